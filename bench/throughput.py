@@ -1,0 +1,49 @@
+"""Throughput of `eventwire extract` against bare `nlp.pipe` with the same spaCy model, same articles,
+in one run (ratios, not absolute times: these machines are noisy).
+
+    .venv/bin/python bench/throughput.py [--repeat 3] [FOLDER]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from eventwire.ingest import read_inputs  # noqa: E402
+from eventwire.nlp import load  # noqa: E402
+from eventwire.pipeline import process  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder", nargs="?", default=str(ROOT / "demo"))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--copies", type=int, default=4, help="articles are repeated to make the batch bigger")
+    a = ap.parse_args()
+    docs = [d for d in read_inputs([a.folder]) if d.error is None] * a.copies
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load()
+    list(process(docs[:2]))  # warm up: models, gazetteer, classifier
+    bare, full = [], []
+    for _ in range(a.repeat):  # interleaved so drift hits both alike
+        t = time.perf_counter()
+        list(nlp.pipe(texts, batch_size=16))
+        bare.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        list(process(docs))
+        full.append(time.perf_counter() - t)
+    b, f = statistics.median(bare), statistics.median(full)
+    print(f"articles: {len(docs)}  words: {words}  repeats: {a.repeat} (medians)")
+    print(f"bare nlp.pipe ({nlp.meta.get('name')}): {len(docs) / b:8.1f} docs/s  {words / b:10.0f} words/s")
+    print(f"eventwire extract:            {len(docs) / f:8.1f} docs/s  {words / f:10.0f} words/s")
+    print(f"ratio extract/bare time: {f / b:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

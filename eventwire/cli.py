@@ -1,0 +1,290 @@
+"""Command line: thin commands over the library functions."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from .model import to_dict
+
+DEFAULT_DB = os.environ.get("EVENTWIRE_DB", "eventwire.db")
+# Article text is hostile: terminal control sequences must never reach the user's terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(value, width: int | None = None) -> str:
+    text = _CONTROL.sub(" ", "" if value is None else str(value)).replace("\n", " ")
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def _dump(record) -> str:
+    return json.dumps(to_dict(record), ensure_ascii=False)
+
+
+def _inputs(paths: list[str], published: str | None):
+    from .ingest import read_inputs, read_stream
+
+    for path in paths:
+        if path == "-":
+            yield from read_stream(sys.stdin.buffer, published=published)
+        else:
+            yield from read_inputs([path], published=published)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventwire")
+def main():
+    """eventwire: news articles in, source-linked political and conflict events out."""
+
+
+@main.command()
+@click.argument("article", required=False)
+@click.option("--input", "input_", help="a file, directory or - (stdin): .txt, .html, document JSONL")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
+              help="json: one pretty document; jsonl: one document per line (default for batches)")
+@click.option("--published", help="publication date YYYY-MM-DD (single files)")
+def extract(article, input_, fmt, published):
+    """Print the events of ARTICLE (.txt, .html or -) as the contract's document JSON."""
+    from .pipeline import process
+
+    source = input_ or article
+    if not source:
+        raise click.UsageError("give an ARTICLE path, - for stdin, or --input PATH")
+    fmt = fmt or ("json" if article and not input_ else "jsonl")
+    for doc in process(_inputs([source], published)):
+        if fmt == "json":
+            click.echo(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
+        else:
+            click.echo(_dump(doc))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--published", help="publication date YYYY-MM-DD for files that carry none")
+def ingest(paths, db, published):
+    """Extract and store documents (idempotent: the same input twice adds nothing)."""
+    stats = _ingest(list(paths), db, published)
+    click.echo(f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents -> {db}")
+
+
+def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None) -> dict:
+    from tqdm import tqdm
+
+    from .ingest import read_inputs
+    from .pipeline import process
+    from .store.sqlite import Store
+
+    def inputs():
+        for path in paths:
+            date = (dated or {}).get(Path(path).name, published)
+            yield from (_inputs([path], date) if path == "-" else read_inputs([path], published=date))
+
+    stats = {"new": 0, "unchanged": 0, "failed": 0}
+    store = Store(db)
+    try:
+        for doc in tqdm(process(inputs()), desc="documents", unit="doc", file=sys.stderr):
+            if doc.error is not None:
+                stats["failed"] += 1
+                click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
+            if store.put_document(doc):
+                stats["new"] += doc.error is None
+            else:
+                stats["unchanged"] += doc.error is None
+        _merge(store)
+    finally:
+        store.close()
+    return stats
+
+
+def _merge(store) -> None:
+    try:
+        from .merge import merge_store
+    except ImportError:
+        return
+    merge_store(store)
+
+
+def _filters(type_, sub_type, country, actor, since, until, near) -> dict:
+    f = {"type": type_, "sub_type": sub_type, "country": country, "actor": actor, "since": since, "until": until}
+    if near:
+        try:
+            lat, lon, km = (float(x) for x in near.split(","))
+        except ValueError as exc:
+            raise click.BadParameter("--near wants LAT,LON,KM") from exc
+        f["near"] = (lat, lon, km)
+    return {k: v for k, v in f.items() if v is not None}
+
+
+def _filter_options(fn):
+    for opt in reversed([
+        click.option("--type", "type_", help="ACLED event type"),
+        click.option("--sub-type", help="ACLED sub-event type"),
+        click.option("--country", help="ISO3 country code of the location"),
+        click.option("--actor", help="actor name (either side)"),
+        click.option("--since", help="YYYY-MM-DD"),
+        click.option("--until", help="YYYY-MM-DD"),
+        click.option("--near", help="LAT,LON,KM"),
+        click.option("--db", default=DEFAULT_DB, show_default=True),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+@main.command()
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=None)
+def events(type_, sub_type, country, actor, since, until, near, db, fmt, limit):
+    """Query stored events."""
+    from .store.sqlite import Store
+
+    store = Store(db)
+    try:
+        rows = store.events(limit=limit, **_filters(type_, sub_type, country, actor, since, until, near))
+    finally:
+        store.close()
+    _print_events(rows, fmt)
+
+
+def _print_events(rows: list[dict], fmt: str) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    flat = [_flat(r) for r in rows]
+    if fmt == "csv":
+        import csv
+        from .export import _safe_cell
+
+        w = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
+        w.writeheader()
+        for r in flat:
+            w.writerow({k: _safe_cell(v) for k, v in r.items()})
+        return
+    cols = [("date", 10), ("event_type", 26), ("sub_event_type", 24), ("actor1", 22), ("actor2", 22),
+            ("location", 16), ("deaths", 6), ("evidence", 60)]
+    click.echo("  ".join(name.ljust(w) for name, w in cols))
+    for r in flat:
+        click.echo("  ".join(safe(r.get(name), w).ljust(w) for name, w in cols))
+    click.echo(f"({len(rows)} events)")
+
+
+def _flat(r: dict) -> dict:
+    g = lambda d, k: (d or {}).get(k)  # noqa: E731
+    return {"id": r.get("id"), "date": g(r.get("date"), "start"), "event_type": r.get("event_type"),
+            "sub_event_type": r.get("sub_event_type"), "plover_type": r.get("plover_type"),
+            "actor1": g(r.get("actor1"), "name"), "actor2": g(r.get("actor2"), "name"),
+            "location": g(r.get("location"), "name"), "latitude": g(r.get("location"), "latitude"),
+            "longitude": g(r.get("location"), "longitude"), "deaths": g(r.get("fatalities"), "best"),
+            "source": g(r.get("attribution"), "source"), "document_id": r.get("document_id"),
+            "evidence": g(r.get("evidence"), "sentence")}
+
+
+@main.command()
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def incidents(type_, sub_type, country, actor, since, until, near, db, fmt):
+    """Query incidents: one incident per real-world event, with every source that reported it."""
+    from .store.sqlite import Store
+
+    store = Store(db)
+    try:
+        rows = store.incidents(**_filters(type_, sub_type, country, actor, since, until, near))
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    for r in rows:
+        fat = r.get("fatalities") or {}
+        loc = (r.get("location") or {}).get("name")
+        click.echo(f"{safe(r.get('date_start'))}  {safe(r.get('sub_event_type') or r.get('plover_type'), 28):28}  "
+                   f"{safe(loc, 18):18}  deaths best={fat.get('best')} low={fat.get('low')} high={fat.get('high')}  "
+                   f"sources={len(r.get('sources') or [])}  {safe(r.get('corroboration'))}")
+    click.echo(f"({len(rows)} incidents)")
+
+
+@main.command()
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "jsonl", "geojson", "parquet"]), required=True)
+@click.option("--what", type=click.Choice(["events", "incidents"]), default="events", show_default=True)
+@click.option("--output", "-o", required=True, help="file to write (- for stdout, not for parquet)")
+def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, output):
+    """Write stored events (or incidents) for pandas, R, QGIS and spreadsheets."""
+    from .export import export as do_export
+    from .store.sqlite import Store
+
+    store = Store(db)
+    try:
+        out = sys.stdout if output == "-" else output
+        n = do_export(store, fmt, out, what=what, **_filters(type_, sub_type, country, actor, since, until, near))
+    finally:
+        store.close()
+    click.echo(f"{n} {what} -> {output}", err=True)
+
+
+@main.command(name="eval")
+@click.argument("set_name", type=click.Choice(["acled", "case2021", "geo-gwn", "seed", "all"]))
+@click.option("--shared", default=None, help="folder holding eval/ (default: ../shared beside the checkout)")
+@click.option("--limit", type=int, default=None, help="only the first N documents")
+@click.option("--write", default=None, help="write the results to this markdown file (docs/ACCURACY.md)")
+def eval_(set_name, shared, limit, write):
+    """Score the pipeline on the public evaluation sets in ../shared/eval (absent for most users)."""
+    from .evaluate import run_cli
+
+    sys.exit(run_cli(set_name, shared=shared, limit=limit, write=write))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--corpus", default=None, help="folder of articles (default: the bundled demo/)")
+def demo(db, corpus):
+    """Ingest the bundled demo articles and print a summary."""
+    folder = Path(corpus) if corpus else Path(__file__).resolve().parent.parent / "demo"
+    if not folder.is_dir():
+        raise click.ClickException(f"no demo folder at {folder}")
+    dated_path = folder / "published.json"
+    dated = json.loads(dated_path.read_text("utf-8")) if dated_path.exists() else {}
+    paths = sorted(str(p) for p in folder.iterdir() if p.suffix in {".txt", ".html", ".htm", ".jsonl"})
+    stats = _ingest(paths, db, None, dated=dated)
+    from .store.sqlite import Store
+
+    store = Store(db)
+    try:
+        summary = store.summary()
+    finally:
+        store.close()
+    click.echo(f"\nStored in {db}: {stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed.")
+    click.echo(f"Documents: {summary.get('documents')}   events: {sum((summary.get('events_by_type') or {}).values())}"
+               f"   incidents: {summary.get('incidents', 0)}")
+    click.echo("Events by type:")
+    for name, n in sorted((summary.get("events_by_type") or {}).items(), key=lambda x: -x[1]):
+        click.echo(f"  {n:4}  {safe(name)}")
+    click.echo("Top places:")
+    for row in (summary.get("top_places") or [])[:8]:
+        name, n = (row[0], row[1]) if isinstance(row, (list, tuple)) else (row.get("name"), row.get("count"))
+        click.echo(f"  {n:4}  {safe(name)}")
+    flagged = summary.get("flagged") or []
+    click.echo(f"Flagged pages (low page-quality score): {len(flagged)}")
+    for row in flagged[:8]:
+        click.echo(f"  {safe(row if isinstance(row, str) else row.get('title') or row.get('id'), 70)}")
+    click.echo(f"""
+Next, try:
+  .venv/bin/eventwire events --db {db} --type "Explosions/Remote violence"
+  .venv/bin/eventwire incidents --db {db}
+  .venv/bin/eventwire events --db {db} --near 48.11,37.26,50 --format jsonl
+  .venv/bin/eventwire export --db {db} --format acled-csv -o events.csv
+  .venv/bin/eventwire extract demo/syria_idlib_airstrikes.txt
+""")
+
+
+if __name__ == "__main__":
+    main()

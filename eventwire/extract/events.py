@@ -1,0 +1,322 @@
+"""Events from sentences: triggers -> typed event with arguments, place, date, toll, source.
+
+A cascade of small steps per sentence: find triggers (data/triggers.yaml), pick the sentence's
+main event, fill its arguments from the already-resolved actor and place mentions, then date,
+casualties, attribution and hedging. One event per sentence at most: news sentences that report
+two incidents are rare, and splitting one incident into two is the worse error for analysts.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Callable, Sequence
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from ..model import Actor, Event, Evidence, Place, When
+from ..resolve.dates import find_dates
+from .attribution import find_attribution, is_hedged
+from .casualties import find_casualties
+
+# ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root)
+TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
+    "Armed clash": ("Battles", "FIGHT", "firearms", "19"),
+    "Government regains territory": ("Battles", "FIGHT", None, "19"),
+    "Non-state actor overtakes territory": ("Battles", "FIGHT", None, "19"),
+    "Chemical weapon": ("Explosions/Remote violence", "ASSAULT", "chemical", "20"),
+    "Air/drone strike": ("Explosions/Remote violence", "ASSAULT", "aerial", "19"),
+    "Suicide bomb": ("Explosions/Remote violence", "ASSAULT", "suicide-attack", "18"),
+    "Shelling/artillery/missile attack": ("Explosions/Remote violence", "ASSAULT", "heavy-weapons", "19"),
+    "Remote explosive/landmine/IED": ("Explosions/Remote violence", "ASSAULT", "explosives", "18"),
+    "Grenade": ("Explosions/Remote violence", "ASSAULT", "explosives", "18"),
+    "Peaceful protest": ("Protests", "PROTEST", "demo", "14"),
+    "Protest with intervention": ("Protests", "PROTEST", "demo", "14"),
+    "Excessive force against protesters": ("Protests", "COERCE", "firearms", "17"),
+    "Violent demonstration": ("Riots", "PROTEST", "riot", "14"),
+    "Mob violence": ("Riots", "ASSAULT", "beat", "18"),
+    "Agreement": ("Strategic developments", "AGREE", None, "03"),
+    "Arrests": ("Strategic developments", "COERCE", "arrest", "17"),
+    "Change to group/activity": ("Strategic developments", "MOBILIZE", None, "15"),
+    "Disrupted weapons use": ("Strategic developments", "COERCE", "confiscate", "17"),
+    "Headquarters or base established": ("Strategic developments", "MOBILIZE", "troops", "15"),
+    "Looting/property destruction": ("Strategic developments", "COERCE", "destroy", "17"),
+    "Non-violent transfer of territory": ("Strategic developments", "RETREAT", None, "08"),
+    "Other": ("Strategic developments", "OTHER", None, None),
+    "Sexual violence": ("Violence against civilians", "ASSAULT", "sexual", "18"),
+    "Attack": ("Violence against civilians", "ASSAULT", None, "18"),
+    "Abduction/forced disappearance": ("Violence against civilians", "ASSAULT", "abduct", "18"),
+}
+PLOVER_CAMEO = {"CONSULT": "04", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "DEMAND": "10",
+                "RETREAT": "08", "SANCTION": "16", "AID": "07", "COOPERATE": "06", "MOBILIZE": "15",
+                "INVESTIGATE": "09", "AGREE": "03"}
+# Speech acts frame what follows them: "X criticized Y for strikes" reports an accusation, not a strike.
+FRAMING = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "AGREE"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+LETHAL_SUBS = {"Excessive force against protesters"}
+
+_MILITARY_TARGET = re.compile(r"\b(positions?|troops|soldiers|army|forces|base|checkpoints?|outposts?|"
+                              r"militants|rebels|fighters|insurgents|barracks|convoy|patrol)\b", re.I)
+_CIVILIAN_TARGET = re.compile(r"\b(civilians?|villagers|residents|homes|schools?|hospitals?|market|"
+                              r"worshippers|children|women|farmers|passengers|displaced|refugees|"
+                              r"students|journalists?|aid workers?)\b", re.I)
+_AIR_CONTEXT = re.compile(r"\b(air|aerial|jets?|planes?|warplanes?|aircraft|bombers?|drones?|sorties?|"
+                          r"helicopters?|base|bomb(?:s|ing)?|raids?)\b", re.I)
+_LABOUR_CONTEXT = re.compile(r"\b(workers|union|unions|teachers|doctors|nurses|drivers|staff|employees|"
+                             r"pay|wages|salaries)\b", re.I)
+_INTERVENTION = re.compile(r"\b(tear ?gas|dispersed?|water cannons?|rubber bullets|baton|arrested|"
+                           r"detained|police intervened|broke up)\b", re.I)
+_LETHAL_FORCE = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    sub: str | None
+    plover: str | None
+    mode: str | None
+    strength: int
+    family: str | None
+
+
+@dataclass
+class Hit:
+    trigger: Trigger
+    span: Span
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[Trigger]]:
+    """First word -> triggers starting with it, longest first."""
+    data = yaml.safe_load(resources.files("eventwire.data").joinpath("triggers.yaml").read_text("utf-8"))
+    index: dict[str, list[Trigger]] = {}
+    for entry in data["triggers"]:
+        for phrase in entry["words"]:
+            words = tuple(str(phrase).lower().split())
+            trig = Trigger(words, entry.get("sub"), entry.get("plover"), entry.get("mode"),
+                           int(entry.get("strength", 1)), entry.get("family"))
+            index.setdefault(words[0], []).append(trig)
+    for trigs in index.values():
+        trigs.sort(key=lambda t: -len(t.words))
+    return index
+
+
+def _token_matches(tok, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+_NOT_A_STRIKE = re.compile(r"^(fighters?|aircraft|force|forces|group|package|capability|capabilities|jets?)$", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def find_triggers(sent: Span) -> list[Hit]:
+    index = lexicon()
+    hits: list[Hit] = []
+    i, n = 0, len(sent)
+    while i < n:
+        tok = sent[i]
+        if tok.lower_ in _MONTHS and tok.text[:1].isupper() and i > 0:
+            i += 1  # "in March" is a date, not a march
+            continue
+        cands = index.get(tok.lower_, []) + index.get(tok.lemma_.lower(), [])
+        matched = None
+        for trig in sorted(cands, key=lambda t: -len(t.words)):
+            k = len(trig.words)
+            if i + k <= n and all(_token_matches(sent[i + j], w) for j, w in enumerate(trig.words)):
+                matched = Hit(trig, sent[i:i + k])
+                break
+        if matched is None and tok.lower_ in {"strike", "strikes", "struck"}:
+            matched = _strike(sent, i)
+        if matched is not None:
+            hits.append(matched)
+            i += len(matched.span)
+        else:
+            i += 1
+    return hits
+
+
+def _strike(sent: Span, i: int) -> Hit | None:
+    """"strike" is an air strike, a labour strike or a verb ("struck a deal"): read the context."""
+    text = sent.text
+    if i + 1 < len(sent) and _NOT_A_STRIKE.match(sent[i + 1].text):
+        return None  # "strike fighter", "strike group": a kind of aircraft or unit, not an attack
+    if _LABOUR_CONTEXT.search(text):
+        return Hit(Trigger(("strike",), "Peaceful protest", None, None, 3, "protest"), sent[i:i + 1])
+    if sent[i].lower_ == "struck" and re.search(r"\bstruck (?:a|an|the) (deal|agreement|accord)", text, re.I):
+        return None
+    if _AIR_CONTEXT.search(text) or sent[i].lower_ != "struck":
+        return Hit(Trigger(("strike",), "Air/drone strike", None, None, 4, None), sent[i:i + 1])
+    return None
+
+
+def _main_hit(hits: list[Hit]) -> Hit | None:
+    if not hits:
+        return None
+    first = min(hits, key=lambda h: h.span.start)
+    plover_first = first.trigger.plover or (TAXONOMY[first.trigger.sub][1] if first.trigger.sub else None)
+    if plover_first in FRAMING:
+        return first
+    acled = [h for h in hits if h.trigger.sub]
+    pool = acled or hits
+    return max(pool, key=lambda h: (h.trigger.strength, -h.span.start))
+
+
+def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
+    """"Fighting for X has become the focal point of the war": a state of affairs, not an incident."""
+    head = hit.span.root.head
+    return (hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"}
+            and not dates)
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _named(actor: Actor, doc: Doc) -> bool:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return bool(span) and any(t.pos_ == "PROPN" for t in span)
+
+
+def _pick_actor(cands: list[Actor], doc: Doc, *, nearest_to: int | None = None) -> Actor | None:
+    if not cands:
+        return None
+    if nearest_to is not None:
+        return min(cands, key=lambda a: (not _named(a, doc), abs(a.start - nearest_to)))
+    return max(cands, key=lambda a: (_named(a, doc), a.end - a.start))
+
+
+_TARGET_PREP = re.compile(r"\b(on|against|at|targeting|targeted|between|both|with)\s*$", re.I)
+_AGENT_PREP = re.compile(r"\bby\s*$", re.I)
+
+
+def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, int]]) -> tuple[Actor | None, Actor | None]:
+    doc = sent.doc
+    t0, t1 = hit.span.start_char, hit.span.end_char
+    inside = [a for a in actors if sent.start_char <= a.start and a.end <= sent.end_char
+              and not _inside(a.start, a.end, excluded) and a.name]
+    left = [a for a in inside if a.end <= t0]
+    right = [a for a in inside if a.start >= t1]
+    # Passive voice: "... was launched by X" makes X the agent.
+    by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - 12):a.start])]
+    actor1 = by_agent[0] if by_agent else _pick_actor(left, doc)
+    targets = [a for a in right if a is not actor1 and (a.name != (actor1.name if actor1 else None))]
+    actor2 = None
+    if targets:
+        near = [a for a in targets if a.start - t1 < 60]
+        actor2 = (near or targets)[0]
+    if actor1 is None and hit.trigger.plover in {"ACCUSE", "CONSULT", "AGREE"} and len(targets) >= 2:
+        actor1, actor2 = targets[0], next((a for a in targets[1:] if a.name != targets[0].name), None)
+    return actor1, actor2
+
+
+def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[int, int]]) -> Place | None:
+    rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
+              and p.latitude is not None and not _inside(p.start, p.end, excluded)]
+    if not inside:
+        return None
+    t = hit.span.start_char
+    return min(inside, key=lambda p: (rank.get(p.precision or "country", 3), abs(p.start - t)))
+
+
+def _pick_date(hit: Hit, dates: list[When]) -> When | None:
+    if not dates:
+        return None
+    t = hit.span.start_char
+    return min(dates, key=lambda d: (d.start is None and d.precision != "unresolved",
+                                     abs((d.span_start or 0) - t)))
+
+
+def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, classify: Callable | None) -> str | None:
+    trig = hit.trigger
+    sub = trig.sub
+    if trig.family == "violence":
+        if actor2 is not None and actor2.kind in {"military", "rebel", "militia", "police"}:
+            return "Armed clash"
+        if _MILITARY_TARGET.search(sent_text) and not _CIVILIAN_TARGET.search(sent_text):
+            return "Armed clash"
+        if classify is not None:
+            pred = classify([sent_text])[0]
+            if pred.event_type in {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}:
+                return pred.sub_event_type
+        return "Attack"
+    if trig.family == "protest" or sub == "Peaceful protest":
+        if _LETHAL_FORCE.search(sent_text) and re.search(r"\b(police|security forces|troops|soldiers)\b", sent_text, re.I):
+            return "Excessive force against protesters"
+        if _INTERVENTION.search(sent_text):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    return sub
+
+
+def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
+    digest = hashlib.sha256(f"{doc_id}|{kind}|{start}|{end}".encode()).hexdigest()
+    return "ev_" + digest[:16]
+
+
+def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list[Actor],
+                   places: list[Place], classify: Callable | None = None) -> list[Event]:
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        event = _sentence_event(sent, index, doc_id=doc_id, published=published, actors=actors,
+                                places=places, classify=classify)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | None,
+                    actors: list[Actor], places: list[Place], classify: Callable | None) -> Event | None:
+    text = sent.text.rstrip()
+    if not text.strip():
+        return None
+    start = sent.start_char
+    attribution = find_attribution(text, offset=start)
+    excluded = [(attribution.start, attribution.end)] if attribution else []
+    # Words inside direct quotes are what someone said, not what the reporter reports happened.
+    quoted = [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
+    hits = [h for h in find_triggers(sent)
+            if not _inside(h.span.start_char, h.span.end_char, excluded + quoted)]
+    hit = _main_hit(hits)
+    if hit is None:
+        return None
+    dates = find_dates(text, published, offset=start)
+    if _is_background(hit, sent, dates):
+        return None
+    actor_spans = [(a.start, a.end) for a in actors]
+    actor1, actor2 = _roles(hit, sent, actors, excluded)
+    if actor1 is None and attribution is not None and (hit.trigger.plover or "") in FRAMING | {"CONSULT", "RETREAT"}:
+        # "The ministry says it takes great care to avoid casualties": the speaker is the actor.
+        actor1 = _pick_actor([a for a in actors if attribution.start <= a.start and a.end <= attribution.end and a.name],
+                             sent.doc)
+    sub = _refine_sub(hit, text, actor2, classify) if hit.trigger.sub else None
+    if sub:
+        event_type, plover, mode, cameo = TAXONOMY[sub]
+        mode = hit.trigger.mode or mode
+    else:
+        event_type, plover, mode, cameo = None, hit.trigger.plover, hit.trigger.mode, PLOVER_CAMEO.get(hit.trigger.plover)
+    fatalities = None
+    if event_type in VIOLENT_TYPES or sub in LETHAL_SUBS:
+        fatalities = find_casualties(text, offset=start)
+    civilian = bool(event_type in VIOLENT_TYPES - {"Battles"} and (
+        (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians")
+        or (sub == "Attack")))
+    hedged = is_hedged(text)
+    location = _pick_place(hit, sent, places, excluded + actor_spans)
+    date = _pick_date(hit, dates)
+    confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
+    confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.03 if index == 0 else 0.0)
+    confidence -= 0.15 if hedged else 0.0
+    return Event(
+        id=event_id(doc_id, sub or plover or "", start, start + len(text)),
+        event_type=event_type, sub_event_type=sub, plover_type=plover or "OTHER", plover_mode=mode,
+        cameo_root=cameo, actor1=actor1, actor2=actor2, location=location, date=date,
+        fatalities=fatalities, civilian_targeting=civilian, attribution=attribution, hedged=hedged,
+        evidence=Evidence(sentence=text, start=start, end=start + len(text)),
+        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=hit.span.text,
+    )
