@@ -1,0 +1,471 @@
+"""Date expressions in news sentences, resolved against the publication date.
+
+Candidates come from our own regular expressions (fast, and strict about what counts as a
+date: capitalised month and weekday names only, so "may" the modal and "a march" are not
+dates). dateparser is only asked about whole expressions our rules do not resolve, never
+asked to search free text (its search is slow and finds dates in "18 times").
+
+News conventions (documented choices):
+- a bare weekday ("on Sunday") is the most recent such day on or before publication;
+  "last Sunday" is the most recent one strictly before publication.
+- a month without a year is the most recent such month on or before the publication month;
+  a day and month without a year takes the publication year unless that lands more than
+  FUTURE_SLACK_DAYS after publication, then the year before.
+- early/mid/late Month: days 1-10 / 11-20 / 21-end, precision "range".
+- with no publication date every relative or under-specified expression is returned with
+  precision "unresolved" and no dates; fully specified dates still resolve.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+from eventwire.model import When
+
+# A day+month without year more than this far after publication is taken as last year's.
+FUTURE_SLACK_DAYS = 31
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Full names or dotted/three-letter abbreviations; the abbreviations are only allowed next to
+# digits (see _MONTH_NUM) because "Mar", "Jun" alone are often names.
+_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
+               r"|November|December)")
+_MONTH_ANY = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?"
+              r"|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
+              r"|Dec(?:ember|\.)?)(?![A-Za-z])")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_DMY = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_ANY},?\s+{_YEAR}"
+_MDY = rf"{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}"
+_DM = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_ANY}"
+_MD = rf"{_MONTH_ANY}\s+{_DAY}(?!,?\s*\d)"
+_MY = rf"{_MONTH_ANY},?\s+{_YEAR}"
+_ISO = r"(?<![\d/-])(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"
+_NUMERIC = r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:1[89]\d\d|20\d\d)(?![\d/.])"
+# One side of a range; order matters (longest first inside an alternation).
+_SIDE = rf"(?:{_ISO}|{_NUMERIC}|{_DMY}|{_MDY}|{_MY}|{_DM}|{_MD}|{_MONTH_FULL}|{_YEAR})"
+
+_F = re.IGNORECASE
+_PATTERNS: list[tuple[str, str]] = [
+    # kind, regex; every regex puts the reported expression in group "x".
+    ("range", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_SIDE}|{_DAY})\s+(?:and|to|until|till|through|-|–)"
+              rf"\s+(?P<b>{_SIDE}))"),
+    ("range", rf"(?P<x>(?P<a>{_DMY}|{_MDY}|{_DM}|{_MD}|{_DAY})\s*(?:-|–|—)\s*(?P<b>{_DMY}|{_MDY}|{_DM}|{_MD}))"),
+    ("range", rf"(?P<x>(?P<a>{_DM}|{_MD})\s+(?:to|until|through)\s+(?P<b>{_DMY}|{_MDY}|{_DM}|{_MD}))"),
+    ("mdrange", rf"(?P<x>(?P<m>{_MONTH_ANY})\s+(?P<d1>{_DAY})\s*(?:-|–|to)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?)"),
+    ("range", rf"\b(?P<x>(?P<a>{_YEAR})\s*(?:-|–)\s*(?P<b>{_YEAR}))"),
+    ("weekday_date", rf"(?:\bon\s+)?(?P<x>(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?(?P<d>{_ISO}|{_NUMERIC}|{_DMY}|{_MDY}|{_DM}|{_MD}))"),
+    ("date", rf"(?P<x>{_ISO}|{_NUMERIC}|{_DMY}|{_MDY})"),
+    ("part", rf"\b(?P<x>(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|end|beginning|start)"
+             rf"(?:\s+|-)(?P<m>{_MONTH_FULL}|{_YEAR})(?:,?\s+(?P<y>{_YEAR}))?)"),
+    ("date", rf"(?P<x>{_MY}|{_DM}|{_MD})"),
+    ("month", rf"\b(?:(?P<prep>in|since|during|by|until|till|throughout|through|before|after|from)\s+)?"
+              rf"(?P<x>(?:(?P<mod>last|this|next)\s+)?{_MONTH_FULL})(?![A-Za-z])(?!\s+\d)"),
+    ("year", rf"\b(?P<prep>in|since|during|by|until|till|throughout|through|of|before|after|from)\s+(?P<x>{_YEAR})(?!\s*[-–]\s*\d)"),
+    ("decade", r"\b(?P<x>the\s+(?P<dec>(?:1[89]|20)\d0)s)\b"),
+    ("weekday", rf"\b(?P<x>(?:(?P<mod>last|this|next|past)\s+)?(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
+    ("relative", r"\b(?P<x>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night"
+                 r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))"
+                 r"|(?<!the\s)(?:this|last|next)\s+(?:week|weekend|month|year)|(?:at|over)\s+the\s+weekend"
+                 r"|(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                 r"\s+(?P<unit>day|week|month|year)s?\s+ago)\b"),
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    return [(kind, re.compile(rx, _F)) for kind, rx in _PATTERNS]
+
+
+@functools.lru_cache(maxsize=1)
+def _side_res() -> list[tuple[str, re.Pattern[str]]]:
+    names = [("iso", _ISO), ("numeric", _NUMERIC), ("dmy", _DMY), ("mdy", _MDY), ("my", _MY),
+             ("dm", _DM), ("md", _MD), ("m", _MONTH_FULL), ("y", _YEAR), ("d", _DAY)]
+    return [(n, re.compile(rx, _F)) for n, rx in names]
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _month_num(word: str) -> int:
+    return _MONTHS[word.strip(". ").lower()[:3]]
+
+
+def _capitalised(word: str) -> bool:
+    # Month and weekday names must be written as names; lower-case "may", "march" are words.
+    return word[:1].isupper()
+
+
+def _parts(s: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of one single date expression, None where not said."""
+    s = s.strip()
+    for name, rx in _side_res():
+        if not rx.fullmatch(s):
+            continue
+        nums = [int(n) for n in re.findall(r"\d+", s)]
+        words = re.findall(r"[A-Za-z]+", s)
+        month_words = [w for w in words if w.lower()[:3] in _MONTHS and w.lower() not in ("the", "of")
+                       and w.lower() not in ("st", "nd", "rd", "th")]
+        if name == "iso":
+            return nums[0], nums[1], nums[2]
+        if name == "numeric":
+            d, m, y = nums
+            return y, m, d
+        if name == "y":
+            return nums[0], None, None
+        if name == "d":
+            return None, None, nums[0]
+        if not month_words or not _capitalised(month_words[0]):
+            return None
+        m = _month_num(month_words[0])
+        if name in ("dmy", "mdy"):
+            return nums[1], m, nums[0]
+        if name == "my":
+            return nums[0], m, None
+        if name in ("dm", "md"):
+            return None, m, nums[0]
+        if name == "m":
+            return None, m, None
+    return None
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_span(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for_month(m: int, pub: dt.date) -> int:
+    # Most recent such month on or before the publication month.
+    return pub.year if m <= pub.month else pub.year - 1
+
+
+def _year_for_day(m: int, d: int, pub: dt.date) -> int:
+    cand = _valid(pub.year, m, d)
+    if cand is not None and (cand - pub).days > FUTURE_SLACK_DAYS:
+        return pub.year - 1
+    return pub.year
+
+
+def _unresolved(text: str) -> When:
+    return When(text=text, start=None, end=None, precision="unresolved")
+
+
+def _when(text: str, a: dt.date, b: dt.date, precision: str) -> When:
+    return When(text=text, start=_iso(a), end=_iso(b), precision=precision)
+
+
+def _single(text: str, parts: tuple[int | None, int | None, int | None], pub: dt.date | None) -> When | None:
+    y, m, d = parts
+    if m is None and d is None and y is not None:
+        return _when(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    if m is None:
+        return None
+    if y is None:
+        if pub is None:
+            return _unresolved(text)
+        y = _year_for_day(m, d, pub) if d is not None else _year_for_month(m, pub)
+    if d is None:
+        a, b = _month_span(y, m)
+        return _when(text, a, b, "month")
+    day = _valid(y, m, d)
+    return _when(text, day, day, "day") if day else None
+
+
+def _span_of(w: When) -> tuple[dt.date, dt.date] | None:
+    if w.start is None or w.end is None:
+        return None
+    return dt.date.fromisoformat(w.start), dt.date.fromisoformat(w.end)
+
+
+def _range(text: str, a_s: str, b_s: str, pub: dt.date | None) -> When | None:
+    pa, pb = _parts(a_s), _parts(b_s)
+    if pa is None or pb is None:
+        return None
+    ya, ma, da = pa
+    yb, mb, db = pb
+    if mb is None and db is not None:  # "June 5-7": the right side is only a day
+        mb = ma
+    if ma is None and da is not None:  # "3 to 5 May": the left side borrows the month
+        ma = mb
+    if ma is None and mb is None:  # year range
+        if ya is None or yb is None or yb < ya:
+            return None
+        return _when(text, dt.date(ya, 1, 1), dt.date(yb, 12, 31), "range")
+    if ma is None or mb is None:
+        return None
+    if yb is None:
+        if ya is not None:
+            yb = ya if mb >= ma else ya + 1
+        elif pub is None:
+            return _unresolved(text)
+        else:
+            yb = _year_for_day(mb, db, pub) if db is not None else _year_for_month(mb, pub)
+    if ya is None:
+        ya = yb if ma <= mb else yb - 1
+    start = _valid(ya, ma, da or 1)
+    end = _valid(yb, mb, db) if db is not None else _month_span(yb, mb)[1]
+    if start is None or end is None or end < start:
+        return None
+    return _when(text, start, end, "range")
+
+
+def _week(d: dt.date) -> tuple[dt.date, dt.date]:
+    monday = d - dt.timedelta(days=d.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _weekday(text: str, wd: int, mod: str | None, pub: dt.date | None) -> When:
+    if pub is None:
+        return _unresolved(text)
+    mod = (mod or "").lower()
+    back = (pub.weekday() - wd) % 7
+    if mod in ("last", "past") and back == 0:
+        back = 7
+    if mod == "next":
+        fwd = (wd - pub.weekday()) % 7 or 7
+        day = pub + dt.timedelta(days=fwd)
+    else:
+        day = pub - dt.timedelta(days=back)
+    return _when(text, day, day, "day")
+
+
+def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
+    if pub is None:
+        return _unresolved(text)
+    t = re.sub(r"\s+", " ", text.lower())
+    one = dt.timedelta(days=1)
+    if t == "the day before yesterday":
+        return _when(text, pub - 2 * one, pub - 2 * one, "day")
+    if t in ("yesterday", "last night"):
+        return _when(text, pub - one, pub - one, "day")
+    if t in ("today", "tonight", "earlier today", "later today") or t.startswith("this ") and t.split()[1] in (
+            "morning", "afternoon", "evening"):
+        return _when(text, pub, pub, "day")
+    if m.group("unit"):
+        n_s = m.group("n").lower()
+        n = int(n_s) if n_s.isdigit() else _SMALL[n_s]
+        unit = m.group("unit").lower()
+        if unit == "day":
+            d = pub - n * one
+            return _when(text, d, d, "day")
+        if unit == "week":
+            return _when(text, *_week(pub - 7 * n * one), "week")
+        if unit == "month":
+            y, mo = _shift_month(pub.year, pub.month, -n)
+            return _when(text, *_month_span(y, mo), "month")
+        return _when(text, dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), "year")
+    words = t.split()
+    unit = words[-1]
+    shift = {"last": -1, "next": 1}.get(words[0], 0)
+    if unit == "weekend":
+        # the most recent Saturday-Sunday that started on or before publication
+        sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        if shift == 1:
+            sat = sat + dt.timedelta(days=7)
+        return _when(text, sat, sat + one, "range")
+    if unit == "week":
+        return _when(text, *_week(pub + 7 * shift * one), "week")
+    if unit == "month":
+        y, mo = _shift_month(pub.year, pub.month, shift)
+        return _when(text, *_month_span(y, mo), "month")
+    if unit == "year":
+        y = pub.year + shift
+        return _when(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    return None
+
+
+def _part(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
+    mod = re.sub(r"\s+", " ", m.group("mod").lower())
+    which = ("early" if mod in ("early", "the beginning of", "the start of", "beginning", "start")
+             else "mid" if mod in ("mid", "the middle of") else "late")
+    target = m.group("m")
+    if re.fullmatch(_YEAR, target):
+        if m.group("y"):
+            return None
+        y = int(target)
+        bounds = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}[which]
+        return _when(text, dt.date(y, *bounds[0]), dt.date(y, *bounds[1]), "range")
+    if not _capitalised(target):
+        return None
+    mo = _month_num(target)
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif pub is None:
+        return _unresolved(text)
+    else:
+        y = _year_for_month(mo, pub)
+    last = calendar.monthrange(y, mo)[1]
+    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[which]
+    return _when(text, dt.date(y, mo, lo), dt.date(y, mo, hi), "range")
+
+
+def _month(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
+    name = text.split()[-1]
+    mod = (m.group("mod") or "").lower()
+    # A bare capitalised month needs a preposition or modifier: "May" alone may be a name.
+    if not _capitalised(name) or not (mod or m.group("prep")):
+        return None
+    if name.lower() == "may" and (m.group("prep") or "").lower() in ("by", "from", "after", "before"):
+        return None  # "a speech by May": the name, not the month
+    if pub is None:
+        return _unresolved(text)
+    mo = _month_num(name)
+    if mod == "last":
+        y = pub.year if mo < pub.month else pub.year - 1
+    elif mod == "next":
+        y = pub.year if mo > pub.month else pub.year + 1
+    elif mod == "this":
+        y = pub.year
+    else:
+        y = _year_for_month(mo, pub)
+    return _when(text, *_month_span(y, mo), "month")
+
+
+def _resolve_match(kind: str, m: re.Match[str], pub: dt.date | None) -> When | None:
+    text = m.group("x")
+    if kind == "range":
+        return _range(text, m.group("a"), m.group("b"), pub)
+    if kind == "mdrange":
+        if not _capitalised(m.group("m")):
+            return None
+        y = m.group("y") or ""
+        return _range(text, f"{m.group('m')} {m.group('d1')}", f"{m.group('m')} {m.group('d2')} {y}".strip(), pub)
+    if kind == "weekday_date":
+        if not _capitalised(m.group("wd")):
+            return None
+        parts = _parts(m.group("d"))
+        return _single(text, parts, pub) if parts else None
+    if kind == "date":
+        parts = _parts(text)
+        return _single(text, parts, pub) if parts else None
+    if kind == "part":
+        return _part(text, m, pub)
+    if kind == "month":
+        return _month(text, m, pub)
+    if kind == "year":
+        y = int(text)
+        return _when(text, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    if kind == "decade":
+        y = int(m.group("dec"))
+        return _when(text, dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "range")
+    if kind == "weekday":
+        if not _capitalised(m.group("wd")) or _aux()["after"].match(m.string, m.start("wd")):
+            return None
+        if _aux()["before"].search(m.string, 0, m.start("x")):
+            return None
+        return _weekday(text, _WEEKDAYS[m.group("wd").lower()], m.group("mod"), pub)
+    if kind == "relative":
+        return _relative(text, m, pub)
+    return None
+
+
+# Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date.
+_NAMED_DAY_AFTER = (rf"{_WEEKDAY}\s+(?:Times|Telegraph|Express|Mirror|Post|Mail|Herald|Tribune|Observer"
+                    r"|Independent|Star|School|Sport|World|Night\s+Live|Bloody)\b")
+_NAMED_DAY_BEFORE = r"\b(?:Good|Black|Bloody|Ash|Palm|Holy|Super|Cyber|Easter)\s+$"
+# Cheap gate: sentences with none of these cannot hold a date expression.
+_GATE = (r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|tonight"
+         r"|night|morning|afternoon|evening")
+
+
+@functools.lru_cache(maxsize=1)
+def _aux() -> dict[str, re.Pattern[str]]:
+    return {"after": re.compile(_NAMED_DAY_AFTER), "before": re.compile(_NAMED_DAY_BEFORE),
+            "gate": re.compile(_GATE, _F)}
+
+
+def find_dates(text: str, published: str | None, *, offset: int = 0) -> list[When]:
+    """Every date expression in `text`, resolved against `published` (ISO date or None)."""
+    if not text or not _aux()["gate"].search(text):
+        return []
+    pub = _parse_published(published)
+    found: list[tuple[int, int, When]] = []
+    taken: list[tuple[int, int]] = []
+    # Patterns are tried in priority order; a later pattern never claims characters an
+    # earlier, more specific one already matched.
+    for kind, rx in _compiled():
+        for m in rx.finditer(text):
+            s, e = m.span("x")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            w = _resolve_match(kind, m, pub)
+            if w is None:
+                continue
+            if kind == "date" and w.text.lower().startswith("the ") and " of " not in w.text:
+                s += 4  # "the 5 June attack": the date is "5 June"
+                w.text = text[s:e]
+            w.span_start, w.span_end = s + offset, e + offset
+            found.append((s, e, w))
+            taken.append((s, e))
+    found.sort(key=lambda t: t[0])
+    return [w for _, _, w in found]
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(expr: str, published: str | None) -> dt.date | None:
+    import dateparser  # slow to import; only needed for expressions our rules miss
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    pub = _parse_published(published)
+    if pub is None:
+        # Without an anchor only complete dates are acceptable: never guess from today.
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
+        settings["RELATIVE_BASE"] = dt.datetime(1900, 1, 1)
+    else:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    got = dateparser.parse(expr, languages=["en"], settings=settings)
+    return got.date() if got else None
+
+
+def resolve_date(expr: str, published: str | None) -> When:
+    """One date expression (e.g. "on Sunday", "late November") resolved; "unresolved" if not."""
+    text = expr.strip()
+    hits = find_dates(text, published)
+    if hits:
+        best = max(hits, key=lambda w: (w.span_end or 0) - (w.span_start or 0))
+        best.span_start = best.span_end = None
+        return best
+    if not text or not _aux()["gate"].search(text):
+        return _unresolved(expr)
+    pub = _parse_published(published)
+    if pub is None and not re.search(_YEAR, text):
+        return _unresolved(text)
+    day = _dateparser(text, _iso(pub) if pub else None)
+    if day is None or (pub is None and str(day.year) not in text):
+        return _unresolved(text)
+    return _when(text, day, day, "day")
