@@ -1,0 +1,96 @@
+"""Document JSONL: one {"id","text","published","title","url","source"} object per line.
+
+Read line by line, so a batch file may be far larger than memory; the size limit
+applies to each line (one document), not to the whole file. A bad line becomes a
+document with an error and the batch goes on; blank lines are skipped; order is kept.
+"""
+from __future__ import annotations
+
+import json
+from typing import BinaryIO, Iterator
+
+from ..errors import EventwireError
+from ..model import InputDoc
+from .text import decode_bytes, make_id, validate_date
+
+_CHUNK = 1 << 16
+
+
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; bytes is None for a line over max_bytes (skipped
+    without holding it in memory)."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # drain the rest of the oversized line
+                rest = stream.readline(_CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
+
+
+def _optional_str(obj: dict, key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def parse_line(raw: bytes, *, name: str, number: int, published: str | None = None) -> InputDoc:
+    """One JSONL line -> InputDoc (raises EventwireError for a bad line)."""
+    text_line = decode_bytes(raw)
+    try:
+        obj = json.loads(text_line)
+    except json.JSONDecodeError as exc:
+        raise EventwireError("E005", f"{name}:{number}: not JSON ({exc.msg})") from exc
+    if not isinstance(obj, dict):
+        raise EventwireError("E005", f"{name}:{number}: not a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise EventwireError("E005", f"{name}:{number}: no 'text' string")
+    doc_id = _optional_str(obj, "id") or make_id(text)
+    doc = InputDoc(id=doc_id, text=text, title=_optional_str(obj, "title"), url=_optional_str(obj, "url"),
+                   source=_optional_str(obj, "source"))
+    if not text.strip():
+        doc.error = EventwireError("E001", f"{name}:{number}: empty text").to_error()
+        return doc
+    try:
+        # the line's own date wins; the caller's date fills in when the line has none
+        doc.published = validate_date(obj.get("published")) or validate_date(published)
+    except EventwireError as exc:
+        doc.error = EventwireError(exc.code, f"{name}:{number}: {exc.detail}").to_error()
+    return doc
+
+
+def _line_id(raw: bytes, name: str, number: int) -> str:
+    """Best-effort id for a bad line: its own "id" when that much parses."""
+    try:
+        obj = json.loads(raw)
+        if isinstance(obj, dict) and obj.get("id") is not None:
+            return str(obj["id"])
+    except (ValueError, UnicodeDecodeError):
+        pass
+    return f"{name}:{number}"
+
+
+def read_jsonl(stream: BinaryIO, *, name: str = "-", published: str | None = None,
+               max_bytes: int = 20_000_000) -> Iterator[InputDoc]:
+    """Documents of a JSONL byte stream, in order; never raises for a bad line."""
+    for number, raw in _lines(stream, max_bytes):
+        if raw is None:
+            err = EventwireError("E004", f"{name}:{number}: line longer than {max_bytes} bytes")
+            yield InputDoc(id=f"{name}:{number}", text="", error=err.to_error())
+            continue
+        if not raw.strip():
+            continue
+        try:
+            yield parse_line(raw, name=name, number=number, published=published)
+        except EventwireError as exc:
+            detail = exc.detail if exc.detail.startswith(f"{name}:") else f"{name}:{number}: {exc.detail}"
+            yield InputDoc(id=_line_id(raw, name, number), text="", error=EventwireError(exc.code, detail).to_error())

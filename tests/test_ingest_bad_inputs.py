@@ -1,0 +1,129 @@
+"""Ingest: bad input becomes a per-document error and the batch goes on."""
+from __future__ import annotations
+
+import io
+import os
+import tracemalloc
+
+import pytest
+
+from eventwire.ingest import read_inputs, read_stream
+
+GOOD = "Troops enter town\n\nTroops entered the town on Friday, residents said.\n"
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return str(path)
+
+
+def _big(path, size=50_000_000):
+    with open(path, "wb") as fh:  # repeated write, not a 50 MB string in memory
+        chunk = b"Words of a long article. " * 40_000
+        while fh.tell() < size:
+            fh.write(chunk)
+    return str(path)
+
+
+def test_bad_batch_keeps_going_and_good_documents_come_through(tmp_path):
+    paths = [
+        _write(tmp_path / "01_good.txt", GOOD.encode()),
+        _write(tmp_path / "02_empty.txt", b""),
+        _write(tmp_path / "03_blank.txt", b"  \n\n \t"),
+        _write(tmp_path / "04_binary.txt", b"\x00\x01\x02 not text \x00" * 50),
+        _write(tmp_path / "05_zip.txt", b"PK\x03\x04" + os.urandom(200)),
+        _write(tmp_path / "06_broken.html", b"<html><body><div><span></span></div></body></html>"),
+        _write(tmp_path / "07_cp1252.txt", "Caf\u00e9 talks\n\n\u201cWe agreed,\u201d she said \u2013 in Z\u00fcrich.".encode("cp1252")),
+        _write(tmp_path / "08_garbage.txt", bytes(range(128, 256)) * 20),
+        _big(tmp_path / "09_huge.txt"),
+        str(tmp_path / "10_missing.txt"),
+        _write(tmp_path / "11_good.html", b"<html><body><article><p>Police fired tear gas at protesters in the "
+               b"capital on Sunday, witnesses said.</p></article></body></html>"),
+    ]
+    docs = list(read_inputs(paths, max_bytes=20_000_000))
+    codes = [d.error.code if d.error else None for d in docs]
+    assert codes == [None, "E001", "E001", "E002", "E002", "E006", None, "E003", "E004", "E008", None]
+    assert docs[0].text == GOOD
+    assert docs[6].text == "Caf\u00e9 talks\n\n\u201cWe agreed,\u201d she said \u2013 in Z\u00fcrich."
+    assert "tear gas" in docs[10].text
+    for doc, path in zip(docs, paths):
+        if doc.error:
+            assert doc.id == path and path in doc.error.message and doc.text == ""
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "sparse.txt"
+    with open(path, "wb") as fh:  # sparse: 50 MB on paper, nothing on disk
+        fh.seek(50_000_000)
+        fh.write(b"x")
+    tracemalloc.start()
+    (doc,) = read_inputs([str(path)], max_bytes=1_000_000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert doc.error.code == "E004"
+    assert peak < 2_000_000
+
+
+def test_oversized_stream_is_refused():
+    (doc,) = read_stream(io.BytesIO(b"word " * 1000), max_bytes=100)
+    assert doc.error.code == "E004"
+
+
+def test_oversized_jsonl_line_is_one_error_and_the_rest_goes_on():
+    data = b'{"text":"A."}\n{"text":"' + b"x" * 5000 + b'"}\n{"text":"B."}\n'
+    docs = list(read_stream(io.BytesIO(data), max_bytes=1000))
+    assert [(d.text, d.error.code if d.error else None) for d in docs] == [("A.", None), ("", "E004"), ("B.", None)]
+
+
+@pytest.mark.parametrize("line, code", [
+    (b'{"text": "ok\\u0000"}', None),  # an escaped NUL is valid JSON text
+    (b'{"text": "caf\xe9 in town"}', None),  # cp1252 line, decoded by the fallback
+    (b'{"text": 5}', "E005"),
+    (b'"just a string"', "E005"),
+    (b'{"text": ""}', "E001"),
+])
+def test_jsonl_line_problems(line, code):
+    (doc,) = read_stream(io.BytesIO(line + b"\n"), fmt="jsonl")
+    assert (doc.error.code if doc.error else None) == code
+
+
+@pytest.mark.parametrize("data, code", [(b"", "E001"), (b"\n  \n", "E001"), (b"\x00\x00abc", "E002")])
+def test_stream_problems(data, code):
+    (doc,) = read_stream(io.BytesIO(data))
+    assert doc.error.code == code
+
+
+def test_unreadable_file_is_e008(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("Title\n\nText.", encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        (doc,) = read_inputs([str(path)])
+        assert doc.error.code == "E008"
+    finally:
+        path.chmod(0o644)
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Headline\n\nBody text.".encode("utf-16"))
+    (doc,) = read_inputs([str(path)])
+    assert doc.error is None and doc.title == "Headline"
+
+
+def test_special_file_is_e008(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (doc,) = read_inputs([str(fifo)])
+    assert doc.error.code == "E008"
+
+
+@pytest.mark.parametrize("env, want", [("1000", "E004"), ("", None), ("junk", None)])
+def test_size_limit_comes_from_the_environment(tmp_path, monkeypatch, env, want):
+    monkeypatch.setenv("EVENTWIRE_MAX_BYTES", env)
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\n" + "word " * 1000, encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert (doc.error.code if doc.error else None) == want
