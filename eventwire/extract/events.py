@@ -11,7 +11,7 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Callable, Sequence
 
 import yaml
@@ -67,8 +67,8 @@ _AIR_CONTEXT = re.compile(r"\b(air|aerial|jets?|planes?|warplanes?|aircraft|bomb
                           r"helicopters?|base|bomb(?:s|ing)?|raids?)\b", re.I)
 _LABOUR_CONTEXT = re.compile(r"\b(workers|union|unions|teachers|doctors|nurses|drivers|staff|employees|"
                              r"pay|wages|salaries)\b", re.I)
-_INTERVENTION = re.compile(r"\b(tear ?gas|dispersed?|water cannons?|rubber bullets|baton|arrested|"
-                           r"detained|police intervened|broke up)\b", re.I)
+_INTERVENTION = re.compile(r"\b(tear ?gas|dispersed?|water cannons?|rubber bullets|batons?|police intervened|"
+                           r"broke up|(?:police|security forces|officers|troops)\b[^.]{0,60}\b(?:arrested|detained))\b", re.I)
 _LETHAL_FORCE = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing)\b", re.I)
 
 
@@ -91,7 +91,7 @@ class Hit:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[Trigger]]:
     """First word -> triggers starting with it, longest first."""
-    data = yaml.safe_load(resources.files("eventwire.data").joinpath("triggers.yaml").read_text("utf-8"))
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "triggers.yaml").read_text("utf-8"))
     index: dict[str, list[Trigger]] = {}
     for entry in data["triggers"]:
         for phrase in entry["words"]:
@@ -111,7 +111,6 @@ def _token_matches(tok, word: str) -> bool:
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"}
 _NOT_A_STRIKE = re.compile(r"^(fighters?|aircraft|force|forces|group|package|capability|capabilities|jets?)$", re.I)
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def find_triggers(sent: Span) -> list[Hit]:
@@ -154,7 +153,24 @@ def _strike(sent: Span, i: int) -> Hit | None:
     return None
 
 
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 20:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _negated(hit: Hit) -> bool:
+    """"no arrests were made", "did not attack": a non-event."""
+    root = hit.span.root
+    if any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in root.head.children if root.dep_ in {"dobj", "nsubjpass", "attr"}):
+        return True
+    prev = hit.span.doc[max(hit.span.start - 2, hit.span.sent.start):hit.span.start]
+    return any(t.lower_ in {"no", "not", "without", "never"} for t in prev)
+
+
 def _main_hit(hits: list[Hit]) -> Hit | None:
+    hits = [h for h in hits if not _negated(h)]
     if not hits:
         return None
     first = min(hits, key=lambda h: h.span.start)
@@ -163,7 +179,9 @@ def _main_hit(hits: list[Hit]) -> Hit | None:
         return first
     acled = [h for h in hits if h.trigger.sub]
     pool = acled or hits
-    return max(pool, key=lambda h: (h.trigger.strength, -h.span.start))
+    # A specific trigger deep in a subordinate clause ("marched to demand the release of students
+    # arrested last week") loses to the main clause's trigger: specificity minus depth.
+    return max(pool, key=lambda h: (h.trigger.strength - _depth(h.span.root), h.trigger.strength, -h.span.start))
 
 
 def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
@@ -192,6 +210,7 @@ def _pick_actor(cands: list[Actor], doc: Doc, *, nearest_to: int | None = None) 
 
 _TARGET_PREP = re.compile(r"\b(on|against|at|targeting|targeted|between|both|with)\s*$", re.I)
 _AGENT_PREP = re.compile(r"\bby\s*$", re.I)
+_HELD = re.compile(r"-(held|controlled|run|dominated|allied|backed)\b")
 
 
 def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, int]]) -> tuple[Actor | None, Actor | None]:
@@ -199,8 +218,9 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
     t0, t1 = hit.span.start_char, hit.span.end_char
     inside = [a for a in actors if sent.start_char <= a.start and a.end <= sent.end_char
               and not _inside(a.start, a.end, excluded) and a.name]
-    left = [a for a in inside if a.end <= t0]
-    right = [a for a in inside if a.start >= t1]
+    # An actor overlapping the trigger modifies it: "Russian air strikes", "the Russian military operation".
+    left = [a for a in inside if a.end <= t0 or (a.start < t0 < a.end)]
+    right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + 12])]
     # Passive voice: "... was launched by X" makes X the agent.
     by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - 12):a.start])]
     actor1 = by_agent[0] if by_agent else _pick_actor(left, doc)
@@ -259,19 +279,39 @@ def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
     return "ev_" + digest[:16]
 
 
+_DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z'’.\- ]{2,40})(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,3})?,[^\n]{0,30}?\s[-–—]\s")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations, which may run over several sentences within a paragraph."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”", text)]
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [para.start() + m.start() for m in re.finditer(r'"', para.group())]
+        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
+    return spans
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """"BAMAKO, Nov. 4, 2024 - ": where the reporter filed from, not where the event happened."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+
+
 def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list[Actor],
                    places: list[Place], classify: Callable | None = None) -> list[Event]:
     events: list[Event] = []
+    quoted = quoted_spans(doc.text)
+    datelines = dateline_spans(doc.text)
     for index, sent in enumerate(doc.sents):
         event = _sentence_event(sent, index, doc_id=doc_id, published=published, actors=actors,
-                                places=places, classify=classify)
+                                places=places, classify=classify, quoted=quoted, datelines=datelines)
         if event is not None:
             events.append(event)
     return events
 
 
 def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | None,
-                    actors: list[Actor], places: list[Place], classify: Callable | None) -> Event | None:
+                    actors: list[Actor], places: list[Place], classify: Callable | None,
+                    quoted: list[tuple[int, int]], datelines: list[tuple[int, int]]) -> Event | None:
     text = sent.text.rstrip()
     if not text.strip():
         return None
@@ -279,7 +319,6 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
     attribution = find_attribution(text, offset=start)
     excluded = [(attribution.start, attribution.end)] if attribution else []
     # Words inside direct quotes are what someone said, not what the reporter reports happened.
-    quoted = [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
     hits = [h for h in find_triggers(sent)
             if not _inside(h.span.start_char, h.span.end_char, excluded + quoted)]
     hit = _main_hit(hits)
@@ -307,7 +346,8 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
         (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians")
         or (sub == "Attack")))
     hedged = is_hedged(text)
-    location = _pick_place(hit, sent, places, excluded + actor_spans)
+    location = (_pick_place(hit, sent, places, excluded + actor_spans + datelines)
+                or _pick_place(hit, sent, places, excluded + actor_spans))
     date = _pick_date(hit, dates)
     confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
     confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.03 if index == 0 else 0.0)
