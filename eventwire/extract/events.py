@@ -306,7 +306,35 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
                                 places=places, classify=classify, quoted=quoted, datelines=datelines)
         if event is not None:
             events.append(event)
-    return events
+    return _drop_subsumed(events)
+
+
+def _facts(ev: Event) -> tuple:
+    return ((ev.actor1 or None) and ev.actor1.name, (ev.actor2 or None) and ev.actor2.name,
+            ev.location and ev.location.name, ev.date and ev.date.start,
+            ev.fatalities and ev.fatalities.best)
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """One fact told twice in a page (a headline and its lead; a rewritten sentence) is one event:
+    an event whose every known field agrees with another event of the same sub-type, and which
+    knows nothing the other doesn't, is dropped."""
+    keep: list[Event] = []
+    for ev in events:
+        mine = _facts(ev)
+        dup = False
+        for other in events:
+            if other is ev or not ev.sub_event_type or other.sub_event_type != ev.sub_event_type:
+                continue
+            theirs = _facts(other)
+            if all(a is None or a == b for a, b in zip(mine, theirs)):
+                richer = sum(x is not None for x in theirs) > sum(x is not None for x in mine)
+                if richer or (mine == theirs and events.index(other) < events.index(ev)):
+                    dup = True
+                    break
+        if not dup:
+            keep.append(ev)
+    return keep
 
 
 def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | None,

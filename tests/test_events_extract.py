@@ -1,0 +1,76 @@
+"""Event extraction end to end on small hand-written sentences (the whole pipeline runs)."""
+import pytest
+
+import eventwire
+
+
+def only(doc, **want):
+    evs = [e for e in doc.events if all(getattr(e, k) == v for k, v in want.items())]
+    assert evs, [(e.sub_event_type, e.plover_type, e.evidence.sentence) for e in doc.events]
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Warplanes bombed the town of Maarat al-Numan in Syria on Monday, killing seven people.", "Air/drone strike"),
+    ("Artillery shells hit a residential district of Kharkiv in Ukraine on Friday, officials said.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb struck a police vehicle outside Kandahar in Afghanistan on Sunday.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, Somalia, on Tuesday.", "Suicide bomb"),
+    ("Government troops clashed with rebels near Goma in eastern Congo on Wednesday.", "Armed clash"),
+    ("Police arrested 14 opposition activists in Harare, Zimbabwe, on Thursday.", "Arrests"),
+    ("Thousands of teachers marched peacefully through Nairobi, Kenya, on Monday to demand higher pay.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters in Dakar, Senegal, on Saturday.", "Protest with intervention"),
+    ("Rioters torched shops and cars in the centre of Santiago, Chile, on Friday night.", "Violent demonstration"),
+    ("Gunmen abducted 20 villagers from Kaduna state in Nigeria on Sunday.", "Abduction/forced disappearance"),
+    ("The two sides signed a ceasefire agreement in Bogota, Colombia, on Monday.", "Agreement"),
+])
+def test_sentence_gets_its_acled_sub_event_type(text, sub):
+    doc = eventwire.extract(text, published="2024-03-12")
+    assert doc.error is None
+    ev = only(doc, sub_event_type=sub)
+    assert ev.evidence.sentence in doc.text
+    assert doc.text[ev.evidence.start:ev.evidence.end] == ev.evidence.sentence
+
+
+def test_place_date_toll_and_source_are_filled_and_linked_to_text():
+    text = ("Air strikes kill 12 in northern Syria\n\n"
+            "Air strikes on the town of Ariha in Idlib province killed 12 people on Monday, "
+            "including four children, according to local rescue workers.")
+    doc = eventwire.extract(text, published="2024-03-12")  # a Tuesday
+    ev = only(doc, sub_event_type="Air/drone strike", evidence=doc.events[1].evidence)
+    assert ev.location and ev.location.country == "SYR"
+    assert ev.date.start == "2024-03-11" and ev.date.precision == "day"
+    assert ev.fatalities.best == 12 and ev.fatalities.children == 4
+    assert "rescue workers" in ev.attribution.source
+    loc = ev.location
+    assert doc.text[loc.start:loc.end] == loc.text
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    doc = eventwire.extract("Rebels attacked an army base near Kidal in Mali on Sunday, killing three soldiers.")
+    ev = doc.events[0]
+    assert ev.date.precision == "unresolved" and ev.date.start is None
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the economy grew by 3 percent in the second quarter.",
+    "No arrests were made and the crowd went home peacefully.",
+    "The football club signed a new striker on Monday.",
+])
+def test_no_violent_event_from_non_events(text):
+    doc = eventwire.extract(text, published="2024-03-12")
+    assert not [e for e in doc.events if e.event_type in {"Battles", "Explosions/Remote violence",
+                                                           "Violence against civilians", "Riots"}]
+
+
+def test_speech_act_frames_the_violence_it_mentions():
+    doc = eventwire.extract("Human Rights Watch accused the army of repeated air strikes on hospitals in Sudan.",
+                            published="2024-03-12")
+    assert [e.plover_type for e in doc.events] == ["ACCUSE"]
+    assert doc.events[0].actor1.kind == "ngo"
+
+
+def test_ids_are_stable_across_runs():
+    text = "Gunmen killed five farmers in Plateau state, Nigeria, on Saturday, police said."
+    a = eventwire.extract(text, published="2024-03-12")
+    b = eventwire.extract(text, published="2024-03-12")
+    assert a.id == b.id and [e.id for e in a.events] == [e.id for e in b.events]
