@@ -263,19 +263,19 @@ def demo(db, corpus):
     finally:
         store.close()
     click.echo(f"\nStored in {db}: {stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed.")
-    click.echo(f"Documents: {summary.get('documents')}   events: {sum((summary.get('events_by_type') or {}).values())}"
-               f"   incidents: {summary.get('incidents', 0)}")
+    click.echo(f"Documents: {summary.get('documents')}   events: {summary.get('events')}"
+               f"   incidents: {summary.get('incidents', 0)}   dates: {' to '.join(summary.get('date_range') or [])}")
     click.echo("Events by type:")
     for name, n in sorted((summary.get("events_by_type") or {}).items(), key=lambda x: -x[1]):
         click.echo(f"  {n:4}  {safe(name)}")
     click.echo("Top places:")
     for row in (summary.get("top_places") or [])[:8]:
-        name, n = (row[0], row[1]) if isinstance(row, (list, tuple)) else (row.get("name"), row.get("count"))
-        click.echo(f"  {n:4}  {safe(name)}")
+        click.echo(f"  {row['events']:4}  {safe(row['name'])} ({safe(row['country'])})")
     flagged = summary.get("flagged") or []
-    click.echo(f"Flagged pages (low page-quality score): {len(flagged)}")
+    click.echo(f"Flagged pages (page-quality flags beyond removed boilerplate): {len(flagged)}")
     for row in flagged[:8]:
-        click.echo(f"  {safe(row if isinstance(row, str) else row.get('title') or row.get('id'), 70)}")
+        kinds = sorted({f if isinstance(f, str) else f.get("kind") for f in row.get("flags") or []})
+        click.echo(f"  {row.get('quality_score'):.2f}  {safe(row.get('title') or row.get('id'), 60)}  [{safe(', '.join(kinds))}]")
     click.echo(f"""
 Next, try:
   .venv/bin/eventwire events --db {db} --type "Explosions/Remote violence"

@@ -184,11 +184,17 @@ def _main_hit(hits: list[Hit]) -> Hit | None:
     return max(pool, key=lambda h: (h.trigger.strength - _depth(h.span.root), h.trigger.strength, -h.span.start))
 
 
+_CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:since\s+|so far\s+|now\s+)?(?:killed|claimed|left|cost)\b[^.]*"
+                         r"|\b(?:since|so far|to date|in total|over the past)\b[^.]*\b(?:killed|dead|deaths|lives)\b", re.I)
+
+
 def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
-    """"Fighting for X has become the focal point of the war": a state of affairs, not an incident."""
+    """"Fighting for X has become the focal point of the war", "the war has since killed tens of
+    thousands": a state of affairs or a running total, not an incident."""
     head = hit.span.root.head
-    return (hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"}
-            and not dates)
+    if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"} and not dates:
+        return True
+    return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest"
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
