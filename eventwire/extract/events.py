@@ -219,11 +219,25 @@ _AGENT_PREP = re.compile(r"\bby\s*$", re.I)
 _HELD = re.compile(r"-(held|controlled|run|dominated|allied|backed)\b")
 
 
-def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, int]]) -> tuple[Actor | None, Actor | None]:
+_LOCATIVE = re.compile(r"\b(in|at|near|from|across|of|outside|inside|into|to|around|throughout)\s+(?:the\s+)?"
+                       r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$", re.I)
+
+
+def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool:
+    """"in eastern Ukraine's Selydove", "across Sudan": a country named as a location, not a party."""
+    if (actor.start, actor.end) not in place_spans:
+        return False
+    before = doc.text[max(0, actor.start - 25):actor.start]
+    after = doc.text[actor.end:actor.end + 30]
+    return bool(_LOCATIVE.search(before) or re.match(r"[’']s\s+(?:[A-Z]|(?:north|south|east|west)(?:ern|-))", after))
+
+
+def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, int]],
+           place_spans: set[tuple[int, int]] = frozenset()) -> tuple[Actor | None, Actor | None]:
     doc = sent.doc
     t0, t1 = hit.span.start_char, hit.span.end_char
     inside = [a for a in actors if sent.start_char <= a.start and a.end <= sent.end_char
-              and not _inside(a.start, a.end, excluded) and a.name]
+              and not _inside(a.start, a.end, excluded) and a.name and not _as_place(a, doc, place_spans)]
     # An actor overlapping the trigger modifies it: "Russian air strikes", "the Russian military operation".
     left = [a for a in inside if a.end <= t0 or (a.start < t0 < a.end)]
     right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + 12])]
@@ -285,7 +299,7 @@ def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
     return "ev_" + digest[:16]
 
 
-_DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z'’.\- ]{2,40})(?:,\s*[A-Z][\w.]*(?: [\w.]+){0,3})?,[^\n]{0,30}?\s[-–—]\s")
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z'’.\- ]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n]{1,60}?)?(?:\s*\([^)\n]{1,40}\))?\s[-–—]\s")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -362,7 +376,7 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
     if _is_background(hit, sent, dates):
         return None
     actor_spans = [(a.start, a.end) for a in actors]
-    actor1, actor2 = _roles(hit, sent, actors, excluded)
+    actor1, actor2 = _roles(hit, sent, actors, excluded + datelines, {(p.start, p.end) for p in places})
     if actor1 is None and attribution is not None and (hit.trigger.plover or "") in FRAMING | {"CONSULT", "RETREAT"}:
         # "The ministry says it takes great care to avoid casualties": the speaker is the actor.
         actor1 = _pick_actor([a for a in actors if attribution.start <= a.start and a.end <= attribution.end and a.name],
