@@ -98,7 +98,8 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     places = resolve_places(mentions, text)
     actors = find_actors(spacy_doc, context_country=_context_country(places))
     sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
-    quotes = find_quotes(text, sentences, actors)
+    persons = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
+    quotes = find_quotes(text, sentences, actors, persons=persons)
     events = extract_events(spacy_doc, doc_id=inp.id, published=inp.published, actors=actors,
                             places=places, classify=_classifier())
     quality = assess(text, sentences, cleaned.removed, actors, quotes, events)

@@ -1,0 +1,658 @@
+"""Page quality: flags that tell the reader how far to trust an article, and a score.
+
+Flags (`QualityFlag.kind`), each with the text spans it is about:
+
+- `boilerplate`, `caption`, `duplicate`: one flag per kind summarising what `clean` removed
+  (spans empty: removed offsets point into the original text; the strings are in `detail`).
+- `near_duplicate`: two sentences saying the same thing in other words. A pair must pass a
+  lexical check first (shared content words, enough shared tokens, and no clash of specifics:
+  each side naming a place, number or day the other lacks means two different events), and
+  only then is its MiniLM cosine compared with NEAR_DUP_COSINE; so only sentences in
+  surviving pairs are embedded.
+- `name_variant`: one country named both by its short name and by an official long form used
+  as a plain noun ("Russia" … "Russian Federation"), the mark of automatic rewriting. Capital
+  metonyms, adjectives and "the US"/"the United States" are normal and not flagged.
+- `contradiction`: a war's (or siege's…) age stated two ways ("now in its sixth year" vs "the
+  five-year war"), or two death tolls for what reads as the same incident.
+- `unresolved_attribution`: an attributed quote whose speaker cannot be resolved ("he said"
+  with no single person before it; "the watchdog said" with no watchdog introduced).
+
+The score: see `score()`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Actor, Event, Quality, QualityFlag, Quote, Removed
+
+# Cosine above which a lexically compatible pair is a paraphrase. Chosen on hand-written
+# pairs (tests/test_quality_near_duplicate.py): paraphrases 0.68-0.98, different statements
+# on the same topic up to 0.64 (0.78 for one that the lexical checks must stop).
+NEAR_DUP_COSINE = 0.66
+
+# Per-kind weight of the first flag; further flags of a kind add half as much again each.
+WEIGHTS = {
+    "boilerplate": 0.02,
+    "caption": 0.02,
+    "duplicate": 0.10,
+    "near_duplicate": 0.12,
+    "name_variant": 0.15,
+    "contradiction": 0.20,
+    "unresolved_attribution": 0.10,
+}
+# How much an event's confidence is multiplied by when its evidence overlaps a flag's span.
+SPAN_PENALTY = {
+    "duplicate": 0.9,
+    "near_duplicate": 0.9,
+    "name_variant": 0.95,
+    "contradiction": 0.75,
+    "unresolved_attribution": 0.8,
+}
+
+_STOP = frozenset("""a an the and or but if of to in on at by for with from as into onto than that
+this these those it its he she they them his her their we our you your i me my is are was were be
+been being has have had do does did will would shall should can could may might must not no nor so
+too very also just then there here when where which who whom whose what why how all any both each
+few more most other some such only own same after before over under again further once out up down
+off about against between through during above below while because until said says say told
+according one two three four five six seven eight nine ten""".split())
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                   "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24})
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "yesterday", "today"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
+
+
+# ---------------------------------------------------------------------------------------
+# entry points
+
+
+def assess(text: str, sentences: list[tuple[int, int]], removed: list[Removed],
+           actors: list[Actor], quotes: list[Quote], events: list[Event] | None = None, *,
+           vectors: np.ndarray | None = None) -> Quality:
+    """Flags and score for one document. `vectors`: sentence embeddings (one row per entry of
+    `sentences`) when an earlier stage already computed them; otherwise the sentences that
+    survive the lexical prefilter are embedded here."""
+    flags: list[QualityFlag] = []
+    flags += removed_flags(removed)
+    flags += near_duplicates(text, sentences, actors, vectors=vectors)
+    flags += name_variants(text, actors, quotes)
+    flags += contradictions(text, sentences, events)
+    flags += unresolved_attributions(text, quotes)
+    return Quality(score=score(flags), flags=flags)
+
+
+def score(flags: list[QualityFlag]) -> float:
+    """score = exp(-P), P = sum over kinds k of  w_k * (1 + 1/2 + ... + 1/2^(n_k - 1))
+    = sum_k w_k * 2 * (1 - 0.5^n_k), with n_k the number of flags of kind k and w_k from
+    WEIGHTS (unknown kinds weigh 0.05). Diminishing returns: one kind can at most cost 2 w_k,
+    so a long page repeating one slip is not scored below a page with many kinds of slip.
+    A clean wire story (at most boilerplate/caption removals) scores >= 0.96."""
+    counts: dict[str, int] = defaultdict(int)
+    for f in flags:
+        counts[f.kind] += 1
+    penalty = sum(WEIGHTS.get(k, 0.05) * 2 * (1 - 0.5 ** n) for k, n in counts.items())
+    return round(math.exp(-penalty), 4)
+
+
+def penalty_for_span(quality: Quality, start: int, end: int) -> float:
+    """Confidence multiplier in (0, 1] for a fact whose evidence is text[start:end]: the
+    product of SPAN_PENALTY over the kinds of flags with a span overlapping it (each kind once)."""
+    kinds = {f.kind for f in quality.flags
+             if any(s < end and start < e for s, e in f.spans)}
+    return math.prod(SPAN_PENALTY.get(k, 1.0) for k in kinds)
+
+
+def sentence_flags(quality: Quality, sentences: list[tuple[int, int]]) -> dict[int, list[str]]:
+    """Sentence index -> the kinds of flags whose spans touch that sentence."""
+    out: dict[int, list[str]] = {}
+    for i, (s, e) in enumerate(sentences):
+        kinds = sorted({f.kind for f in quality.flags if any(a < e and s < b for a, b in f.spans)})
+        if kinds:
+            out[i] = kinds
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# removed material
+
+
+_CAPTION_RE = re.compile(r"(?:Photo|Image|Caption|Pictured|Picture|Above|Top|File photo)\s*:\s*\S", re.I)
+
+
+def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for r in removed:
+        reason = r.reason
+        # A photo caption or credit line is a caption whatever clean filed it under.
+        if reason == "boilerplate" and _CAPTION_RE.match(r.text.strip()):
+            reason = "caption"
+        by_reason[reason].append(r.text.strip())
+    flags = []
+    for reason in ("boilerplate", "caption", "duplicate"):
+        items = by_reason.get(reason)
+        if items:
+            shown = "; ".join(repr(t[:80]) for t in items[:8])
+            more = f" (+{len(items) - 8} more)" if len(items) > 8 else ""
+            flags.append(QualityFlag(reason, f"{len(items)} removed: {shown}{more}", []))
+    return flags
+
+
+# ---------------------------------------------------------------------------------------
+# near duplicates
+
+
+def _stem(w: str) -> str:
+    return w.lower()[:5]
+
+
+def _tokens(s: str) -> list[str]:
+    return [w.lower().strip("'’") for w in _WORD_RE.findall(s)]
+
+
+def _specifics(text: str, s: int, e: int, actors: list[Actor]) -> set[str]:
+    """Names, numbers and days of one sentence, normalised so that 'Moscow'/'Russia' (same
+    actor) and 'Iran'/'Iranian' (same 5-letter stem) count as the same thing."""
+    out: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    for a in actors:
+        # Named actors only: a canonical name given to a common noun ("fighters" -> Rebels,
+        # "separatist fighters" -> Separatists) is a type, and types would clash spuriously.
+        if s <= a.start and a.end <= e and a.name and a.text[:1].isupper():
+            # Both the canonical name and the words used, so that a sentence where the tagger
+            # missed the actor still matches one where it did not.
+            out.add("P:" + _stem(a.name))
+            out.update("P:" + _stem(w) for w in a.text.split() if w[:1].isupper())
+            covered.append((a.start, a.end))
+    first = True
+    for m in _WORD_RE.finditer(text, s, e):
+        w = m.group()
+        pos = m.start()
+        if any(a <= pos < b for a, b in covered):
+            first = False
+            continue
+        low = w.lower()
+        if w[0].isdigit():
+            out.add("N:" + w.replace(",", "").rstrip("."))
+        elif low in _NUM_WORDS and low not in ("one", "zero"):
+            out.add(f"N:{_NUM_WORDS[low]}")
+        elif low in _DAYS or low in _MONTHS:
+            out.add("D:" + low)
+        elif w[0].isupper() and not first and low not in _STOP:
+            out.add("P:" + _stem(w))
+        first = False
+    return out
+
+
+def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str],
+               df: dict[str, int], n_sent: int) -> float | None:
+    """Lexical prefilter: a shared content word that is not everywhere in the document,
+    enough shared tokens overall, and no clash of specifics. Returns the cosine the pair
+    must then reach (None: not a candidate)."""
+    ca = {_stem(w) for w in ta if w not in _STOP and len(w) > 2}
+    cb = {_stem(w) for w in tb if w not in _STOP and len(w) > 2}
+    shared = {w for w in ca & cb if df.get(w, 0) <= max(2, 0.4 * n_sent)}
+    if not shared:
+        return None
+    if sa - sb and sb - sa:
+        return None
+    need = NEAR_DUP_COSINE
+    # Rewriting keeps a sentence's length; a short sentence echoing part of a long lead is
+    # a summary, unless it restates the lead's count ("three journalists" / "Three reporters").
+    ratio = max(len(ta), len(tb)) / max(1, min(len(ta), len(tb)))
+    if ratio > 1.7:
+        if ratio > 3 or not any(x.startswith("N:") for x in sa & sb):
+            return None
+        need = NEAR_DUP_COSINE + 0.06
+    # Shared word forms, function words included: a rewrite keeps much of the sentence's
+    # frame ("After the …, the … to the base"). Paraphrases here share >= 0.43 of the shorter
+    # sentence's words, same-topic statements <= 0.38; the cut also keeps embedding rare.
+    a, b = set(ta), set(tb)
+    if len(a & b) / max(1, min(len(a), len(b))) < 0.4:
+        return None
+    return need
+
+
+def _eligible(text: str, s: int, e: int) -> bool:
+    """Sentences worth comparing: prose (ends like a sentence), not a headline or caption,
+    and not a bare quote of a few words."""
+    sent = text[s:e].rstrip()
+    return len(_tokens(sent)) >= 6 and sent[-1:] in ".!?\"”’)"
+
+
+def candidate_pairs(text: str, sentences: list[tuple[int, int]],
+                    actors: list[Actor]) -> list[tuple[int, int, float]]:
+    """Sentence index pairs that pass the lexical prefilter (the only ones embedded), each
+    with the cosine it must reach."""
+    idx = [i for i, (s, e) in enumerate(sentences) if _eligible(text, s, e)]
+    if len(idx) < 2:
+        return []
+    toks = {i: _tokens(text[sentences[i][0]:sentences[i][1]]) for i in idx}
+    spec = {i: _specifics(text, *sentences[i], actors) for i in idx}
+    df: dict[str, int] = defaultdict(int)
+    for i in idx:
+        for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) > 2}:
+            df[w] += 1
+    out = []
+    for a, i in enumerate(idx):
+        for j in idx[a + 1:]:
+            need = _candidate(toks[i], toks[j], spec[i], spec[j], df, len(idx))
+            if need is not None:
+                out.append((i, j, need))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    """A sentence span without the whitespace a parser leaves around it."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Actor], *,
+                    vectors: np.ndarray | None = None,
+                    threshold: float = NEAR_DUP_COSINE) -> list[QualityFlag]:
+    pairs = candidate_pairs(text, sentences, actors)
+    if not pairs:
+        return []
+    need = sorted({k for p in pairs for k in p[:2]})
+    if vectors is not None:
+        vec = {k: vectors[k] for k in need}
+    else:
+        from ..embed import embed
+
+        got = embed([text[sentences[k][0]:sentences[k][1]] for k in need])
+        vec = dict(zip(need, got))
+    flags = []
+    for i, j, floor in pairs:
+        cos = float(np.dot(vec[i], vec[j]))
+        if cos >= floor + threshold - NEAR_DUP_COSINE:
+            (a0, a1), (b0, b1) = _strip(text, *sentences[i]), _strip(text, *sentences[j])
+            flags.append(QualityFlag(
+                "near_duplicate",
+                f"sentences {i} and {j} say the same thing (cosine {cos:.2f}): "
+                f"{text[a0:a1][:80]!r} / {text[b0:b1][:80]!r}",
+                [[a0, a1], [b0, b1]]))
+    return flags
+
+
+# ---------------------------------------------------------------------------------------
+# name variants
+
+# Official long forms and the short names they stand for. A long form needs "the" in
+# ordinary prose; its bare use ("between Iran and Russian Federation") is rewriting.
+_LONG_FORMS = {
+    "Russian Federation": ("Russia",),
+    "United States of America": ("United States", "US", "U.S.", "America"),
+    "People's Republic of China": ("China",),
+    "Islamic Republic of Iran": ("Iran",),
+    "Syrian Arab Republic": ("Syria",),
+    "Republic of Turkey": ("Turkey",),
+    "Republic of Türkiye": ("Turkey", "Türkiye"),
+    "Kingdom of Saudi Arabia": ("Saudi Arabia",),
+    "Democratic People's Republic of Korea": ("North Korea",),
+    "Republic of Korea": ("South Korea",),
+    "State of Israel": ("Israel",),
+    "United Kingdom of Great Britain and Northern Ireland": ("Britain", "United Kingdom", "UK"),
+    "Republic of Iraq": ("Iraq",),
+    "Federal Republic of Nigeria": ("Nigeria",),
+    "Arab Republic of Egypt": ("Egypt",),
+    "Republic of Yemen": ("Yemen",),
+    "Federal Republic of Somalia": ("Somalia",),
+    "Federal Democratic Republic of Ethiopia": ("Ethiopia",),
+    "Republic of the Sudan": ("Sudan",),
+    "Republic of Mali": ("Mali",),
+    "Islamic Republic of Pakistan": ("Pakistan",),
+    "Islamic Republic of Afghanistan": ("Afghanistan",),
+    "Republic of Colombia": ("Colombia",),
+    "Republic of Chile": ("Chile",),
+    "Republic of Kenya": ("Kenya",),
+    "Republic of Turkiye": ("Turkey", "Turkiye"),
+}
+# "Republic of X", "Federal Republic of X", "Kingdom of X": X is the short name. Names whose
+# long form is the everyday name (Democratic Republic of Congo) are left out.
+_GENERIC_LONG_RE = re.compile(
+    r"\b(?:(?:Federal|Democratic|Islamic|Arab|People's|Socialist|United|Bolivarian|Hashemite|"
+    r"Plurinational|Co-operative|Cooperative)\s+)*(?:Republic|Kingdom|State|Sultanate|"
+    r"Commonwealth)\s+of\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+_NOT_SHORT = {"Congo", "Emergency", "Iraq", "Iraq and", "Law", "Siege", "Origin", "Palestine"}
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[QualityFlag]:
+    # Official forms inside quotations are the speaker's register, not the writer's.
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+    long_forms = dict(_LONG_FORMS)
+    for m in _GENERIC_LONG_RE.finditer(text):
+        short = m.group(1)
+        if short.split()[0] in _NOT_SHORT or "Islamic State" in m.group(0):
+            continue
+        long_forms.setdefault(m.group(0), (short,))
+    # Actor aliases tell us more long forms: a mention whose canonical name is a short form
+    # and whose text is an official-looking form of it.
+    for a in actors:
+        t = re.sub(r"^the\s+", "", a.text, flags=re.I)
+        if a.name and t != a.name and re.search(r"\b(Federation|Republic|Kingdom|States of America)\b", t):
+            long_forms.setdefault(t, (a.name,))
+    flags = []
+    for long, shorts in long_forms.items():
+        lf = [m for m in re.finditer(rf"\b{re.escape(long)}\b", text) if not _in_any(m.start(), quoted)]
+        if not lf:
+            continue
+        sf = []
+        for short in shorts:
+            # A noun use: not "Russian", not part of the long form, not a possessive adjective chain.
+            for m in re.finditer(rf"(?<![\w.]){re.escape(short)}(?![\w])", text):
+                if _in_any(m.start(), quoted) or any(x.start() <= m.start() < x.end() for x in lf):
+                    continue
+                sf.append(m)
+        if not sf:
+            continue
+        bare = [m for m in lf if not re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I)]
+        # A full name first and the short name after is normal; the long form coming back
+        # after the short one has been used, or without its article, is not.
+        positions = sorted([(m.start(), "L") for m in lf] + [(m.start(), "S") for m in sf])
+        kinds = "".join(k for _, k in positions)
+        if not (bare or "SL" in kinds):
+            continue
+        shown = sorted({m.group() for m in sf}, key=len)[0]
+        detail = f"{shown} / {long}: {len(sf)} short and {len(lf)} long mentions" + \
+            (f", {len(bare)} without 'the'" if bare else "")
+        spans = sorted([[m.start(), m.end()] for m in lf] + [[m.start(), m.end()] for m in sf])
+        flags.append(QualityFlag("name_variant", detail, spans))
+    return flags
+
+
+# ---------------------------------------------------------------------------------------
+# contradictions
+
+_WAR_HEADS = r"civil war|war|conflict|fighting|insurgency|uprising|crisis|revolution|rebellion"
+_OTHER_HEADS = r"siege|offensive|battle|blockade|occupation|campaign|ceasefire|truce|strike|protests?|standoff"
+_HEADS = rf"(?:{_WAR_HEADS}|{_OTHER_HEADS})"
+_NUM = r"(\d+|[a-z]+)"
+_UNIT = r"(year|month|week|day)s?"
+_QUAL = r"(more than |over |nearly |almost |about |around |some |at least |roughly |close to )?"
+_ORDINAL_RE = re.compile(rf"\bin its {_NUM} {_UNIT}\b", re.I)
+_HEAD_RE = re.compile(rf"\b({_HEADS})\b", re.I)
+_ADJ_RE = re.compile(rf"\b{_QUAL}{_NUM}[- ]{_UNIT}(?:[- ](?:long|old))?[- ]({_HEADS})\b", re.I)
+_OF_RE = re.compile(rf"\b{_QUAL}{_NUM} {_UNIT} of ({_HEADS})\b", re.I)
+
+
+def _number(w: str) -> int | None:
+    w = w.lower()
+    if w.isdigit():
+        return int(w)
+    if w in _NUM_WORDS:
+        return _NUM_WORDS[w]
+    if w in _ORDINALS:
+        return _ORDINALS[w]
+    m = re.match(r"(\d+)(?:st|nd|rd|th)$", w)
+    return int(m.group(1)) if m else None
+
+
+def _interval(qual: str | None, n: int) -> tuple[float, float]:
+    q = (qual or "").strip().lower()
+    if q in ("more than", "over", "at least"):
+        return (n + (0 if q == "at least" else 0.01), math.inf)
+    if q in ("nearly", "almost", "close to"):
+        return (n - 1, n)
+    if q in ("about", "around", "some", "roughly"):
+        return (n - 1, n + 1)
+    return (n, n)
+
+
+def _head_key(head: str) -> str:
+    h = head.lower()
+    return "war" if re.fullmatch(_WAR_HEADS, h) else h.rstrip("s")
+
+
+def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int]]]:
+    """(key, unit, nominal-length interval, span) for each stated age of a war or the like.
+    'In its sixth year' counts as six: the page quality question is whether the writer
+    gives one number, not how many full years have passed."""
+    out = []
+    for m in _ORDINAL_RE.finditer(text):
+        n = _number(m.group(1))
+        # What is in its Nth year: the nearest war-like noun before, in the same sentence.
+        before = re.split(r"[.;!?]\s", text[max(0, m.start() - 100):m.start()])[-1]
+        heads = list(_HEAD_RE.finditer(before))
+        if n and heads:
+            out.append((_head_key(heads[-1].group(1)), m.group(2).lower(), (n, n), (m.start(), m.end())))
+    for rx in (_ADJ_RE, _OF_RE):
+        for m in rx.finditer(text):
+            n = _number(m.group(2))
+            if n:
+                out.append((_head_key(m.group(4)), m.group(3).lower(), _interval(m.group(1), n),
+                            (m.start(), m.end())))
+    return out
+
+
+# Counts of one kind of outcome, so that "killed 19" is compared with "19 dead" but never
+# with "19 wounded".
+_COUNT_VERBS = {
+    "killed": r"killed|killing|kills|dead|died|deaths?|death toll|lost their lives",
+    "wounded": r"wounded|wounding|injured|injuring|hurt",
+    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken|seized|snatched",
+    "arrested": r"arrested|arresting|detained|detaining|rounded up",
+    "signed": r"signed|signatures?",
+    "displaced": r"displaced|fled|forced from their homes",
+}
+_COUNT_RES = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _COUNT_VERBS.items()}
+_VICTIMS = (r"people|persons|civilians|children|pupils|students|schoolchildren|girls|boys|women|"
+            r"men|soldiers|fighters|militants|rebels|troops|policemen|police officers|officers|"
+            r"police|protesters|demonstrators|workers|residents|villagers|passengers|journalists|"
+            r"activists|teachers|worshippers|miners|fishermen|migrants|hostages|others|members")
+_COUNT_NUM_RE = re.compile(
+    r"\b(the |at least |more than |over |up to |about |around |nearly |almost |some |roughly )?"
+    rf"(\d[\d,]*|{'|'.join(k for k in _NUM_WORDS if k not in ('zero', 'one'))})\b"
+    rf"(?:\s+[A-Za-z\-]+){{0,2}}?\s+({_VICTIMS})\b", re.I)
+_SITES = {"market", "school", "camp", "mosque", "church", "hospital", "base", "village",
+          "checkpoint", "post", "convoy", "bus", "minibus", "petition", "prison", "wedding",
+          "funeral", "station", "bridge", "compound", "garrison", "town", "stadium", "rally"}
+_UPDATE_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|later|updated|revised|now|"
+                        r"earlier|initially|jumped|raising|bringing|previous|previously)\b", re.I)
+# Numbers from a party's own claim or a second source's estimate are disagreements the text
+# attributes, not the writer contradicting himself.
+_CLAIM_RE = re.compile(r"\b(?:claim(?:ed|s)?|put the (?:death )?toll|estimate[sd]?|"
+                       r"(?:toll|figure) (?:was )?(?:higher|lower)|higher toll|lower toll|"
+                       r"disputed?|exaggerat\w*)\b")
+_TIME_RE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"yesterday|january|february|march|april|may|june|july|august|september|"
+                      r"october|november|december|(?:19|20)\d\d|last (?:week|month|year))\b", re.I)
+
+
+@dataclass
+class _Count:
+    kind: str  # killed | wounded | abducted | …
+    noun: str  # people | soldiers | pupils | …
+    low: float
+    high: float
+    definite: bool  # "the 21 people killed": refers back to a count given before
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+def _interval_of(qual: str, n: int) -> tuple[float, float]:
+    """A stated count as a range. Within one article 'at least 9' names the count (9): a
+    later bare '11' for the same incident is a second figure, not a refinement."""
+    return {"more than": (n + 1, n * 1.25 + 1), "over": (n + 1, n * 1.25 + 1),
+            "up to": (0, n), "about": (n * 0.85, n * 1.15), "around": (n * 0.85, n * 1.15),
+            "some": (n * 0.85, n * 1.15), "roughly": (n * 0.85, n * 1.15),
+            "nearly": (n * 0.9, n), "almost": (n * 0.9, n)}.get(qual, (n, n))
+
+
+def _counts(text: str, s: int, e: int) -> list[_Count]:
+    """Stated counts of people killed, wounded, abducted… in one sentence."""
+    sent = text[s:e]
+    out = []
+    nums = list(_COUNT_NUM_RE.finditer(sent))
+    for kind, rx in _COUNT_RES.items():
+        for k in rx.finditer(sent):
+            best = None
+            for m in nums:
+                gap = m.start() - k.end() if m.start() >= k.end() else k.start() - m.end()
+                if gap < 0 or gap > 30:
+                    continue
+                between = sent[min(m.end(), k.end()):max(m.start(), k.start())]
+                if re.search(r"[,;]|\b(?:and|including|among)\b", between):
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, m)
+            if not best:
+                continue
+            m = best[1]
+            raw = m.group(2).replace(",", "")
+            n = int(raw) if raw.isdigit() else _number(raw)
+            if n is None or re.fullmatch(r"(19|20)\d\d", raw):
+                continue
+            qual = (m.group(1) or "").strip().lower()
+            lo, hi = _interval_of(qual, n)
+            noun = m.group(3).lower()
+            noun = {"policemen": "police", "police officers": "police", "persons": "people"}.get(noun, noun)
+            out.append(_Count(kind, noun, lo, hi, qual == "the",
+                              (s + min(m.start(), k.start()), s + max(m.end(), k.end())), (s, e)))
+    return out
+
+
+def _places(text: str, s: int, e: int) -> set[str]:
+    """Capitalised place words after in/of/near/at: a cheap stand-in for where a count is."""
+    return {m.group(1).lower() for m in re.finditer(
+        r"\b(?:in|of|near|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[s:e])
+        if not _TIME_RE.fullmatch(m.group(1))}
+
+
+def _sites(text: str, s: int, e: int) -> set[str]:
+    """What a count is about: its places and site nouns ("the market")."""
+    return _places(text, s, e) | {w for w in re.findall(r"[a-z]+", text[s:e].lower()) if w in _SITES}
+
+
+def _times(text: str, s: int, e: int) -> set[str]:
+    return {m.group().lower() for m in _TIME_RE.finditer(text[s:e])}
+
+
+def contradictions(text: str, sentences: list[tuple[int, int]],
+                   events: list[Event] | None = None) -> list[QualityFlag]:
+    flags = []
+    ages = _ages(text)
+    by_key: dict[tuple[str, str], list] = defaultdict(list)
+    for key, unit, iv, span in ages:
+        by_key[(key, unit)].append((iv, span))
+    for (key, unit), items in by_key.items():
+        done = False
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                (i1, s1), (i2, s2) = items[a], items[b]
+                if i1[1] < i2[0] or i2[1] < i1[0]:
+                    flags.append(QualityFlag(
+                        "contradiction",
+                        f"the {key}'s length in {unit}s is stated two ways: "
+                        f"{text[s1[0]:s1[1]]!r} vs {text[s2[0]:s2[1]]!r}",
+                        [list(s1), list(s2)]))
+                    done = True
+                    break
+            if done:
+                break
+    flags += _toll_contradictions(text, sentences, events)
+    return flags
+
+
+def _toll_contradictions(text: str, sentences: list[tuple[int, int]],
+                         events: list[Event] | None) -> list[QualityFlag]:
+    """Two incompatible counts of the same outcome for what reads as the same incident:
+    same kind (killed, abducted…) and victim noun, no clash of stated days, neither sentence
+    presenting its number as an update or as someone's claim, and either a shared place or
+    site ("the market") or a definite back-reference ("the 21 people killed") to the only
+    earlier count of that kind. (`events` is accepted for a later event-based check.)"""
+    counts = []
+    for s, e in sentences:
+        sent = text[s:e]
+        if _UPDATE_RE.search(sent) or _CLAIM_RE.search(sent):
+            continue
+        counts += _counts(text, s, e)
+    flags = []
+    seen: set[tuple[int, int]] = set()
+    for j, b in enumerate(counts):
+        earlier = [a for a in counts[:j] if a.kind == b.kind and a.noun == b.noun
+                   and a.sentence != b.sentence]
+        for a in earlier:
+            if not (a.high < b.low or b.high < a.low):
+                continue
+            backref = b.definite and len(earlier) == 1
+            if not backref:
+                # Different days, or each side naming a place the other lacks: two incidents.
+                ta, tb = _times(text, *a.sentence), _times(text, *b.sentence)
+                if ta and tb and not ta & tb:
+                    continue
+                pa, pb = _places(text, *a.sentence), _places(text, *b.sentence)
+                if pa - pb and pb - pa:
+                    continue
+            shared = _sites(text, *a.sentence) & _sites(text, *b.sentence)
+            if not (shared or backref):
+                continue
+            key = b.span
+            if key in seen:
+                continue
+            seen.add(key)
+            where = f" ({sorted(shared)[0]})" if shared else ""
+            flags.append(QualityFlag(
+                "contradiction",
+                f"two counts of {b.noun} {b.kind} for the same incident{where}: "
+                f"{text[a.span[0]:a.span[1]]!r} vs {text[b.span[0]:b.span[1]]!r}",
+                [list(a.span), list(b.span)]))
+    return flags
+
+
+# ---------------------------------------------------------------------------------------
+# unresolved attributions
+
+_GROUP_PRONOUN_RE = re.compile(r"^(?:it|they|we|i|you)\b", re.I)
+
+
+def unresolved_attributions(text: str, quotes: list[Quote]) -> list[QualityFlag]:
+    flags = []
+    seen: set[tuple[int, int]] = set()
+    for q in quotes:
+        if q.speaker is not None or not q.attribution:
+            continue
+        subject = re.sub(r"^(?:according to)\s+", "", q.attribution, flags=re.I)
+        if _GROUP_PRONOUN_RE.match(subject):
+            continue
+        span = _find_near(text, q.attribution, q.start, q.end)
+        if span is None or span in seen:
+            continue
+        seen.add(span)
+        flags.append(QualityFlag(
+            "unresolved_attribution",
+            f"{q.attribution!r}: no speaker it can refer to — {q.text[:80]!r}",
+            [list(span)]))
+    return flags
+
+
+def _find_near(text: str, phrase: str, start: int, end: int) -> tuple[int, int] | None:
+    """The occurrence of `phrase` closest to the quote text[start:end]."""
+    lo, hi = max(0, start - 600), min(len(text), end + 600)
+    best = None
+    for m in re.finditer(re.escape(phrase), text[lo:hi]):
+        s = lo + m.start()
+        d = min(abs(s - end), abs(s - start))
+        if best is None or d < best[0]:
+            best = (d, (s, s + len(phrase)))
+    return best[1] if best else None

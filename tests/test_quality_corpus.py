@@ -1,0 +1,27 @@
+"""The score separates the team's clean articles from stitched pages (tests/data/quality)."""
+from pathlib import Path
+
+import pytest
+
+from eventwire.quality_eval import _auc_of, assess_labelled, auc, flag_report
+
+ROOT = Path(__file__).parent / "data" / "quality"
+
+
+def test_auc_counts_ties_as_half():
+    assert auc([0.9, 0.8], [0.1, 0.2]) == 1.0
+    assert auc([0.5], [0.5]) == 0.5
+    assert auc([0.1], [0.9]) == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT / "labels.json").exists(), reason="no quality corpus")
+def test_stitched_pages_score_below_clean_articles():
+    rows = assess_labelled(ROOT)
+    assert _auc_of(rows) >= 0.9
+    report = flag_report(rows)
+    on_clean = sum(r["on_clean"] for r in report.values())
+    assert on_clean <= 2, report  # flags on clean articles must be rare
+    for row in rows:
+        if row.label == "clean":
+            assert row.quality.score >= 0.85, (row.path, row.quality.flags)
