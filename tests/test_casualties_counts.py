@@ -110,3 +110,8 @@ def test_injuries_never_count_as_deaths(sentence, best, injured):
 @pytest.mark.parametrize("sentence", ["", "The ministers met in Geneva on Tuesday.", "Police used tear gas."])
 def test_sentences_without_casualties(sentence):
     assert find_casualties(sentence) is None
+
+
+def test_a_datelines_year_is_not_a_toll():
+    c = find_casualties("MOGADISHU, July 16, 2024 - Nine civilians were killed on Tuesday when a minibus hit a mine.")
+    assert (c.best, c.civilians) == (9, 9)

@@ -248,6 +248,8 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
     qual = q.group(0).strip().lower() if q else ""
     rest = t[q.end():] if q else t
     cards = [m.group(0) for m in _rx()["card"].finditer(re.sub(r"^between\s+", "", rest, flags=re.I))]
+    if len(cards) > 1 and re.fullmatch(r"(?:19|20)\d\d", cards[0].strip()):
+        cards = cards[1:]  # "July 16, 2024 - Nine civilians": a dateline's year, then the count
     vals = [v for v in (_card_value(c) for c in cards) if v]
     if not vals:
         return None

@@ -400,6 +400,10 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
     confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
     confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.03 if index == 0 else 0.0)
     confidence -= 0.15 if hedged else 0.0
+    # The incident a report is about is dated to the day or week; month- and year-dated
+    # mentions are mostly background ("fighting since 2021", "a truce signed in March").
+    if date is not None and date.precision in {"month", "year"}:
+        confidence -= 0.1
     return Event(
         id=event_id(doc_id, sub or plover or "", start, start + len(text)),
         event_type=event_type, sub_event_type=sub, plover_type=plover or "OTHER", plover_mode=mode,
