@@ -1,0 +1,152 @@
+"""Sentence-level ACLED event-type classifier.
+
+A linear (multinomial logistic-regression) model over MiniLM sentence embeddings
+(`eventwire.embed`) plus a few keyword-group indicators. The weights, class names and the
+keyword patterns live together in `data/models/event_classifier.npz`, so run time needs only
+numpy and the training script (`training/train_classifier.py`) is the only place they change.
+
+Classes: ACLED's 25 sub-event types (data/taxonomy.json) and "none" (not an event).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+NONE = "none"
+MODEL_FILE = "event_classifier.npz"
+TOP_K = 5
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+# ACLED notes open with a fixed template; news text does not. Removing it at training AND at
+# run time keeps the model from learning the template instead of the event.
+_LABEL_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+(?=(On|Around|Between|As of|During|In)\b)")
+_DATE_PREFIX = re.compile(
+    r"^\s*(On|Around|Between|As of|During|In|Since)\s+(or around\s+)?"
+    r"(\d{1,2}\s+)?(and\s+\d{1,2}\s+)?(-\s*\d{1,2}\s+)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(\s+\d{4})?(\s*\([^)]*\))?\s*,?\s*"
+)
+_PLACE_PREFIX = re.compile(r"^in\s+[^,()]{1,80}(\([^)]*\))?(,\s*[A-Z][\w' -]{1,40})?\s*,\s*")
+_BRACKET_TAG = re.compile(r"\s*\[[^\]]{0,200}\]")
+_PARENTHETICAL = re.compile(r"\s*\((?=[^)]*[A-Z])[^()]{1,80}\)")
+_CODER_NOTES = re.compile(
+    r"\s*(\d+|no|unknown number of)\s+fatalit(y|ies)( coded)?[^.]*\.|\s*Casualties unknown\.|\s*Fatalities (unknown|coded)[^.]*\.",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The most likely class of one sentence and the top of the distribution."""
+
+    event_type: str | None  # None when the sentence is not an event
+    sub_event_type: str | None
+    probability: float  # of sub_event_type (or of "none")
+    event_type_probability: float  # summed over the event type's sub-types
+    top: tuple[tuple[str, float], ...]  # (label, probability), best first; label may be "none"
+
+    @property
+    def is_event(self) -> bool:
+        return self.sub_event_type is not None
+
+
+def strip_template(text: str) -> str:
+    """The sentence without ACLED-note furniture: label prefix, date/place opening, [tags]."""
+    t = _LABEL_PREFIX.sub("", text)
+    t = _DATE_PREFIX.sub("", t, count=1)
+    t = _PLACE_PREFIX.sub("", t, count=1)
+    t = _BRACKET_TAG.sub("", t)
+    t = _CODER_NOTES.sub("", t)
+    # Admin-area parentheticals "(Goma, Nord-Kivu)" say where, not what.
+    t = _PARENTHETICAL.sub("", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return t[:1].upper() + t[1:] if t else text.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> dict[str, str]:
+    """sub_event_type -> event_type, from the packaged ACLED codebook categories."""
+    raw = (DATA_DIR / "taxonomy.json").read_text(encoding="utf-8")
+    return {sub: et for et, subs in json.loads(raw)["event_types"].items() for sub in subs}
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (n_classes, n_features)
+    bias: np.ndarray  # (n_classes,)
+    patterns: tuple[re.Pattern, ...]
+    lexical_scale: float
+
+    def features(self, texts: list[str]) -> np.ndarray:
+        from eventwire.embed import embed
+
+        return np.hstack([embed(texts), lexical_features(texts, self.patterns, self.lexical_scale)])
+
+    def proba(self, feats: np.ndarray) -> np.ndarray:
+        logits = feats @ self.weights.T + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def compile_patterns(patterns: list[str]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def lexical_features(texts: list[str], patterns: tuple[re.Pattern, ...], scale: float) -> np.ndarray:
+    out = np.zeros((len(texts), len(patterns)), dtype=np.float32)
+    for i, t in enumerate(texts):
+        for j, p in enumerate(patterns):
+            if p.search(t):
+                out[i, j] = scale
+    return out
+
+
+def load_model(path: str | Path | None = None) -> LinearModel:
+    if path is None:
+        return _packaged_model()
+    return _read_model(Path(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_model() -> LinearModel:
+    return _read_model(DATA_DIR / "models" / MODEL_FILE)
+
+
+def _read_model(path: Path) -> LinearModel:
+    with np.load(path, allow_pickle=False) as z:
+        return LinearModel(
+            classes=tuple(str(c) for c in z["classes"]),
+            weights=z["weights"].astype(np.float32),
+            bias=z["bias"].astype(np.float32),
+            patterns=compile_patterns([str(p) for p in z["patterns"]]),
+            lexical_scale=float(z["lexical_scale"]),
+        )
+
+
+def classify(sentences: list[str], *, model: LinearModel | None = None, top_k: int = TOP_K) -> list[Prediction]:
+    """One Prediction per sentence (same order)."""
+    if not sentences:
+        return []
+    m = model or load_model()
+    texts = [strip_template(s) for s in sentences]
+    probs = m.proba(m.features(texts))
+    return [_prediction(row, m.classes, top_k) for row in probs]
+
+
+def _prediction(row: np.ndarray, classes: tuple[str, ...], top_k: int) -> Prediction:
+    tax = taxonomy()
+    order = np.argsort(-row)
+    best = classes[order[0]]
+    top = tuple((classes[i], round(float(row[i]), 4)) for i in order[:top_k])
+    if best == NONE:
+        return Prediction(None, None, float(row[order[0]]), 0.0, top)
+    et = tax.get(best)
+    et_prob = float(sum(p for c, p in zip(classes, row) if tax.get(c) == et))
+    return Prediction(et, best, float(row[order[0]]), et_prob, top)
