@@ -272,18 +272,30 @@ def _pick_date(hit: Hit, dates: list[When]) -> When | None:
                                      abs((d.span_start or 0) - t)))
 
 
-def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, classify: Callable | None) -> str | None:
+# How the classifier's sentence-level prediction and the triggers are combined: a confident
+# classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
+# is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
+# (a weapon, a suicide bomber: strength >= 5), which it overrides only when very sure.
+CLASSIFIER_DECIDES = 0.45
+CLASSIFIER_OVERRIDES_SPECIFIC = 0.8
+CLASSIFIER_ALONE = 0.6
+
+
+def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
+    if pred is not None and pred.is_event:
+        limit = CLASSIFIER_OVERRIDES_SPECIFIC if trig.strength >= 5 and not trig.family else CLASSIFIER_DECIDES
+        if pred.probability >= limit:
+            return pred.sub_event_type
     sub = trig.sub
     if trig.family == "violence":
         if actor2 is not None and actor2.kind in {"military", "rebel", "militia", "police"}:
             return "Armed clash"
         if _MILITARY_TARGET.search(sent_text) and not _CIVILIAN_TARGET.search(sent_text):
             return "Armed clash"
-        if classify is not None:
-            pred = classify([sent_text])[0]
-            if pred.event_type in {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}:
-                return pred.sub_event_type
+        if pred is not None and pred.event_type in {"Battles", "Violence against civilians",
+                                                    "Explosions/Remote violence", "Riots"}:
+            return pred.sub_event_type
         return "Attack"
     if trig.family == "protest" or sub == "Peaceful protest":
         if _LETHAL_FORCE.search(sent_text) and re.search(r"\b(police|security forces|troops|soldiers)\b", sent_text, re.I):
@@ -321,9 +333,11 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     events: list[Event] = []
     quoted = quoted_spans(doc.text)
     datelines = dateline_spans(doc.text)
-    for index, sent in enumerate(doc.sents):
+    sents = [s for s in doc.sents if s.text.strip()]
+    preds = classify([s.text.strip() for s in sents]) if classify is not None and sents else [None] * len(sents)
+    for index, (sent, pred) in enumerate(zip(sents, preds)):
         event = _sentence_event(sent, index, doc_id=doc_id, published=published, actors=actors,
-                                places=places, classify=classify, quoted=quoted, datelines=datelines)
+                                places=places, pred=pred, quoted=quoted, datelines=datelines)
         if event is not None:
             events.append(event)
     return _drop_subsumed(events)
@@ -358,7 +372,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
 
 
 def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | None,
-                    actors: list[Actor], places: list[Place], classify: Callable | None,
+                    actors: list[Actor], places: list[Place], pred,
                     quoted: list[tuple[int, int]], datelines: list[tuple[int, int]]) -> Event | None:
     text = sent.text.rstrip()
     if not text.strip():
@@ -370,6 +384,11 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
     hits = [h for h in find_triggers(sent)
             if not _inside(h.span.start_char, h.span.end_char, excluded + quoted)]
     hit = _main_hit(hits)
+    if hit is None and pred is not None and pred.is_event and pred.probability >= CLASSIFIER_ALONE \
+            and not hits and not _inside(start, start + len(text), quoted):
+        # No trigger word, but the sentence reads as an event: anchor it on the sentence's root.
+        root = sent.root
+        hit = Hit(Trigger((), pred.sub_event_type, None, None, 3, None), sent[root.i - sent.start:root.i - sent.start + 1])
     if hit is None:
         return None
     dates = find_dates(text, published, offset=start)
@@ -381,7 +400,7 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
         # "The ministry says it takes great care to avoid casualties": the speaker is the actor.
         actor1 = _pick_actor([a for a in actors if attribution.start <= a.start and a.end <= attribution.end and a.name],
                              sent.doc)
-    sub = _refine_sub(hit, text, actor2, classify) if hit.trigger.sub else None
+    sub = _refine_sub(hit, text, actor2, pred) if hit.trigger.sub else None
     if sub:
         event_type, plover, mode, cameo = TAXONOMY[sub]
         mode = hit.trigger.mode or mode
@@ -400,6 +419,10 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
     confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
     confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.03 if index == 0 else 0.0)
     confidence -= 0.15 if hedged else 0.0
+    if pred is not None and sub:
+        agree = pred.sub_event_type == sub
+        confidence = 0.6 * confidence + 0.4 * (pred.probability if agree else pred.event_type_probability
+                                               if pred.event_type == event_type else 0.2)
     # The incident a report is about is dated to the day or week; month- and year-dated
     # mentions are mostly background ("fighting since 2021", "a truce signed in March").
     if date is not None and date.precision in {"month", "year"}:
