@@ -340,7 +340,29 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
                                 places=places, pred=pred, quoted=quoted, datelines=datelines)
         if event is not None:
             events.append(event)
+    _inherit_setting(events, doc.text)
     return _drop_subsumed(events)
+
+
+def _inherit_setting(events: list[Event], text: str) -> None:
+    """A sentence that carries a paragraph's story on ("Police fired tear gas to disperse them.")
+    happened when and where the paragraph's dated, placed sentence says. The date and place keep
+    their own text and span, so their evidence is still the words they came from."""
+    when: When | None = None
+    where: Place | None = None
+    last_end = 0
+    for ev in events:
+        if "\n\n" in text[last_end:ev.evidence.start]:
+            when = where = None  # a new paragraph starts a new setting
+        if ev.date is not None and ev.date.precision in {"day", "week", "range"}:
+            when = ev.date
+        elif ev.date is None and when is not None:
+            ev.date = when
+        if ev.location is not None and ev.location.precision not in {"country", "region", "continent"}:
+            where = ev.location
+        elif ev.location is None and where is not None:
+            ev.location = where
+        last_end = ev.evidence.end
 
 
 def _facts(ev: Event) -> tuple:
