@@ -806,12 +806,12 @@ def _incident(members: list[_Rec], groups: dict[str, str]) -> Incident:
     for doc_id, v in figures.items():
         g = groups.get(doc_id, doc_id)
         by_group[g] = min(v, by_group.get(g, v))
-    lows = [r.fat_low for r in members if r.fat_low is not None]
-    highs = [r.fat_high for r in members if r.fat_high is not None]
+    # low/high span the sources' own figures (one per document, as above): a document's
+    # sub-counts ("two of its soldiers") are parts of its toll, not a rival estimate.
     fatalities = {
         "best": min(by_group.values()) if by_group else None,  # ACLED: the most conservative report
-        "low": min(lows) if lows else None,
-        "high": max(highs) if highs else None,
+        "low": min(figures.values()) if figures else None,
+        "high": max(figures.values()) if figures else None,
     }
 
     outlets = {r.doc_id: r.outlet for r in members}
