@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .model import Document, Event, Evidence, InputDoc, Place, to_dict
+from .geo import haversine_km
 
 SETS = ("acled", "case2021", "geo-gwn", "seed")
 NO_EVENT = "NONE"
@@ -104,13 +105,6 @@ def classifier_predictor(*, whole_text: bool = False) -> Predictor:
 
 
 # ---------------------------------------------------------------- metrics
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
-
 
 def per_class(gold: list[str], pred: list[str], labels: Iterable[str]) -> dict[str, dict]:
     """precision/recall/F1/support for each label (labels absent from both get zeros)."""

@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .model import Evidence, Incident, Place, SourceReport
+from .geo import haversine_km
 
 # Event types that describe one kind of happening as seen by different outlets: one outlet's
 # "air strike" is another's "attack on civilians", so blocking is by family, and the exact
@@ -373,13 +374,6 @@ def _candidate_pairs(recs: Sequence[_Rec]) -> set[tuple[int, int]]:
 
 
 # -- pair scoring ------------------------------------------------------------------------------
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
 
 def _place_score(a: _Rec, b: _Rec) -> float | None:
     """Agreement of the two places, or None when they cannot be the same place."""

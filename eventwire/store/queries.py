@@ -9,8 +9,8 @@ import datetime
 import math
 import re
 from typing import Any
+from ..geo import EARTH_KM, haversine_km
 
-EARTH_KM = 6371.0088
 
 # Flat event columns in table order (after id, document_id, ord), with their Parquet types.
 EVENT_COLUMNS: list[tuple[str, str]] = [
@@ -116,16 +116,6 @@ def _int(value: Any) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def haversine_km(lat1: float | None, lon1: float | None, lat2: float, lon2: float) -> float | None:
-    """Great-circle distance in km; None when a point is missing (SQL NULL in, NULL out)."""
-    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
-        return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def day_bound(value: Any, *, upper: bool) -> str:
