@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import math
 import re
 import time
 from collections import Counter, defaultdict

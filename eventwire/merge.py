@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from .model import Evidence, Incident, Place, SourceReport
 from .geo import haversine_km
+from .model import Evidence, Incident, Place, SourceReport
 
 # Event types that describe one kind of happening as seen by different outlets: one outlet's
 # "air strike" is another's "attack on civilians", so blocking is by family, and the exact
