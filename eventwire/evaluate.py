@@ -416,9 +416,19 @@ def to_markdown(results: dict[str, dict], *, command: str, when: str | None = No
                 ex = w.get("example") or {}
                 lines.append(f"- **{w['class']}** F1 {w['f1']} (n={w['support']}), confused with "
                              f"{', '.join(f'{c} ×{k}' for c, k in w['confused_with']) or '-'}"
-                             + (f"; e.g. `{ex['id']}` → {ex['predicted']}" if ex else ""))
+                             + (f"; e.g. `{ex['id']}` → {ex['predicted']}" if ex else "")
+                             + (f": “{_md_safe(ex['text'])}”" if ex.get("text") and set_name in QUOTABLE else ""))
         lines.append(f"\n({r.get('seconds')} s)")
     return "\n".join(lines) + "\n"
+
+
+# Sets whose licence lets us quote a row in our docs (GPL-3, cited); CASE 2021 ships without one.
+QUOTABLE = {"acled", "geo-gwn"}
+
+
+def _md_safe(text: str) -> str:
+    """Article text is hostile: no markdown or HTML from it reaches the rendered page."""
+    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", " ".join(str(text).split()))
 
 
 def write_markdown(results: dict[str, dict], path: Path, *, command: str) -> None:
