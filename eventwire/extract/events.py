@@ -254,6 +254,22 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
     return actor1, actor2
 
 
+_NOT_PERPETRATORS = {"civilians", "ngo", "media", "international"}
+
+
+def _violent_roles(actor1: Actor | None, actor2: Actor | None, *, riot: bool = False) -> tuple[Actor | None, Actor | None]:
+    """In political violence civilians are the targets and monitors, media and aid agencies the
+    witnesses: neither is coded as the side that used force (ACLED's actor conventions; in a
+    riot the crowd is the actor, so civilians and protesters may be)."""
+    if actor1 is not None and actor1.kind in _NOT_PERPETRATORS - ({"civilians"} if riot else set()):
+        if actor2 is None and actor1.kind == "civilians":
+            actor2 = actor1
+        actor1 = None
+    if actor2 is not None and actor2.kind in {"ngo", "media"}:
+        actor2 = None
+    return actor1, actor2
+
+
 def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[int, int]]) -> Place | None:
     rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
@@ -428,6 +444,8 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
         mode = hit.trigger.mode or mode
     else:
         event_type, plover, mode, cameo = None, hit.trigger.plover, hit.trigger.mode, PLOVER_CAMEO.get(hit.trigger.plover)
+    if event_type in VIOLENT_TYPES:
+        actor1, actor2 = _violent_roles(actor1, actor2, riot=event_type == "Riots")
     fatalities = None
     if event_type in VIOLENT_TYPES or sub in LETHAL_SUBS:
         fatalities = find_casualties(text, offset=start)
