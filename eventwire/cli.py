@@ -232,12 +232,12 @@ def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, o
 
 
 @main.command(name="eval")
-@click.argument("set_name", type=click.Choice(["acled", "case2021", "geo-gwn", "seed", "all"]))
+@click.argument("set_name", type=click.Choice(["acled", "case2021", "geo-gwn", "seed", "quality", "incidents", "all"]))
 @click.option("--shared", default=None, help="folder holding eval/ (default: ../shared beside the checkout)")
 @click.option("--limit", type=int, default=None, help="only the first N documents")
 @click.option("--write", default=None, help="write the results to this markdown file (docs/ACCURACY.md)")
 def eval_(set_name, shared, limit, write):
-    """Score the pipeline on the public evaluation sets in ../shared/eval (absent for most users)."""
+    """Score the pipeline: public sets in ../shared/eval (absent for most users) and the team's sets."""
     from .evaluate import run_cli
 
     sys.exit(run_cli(set_name, shared=shared, limit=limit, write=write))
