@@ -115,10 +115,10 @@ def test_geo_offsets_are_mapped_back_to_the_input(tmp_path):
     assert r["matched"] == 1 and r["f1"] == 1.0 and r["within_161km"] == 1.0
 
 
-def test_cli_without_eval_data_measures_nothing(tmp_path):
+def test_cli_without_eval_data_skips_the_public_sets(tmp_path):
     said = []
-    assert run_cli("all", shared=str(tmp_path), echo=said.append) == 0
-    assert "nothing measured" in said[0]
+    assert run_cli("acled", shared=str(tmp_path), echo=said.append) == 0
+    assert "public sets skipped" in said[0] and len(said) == 1
 
 
 def test_cli_writes_the_markdown_report(shared, tmp_path):
