@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -11,7 +10,9 @@ import click
 
 from .model import to_dict
 
-DEFAULT_DB = os.environ.get("EVENTWIRE_DB", "eventwire.db")
+from .settings import get as setting
+
+DEFAULT_DB = setting("db")
 # Article text is hostile: terminal control sequences must never reach the user's terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

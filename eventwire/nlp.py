@@ -5,7 +5,6 @@ The model is loaded once per process, on first use, never at import.
 from __future__ import annotations
 
 import functools
-import os
 from typing import Iterable, Iterator
 
 import spacy
@@ -57,7 +56,9 @@ def sentence_rules(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=2)
 def load(model: str | None = None, *, places: bool = True) -> Language:
-    name = model or os.environ.get("EVENTWIRE_SPACY_MODEL", DEFAULT_MODEL)
+    from .settings import get as setting
+
+    name = model or setting("spacy_model")
     try:
         nlp = spacy.load(name)
     except OSError as exc:

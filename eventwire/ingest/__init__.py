@@ -30,8 +30,10 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 
 def max_bytes_default() -> int:
-    """EVENTWIRE_MAX_BYTES when set to a positive integer, else 20 MB (per document)."""
-    value = os.environ.get("EVENTWIRE_MAX_BYTES", "")
+    """The max_bytes setting (EVENTWIRE_MAX_BYTES, the user file) when a positive integer, else 20 MB."""
+    from ..settings import get as setting
+
+    value = setting("max_bytes")
     return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
 
 

