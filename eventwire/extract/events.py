@@ -352,10 +352,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     sents = [s for s in doc.sents if s.text.strip()]
     preds = classify([s.text.strip() for s in sents]) if classify is not None and sents else [None] * len(sents)
     for index, (sent, pred) in enumerate(zip(sents, preds)):
-        event = _sentence_event(sent, index, doc_id=doc_id, published=published, actors=actors,
-                                places=places, pred=pred, quoted=quoted, datelines=datelines)
-        if event is not None:
-            events.append(event)
+        events += _sentence_events(sent, index, doc_id=doc_id, published=published, actors=actors,
+                                   places=places, pred=pred, quoted=quoted, datelines=datelines)
     _inherit_setting(events, doc.text)
     return _drop_subsumed(events)
 
@@ -409,12 +407,31 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return keep
 
 
-def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | None,
-                    actors: list[Actor], places: list[Place], pred,
-                    quoted: list[tuple[int, int]], datelines: list[tuple[int, int]]) -> Event | None:
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|(?<!such)(?<!well)(?<!known)(?<!same)\s+as\s+"
+                           r"(?!well\b|part\b|a\b|an\b|of\b|if\b|long\b|soon\b|much\b|many\b|far\b|to\b)")
+
+
+def _clause(text: str, offset: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence (absolute offsets) that holds position `pos`."""
+    lo, hi = offset, offset + len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        b0, b1 = offset + m.start(), offset + m.end()
+        if b1 <= pos:
+            lo = b1
+        elif b0 >= pos:
+            hi = b0
+            break
+    return lo, hi
+
+
+def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | None,
+                     actors: list[Actor], places: list[Place], pred,
+                     quoted: list[tuple[int, int]], datelines: list[tuple[int, int]]) -> list[Event]:
+    """The sentence's main event, plus one for each other clause that reports a different kind
+    of event with its own place or date ("X would withdraw, as talks resumed in Geneva")."""
     text = sent.text.rstrip()
     if not text.strip():
-        return None
+        return []
     start = sent.start_char
     attribution = find_attribution(text, offset=start)
     excluded = [(attribution.start, attribution.end)] if attribution else []
@@ -428,10 +445,37 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
         root = sent.root
         hit = Hit(Trigger((), pred.sub_event_type, None, None, 3, None), sent[root.i - sent.start:root.i - sent.start + 1])
     if hit is None:
-        return None
+        return []
     dates = find_dates(text, published, offset=start)
     if _is_background(hit, sent, dates):
-        return None
+        return []
+    ctx = dict(sent=sent, index=index, doc_id=doc_id, actors=actors, places=places, pred=pred,
+               datelines=datelines, attribution=attribution, excluded=excluded, dates=dates)
+    main_clause = _clause(text, start, hit.span.start_char)
+    events = [_build_event(hit, clause=main_clause, **ctx)]
+    kinds = {_kind(hit)}
+    for other in sorted(hits, key=lambda h: h.span.start):
+        clause = _clause(text, start, other.span.start_char)
+        if clause == main_clause or _kind(other) in kinds or _negated(other) or other.trigger.strength < 2:
+            continue
+        has_setting = any(clause[0] <= p.start < clause[1] and p.latitude is not None for p in places) or \
+            any(clause[0] <= (d.span_start or -1) < clause[1] for d in dates)
+        if has_setting:
+            kinds.add(_kind(other))
+            extra = _build_event(other, clause=clause, pred=None, **{k: v for k, v in ctx.items() if k != "pred"})
+            extra.confidence = round(min(extra.confidence, events[0].confidence) * 0.9, 3)  # the sentence's lead event ranks first
+            events.append(extra)
+    return events
+
+
+def _kind(hit: Hit) -> str:
+    return hit.trigger.plover or (TAXONOMY[hit.trigger.sub][1] if hit.trigger.sub else "")
+
+
+def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[Actor], places: list[Place],
+                 pred, datelines, attribution, excluded, dates, clause: tuple[int, int]) -> Event:
+    text = sent.text.rstrip()
+    start = sent.start_char
     actor_spans = [(a.start, a.end) for a in actors]
     actor1, actor2 = _roles(hit, sent, actors, excluded + datelines, {(p.start, p.end) for p in places})
     if actor1 is None and attribution is not None and (hit.trigger.plover or "") in FRAMING | {"CONSULT", "RETREAT"}:
@@ -453,9 +497,11 @@ def _sentence_event(sent: Span, index: int, *, doc_id: str, published: str | Non
         (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians")
         or (sub == "Attack")))
     hedged = is_hedged(text)
-    location = (_pick_place(hit, sent, places, excluded + actor_spans + datelines)
+    in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
+    location = (_pick_place(hit, sent, in_clause, excluded + actor_spans + datelines)
+                or _pick_place(hit, sent, places, excluded + actor_spans + datelines)
                 or _pick_place(hit, sent, places, excluded + actor_spans))
-    date = _pick_date(hit, dates)
+    date = _pick_date(hit, [d for d in dates if clause[0] <= (d.span_start or -1) < clause[1]]) or _pick_date(hit, dates)
     confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
     confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.03 if index == 0 else 0.0)
     confidence -= 0.15 if hedged else 0.0
