@@ -74,3 +74,11 @@ def test_ids_are_stable_across_runs():
     a = eventwire.extract(text, published="2024-03-12")
     b = eventwire.extract(text, published="2024-03-12")
     assert a.id == b.id and [e.id for e in a.events] == [e.id for e in b.events]
+
+
+def test_each_clause_keeps_its_own_event_and_place():
+    doc = eventwire.extract("The general said his troops in Mali would start to withdraw, as peace talks "
+                            "resumed in Algiers on Monday.", published="2024-03-12")
+    kinds = {e.plover_type: e for e in doc.events}
+    assert "CONSULT" in kinds and kinds["CONSULT"].location.name == "Algiers"
+    assert "RETREAT" in kinds and (kinds["RETREAT"].location is None or kinds["RETREAT"].location.name != "Algiers")
