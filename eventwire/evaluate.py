@@ -336,7 +336,7 @@ HEADLINE = {
     "geo-gwn": ("f1", "within_161km"),
     "seed": ("must_passed", "should_passed"),
     "quality": ("auc_tuned", "auc_heldout"),
-    "incidents": ("bcubed_f1", "pairwise_precision", "pairwise_recall"),
+    "incidents": ("bcubed_f1", "heldout_bcubed_f1", "heldout_pairwise_precision", "heldout_pairwise_recall"),
 }
 # Team-written sets that ship in tests/data (no ../shared needed).
 TEAM_SETS = ("quality", "incidents")
@@ -357,10 +357,14 @@ def eval_team(set_name: str) -> dict:
     elif set_name == "incidents":
         from .merge_eval import evaluate as merge_evaluate
 
-        r = merge_evaluate(data / "incidents" / "docs.jsonl", data / "incidents" / "gold.json")
-        out = {"n": r["documents"], "incidents_gold": r["incidents_gold"], "incidents_predicted": r["incidents_predicted"],
-               **{f"{m}_{k}": round(r[m][k], 4) for m in ("bcubed", "pairwise") for k in ("precision", "recall", "f1")},
-               "syndicated_groups_together": r["syndicated_groups_together"]}
+        out = {"n": 0}
+        # `incidents` was used while building the merge stage; `incidents_heldout` was written blind.
+        for folder, tag in (("incidents", ""), ("incidents_heldout", "heldout_")):
+            r = merge_evaluate(data / folder / "docs.jsonl", data / folder / "gold.json")
+            out["n"] += r["documents"]
+            out.update({f"{tag}{m}_{k}": round(r[m][k], 4) for m in ("bcubed", "pairwise") for k in ("precision", "recall", "f1")})
+            out.update({f"{tag}incidents_gold": r["incidents_gold"], f"{tag}incidents_predicted": r["incidents_predicted"],
+                        f"{tag}syndicated_groups_together": r["syndicated_groups_together"]})
     else:
         raise ValueError(f"no team set {set_name!r}")
     out["seconds"] = round(time.perf_counter() - t0, 1)
@@ -444,11 +448,13 @@ def to_markdown(results: dict[str, dict], *, command: str, when: str | None = No
             lines += [f"| {k} | {v.get('found')} | {v.get('missed')} | {v.get('on_clean')} |"
                       for k, v in sorted(r["flags_heldout"].items())]
         if set_name == "incidents":
-            lines.append(f"{r['n']} team-written articles, {r['incidents_gold']} incidents "
-                         f"({r['incidents_predicted']} predicted); B-cubed P {r['bcubed_precision']} "
-                         f"R {r['bcubed_recall']} F1 {r['bcubed_f1']}; pairwise P {r['pairwise_precision']} "
-                         f"R {r['pairwise_recall']} F1 {r['pairwise_f1']}; syndicated copies kept together: "
-                         f"{r['syndicated_groups_together']}.")
+            for tag, what in (("", "development set (used while building the merge stage)"),
+                              ("heldout_", "held-out set (written blind)")):
+                lines.append(f"- {what}: {r[tag + 'incidents_gold']} incidents ({r[tag + 'incidents_predicted']} "
+                             f"predicted); B-cubed P {r[tag + 'bcubed_precision']} R {r[tag + 'bcubed_recall']} "
+                             f"F1 {r[tag + 'bcubed_f1']}; pairwise P {r[tag + 'pairwise_precision']} "
+                             f"R {r[tag + 'pairwise_recall']} F1 {r[tag + 'pairwise_f1']}; syndicated copies "
+                             f"kept together: {r[tag + 'syndicated_groups_together']}.")
         if r.get("per_class"):
             lines += ["", "| class | P | R | F1 | support |", "|---|---|---|---|---|"]
             for c, m in sorted(r["per_class"].items(), key=lambda kv: -kv[1]["support"]):
