@@ -1,7 +1,7 @@
 """What the page-quality stage costs: extract() with vs without quality, and quality alone
 against the spaCy parse of the same texts.
 
-    .venv/bin/python bench/quality.py [FILES...]      (default: demo/*.txt, tests/data/quality/**/*.txt)
+    .venv/bin/python bench/quality.py [FILES...]      (default: demo/*.txt, tests/data/quality{,_dev}/*/*.txt)
 
 Prints per-run milliseconds per document and the ratio. Each variant runs once to warm up
 (models load), then is timed over `--rounds` passes.
@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 def _texts(paths: list[str]) -> list[str]:
     if not paths:
-        files = sorted(ROOT.glob("demo/*.txt")) + sorted(ROOT.glob("tests/data/quality/*/*.txt"))
+        files = (sorted(ROOT.glob("demo/*.txt")) + sorted(ROOT.glob("tests/data/quality/*/*.txt"))
+                 + sorted(ROOT.glob("tests/data/quality_dev/*/*.txt")))
     else:
         files = [Path(p) for p in paths]
     return [f.read_text(encoding="utf-8") for f in files]

@@ -25,3 +25,19 @@ def test_stitched_pages_score_below_clean_articles():
     for row in rows:
         if row.label == "clean":
             assert row.quality.score >= 0.85, (row.path, row.quality.flags)
+
+
+DEV = Path(__file__).parent / "data" / "quality_dev"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DEV / "labels.json").exists(), reason="no development corpus")
+def test_development_pages_are_told_apart_without_flags_on_clean():
+    """Team-written pages with the shapes the first rules missed (introduced-then-described
+    sources, unprefixed captions, spun datelined leads, durations and tolls told two ways)."""
+    rows = assess_labelled(DEV)
+    assert _auc_of(rows) >= 0.95
+    report = flag_report(rows)
+    assert sum(r["on_clean"] for r in report.values()) <= 1, report
+    for kind in ("near_duplicate", "contradiction", "caption", "unresolved_attribution"):
+        assert report[kind]["found"] >= report[kind]["missed"], (kind, report)

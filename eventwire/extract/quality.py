@@ -4,6 +4,7 @@ Flags (`QualityFlag.kind`), each with the text spans it is about:
 
 - `boilerplate`, `caption`, `duplicate`: one flag per kind summarising what `clean` removed
   (spans empty: removed offsets point into the original text; the strings are in `detail`).
+  A photo caption that survived cleaning gets its own `caption` flag spanning the line.
 - `near_duplicate`: two sentences saying the same thing in other words. A pair must pass a
   lexical check first (shared content words, enough shared tokens, and no clash of specifics:
   each side naming a place, number or day the other lacks means two different events), and
@@ -12,8 +13,9 @@ Flags (`QualityFlag.kind`), each with the text spans it is about:
 - `name_variant`: one country named both by its short name and by an official long form used
   as a plain noun ("Russia" … "Russian Federation"), the mark of automatic rewriting. Capital
   metonyms, adjectives and "the US"/"the United States" are normal and not flagged.
-- `contradiction`: a war's (or siege's…) age stated two ways ("now in its sixth year" vs "the
-  five-year war"), or two death tolls for what reads as the same incident.
+- `contradiction`: a war's (or siege's, visit's…) age or length stated two ways ("now in its
+  sixth year" vs "the five-year war", "two-day visit" vs "three-day trip"), or two tolls for
+  what reads as the same incident.
 - `unresolved_attribution`: an attributed quote whose speaker cannot be resolved ("he said"
   with no single person before it; "the watchdog said" with no watchdog introduced).
 
@@ -34,6 +36,10 @@ from ..model import Actor, Event, Quality, QualityFlag, Quote, Removed
 # pairs (tests/test_quality_near_duplicate.py): paraphrases 0.68-0.98, different statements
 # on the same topic up to 0.64 (0.78 for one that the lexical checks must stop).
 NEAR_DUP_COSINE = 0.66
+# The same for a pair sharing an event skeleton (a count plus two more specifics: place,
+# day, actors) with no clash; see `_skeleton`.
+NEAR_DUP_SKELETON_COSINE = 0.55
+SKELETON_OVERLAP = 0.2
 
 # Per-kind weight of the first flag; further flags of a kind add half as much again each.
 WEIGHTS = {
@@ -88,9 +94,10 @@ def assess(text: str, sentences: list[tuple[int, int]], removed: list[Removed],
     survive the lexical prefilter are embedded here."""
     flags: list[QualityFlag] = []
     flags += removed_flags(removed)
+    flags += surviving_captions(text)
     flags += near_duplicates(text, sentences, actors, vectors=vectors)
     flags += name_variants(text, actors, quotes)
-    flags += contradictions(text, sentences, events)
+    flags += contradictions(text, sentences, events, quotes)
     flags += unresolved_attributions(text, quotes)
     return Quality(score=score(flags), flags=flags)
 
@@ -151,6 +158,52 @@ def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
     return flags
 
 
+# Verbs a picture description uses ("Residents inspect …", "A boy walks past …").
+_SCENE_VERBS = frozenset("""stand walk inspect gather rise search carry sit wait look mourn hold ride
+queue pray march attend flee cross rest work watch guard patrol clear sift pass arrive unload
+load burn lie shout chant wave sort collect receive gesture speak hug cry weep bury dig remove
+lead drive play cook line fill help take check survey visit greet meet pose prepare stare
+shelter sleep leave return run flow billow smoulder smolder lay salvage clean repair""".split())
+_BYLINE_RE = re.compile(r"^(?:By|Reporting|Additional reporting|Editing|Writing|Written|Compiled|"
+                        r"Edited|Source|Sources|Read|Related|See|Watch|Listen|Follow|Contact)\b")
+_LINE_END_RE = re.compile(r"[.!?…:;\"”’»)\]]$")
+
+
+def _scene_verb(words: list[str]) -> bool:
+    for w in words[1:]:
+        if not w[:1].islower():
+            continue
+        if len(w) > 4 and w.endswith(("ing", "ed")):
+            return True
+        if w in _SCENE_VERBS or (w.endswith("s") and w[:-1] in _SCENE_VERBS) or \
+                (w.endswith("es") and w[:-2] in _SCENE_VERBS):
+            return True
+    return False
+
+
+def surviving_captions(text: str) -> list[QualityFlag]:
+    """Photo captions that `clean` kept: a paragraph after the headline that is one short
+    line describing a scene ("Rescuers search through the rubble of shops after the strike
+    in Saraqeb") — no closing punctuation, sentence case (a subheading is title case or a
+    few words), and a scene verb or participle. One flag per line, with its span."""
+    flags = []
+    paragraphs = list(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text))
+    for m in paragraphs[1:]:
+        line = m.group().strip()
+        if "\n" in line or _LINE_END_RE.search(line) or not line[:1].isupper() or _BYLINE_RE.match(line):
+            continue
+        words = re.findall(r"[\w'’\-]+", line)
+        if not 6 <= len(words) <= 25:
+            continue
+        long = [w for w in words if len(w) >= 4]
+        if sum(w[0].isupper() for w in long) > 0.5 * len(long) or not _scene_verb(words):
+            continue
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        flags.append(QualityFlag("caption", f"photo caption left in the text: {line[:80]!r}",
+                                 [[start, start + len(line)]]))
+    return flags
+
+
 # ---------------------------------------------------------------------------------------
 # near duplicates
 
@@ -207,9 +260,15 @@ def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str],
     shared = {w for w in ca & cb if df.get(w, 0) <= max(2, 0.4 * n_sent)}
     if not shared:
         return None
-    if sa - sb and sb - sa:
+    if _clash(sa, sb):
         return None
     need = NEAR_DUP_COSINE
+    # A rewrite that keeps the event's skeleton (its count, place, day, actors) but swaps
+    # the other words for synonyms ("Air strikes on a crowded market" / "Bombing raids on a
+    # busy marketplace") embeds less close than a light paraphrase: with several specifics
+    # shared and none clashing, a lower cosine is enough.
+    if _skeleton(sa, sb):
+        need = NEAR_DUP_SKELETON_COSINE
     # Rewriting keeps a sentence's length; a short sentence echoing part of a long lead is
     # a summary, unless it restates the lead's count ("three journalists" / "Three reporters").
     ratio = max(len(ta), len(tb)) / max(1, min(len(ta), len(tb)))
@@ -221,9 +280,44 @@ def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str],
     # frame ("After the …, the … to the base"). Paraphrases here share >= 0.43 of the shorter
     # sentence's words, same-topic statements <= 0.38; the cut also keeps embedding rare.
     a, b = set(ta), set(tb)
-    if len(a & b) / max(1, min(len(a), len(b))) < 0.4:
+    if len(a & b) / max(1, min(len(a), len(b))) < (SKELETON_OVERLAP if _skeleton(sa, sb) else 0.4):
         return None
     return need
+
+
+def _clash(sa: set[str], sb: set[str]) -> bool:
+    """Two different events: each side names a day, or a number, the other lacks; or each
+    names some specific the other lacks without sharing most of them (a rewrite may drop or
+    add one name, e.g. the governor's, and keep the rest)."""
+    only_a, only_b = sa - sb, sb - sa
+    if not (only_a and only_b):
+        return False
+    for tag in ("D:", "N:"):
+        if any(x.startswith(tag) for x in only_a) and any(x.startswith(tag) for x in only_b):
+            return True
+    shared = sa & sb
+    return not (len(shared) >= 3 and len(shared) >= max(len(only_a), len(only_b)))
+
+
+def _skeleton(sa: set[str], sb: set[str]) -> bool:
+    """The pair shares an event skeleton: a count and at least two other specifics, and
+    neither adds a count of its own (a recap that adds "four of them were children" says
+    something new)."""
+    shared = sa & sb
+    if any(x.startswith("N:") for x in (sa ^ sb)):
+        return False
+    return len(shared) >= 3 and any(x.startswith("N:") for x in shared) and \
+        any(x.startswith(("P:", "D:")) for x in shared)
+
+
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z'’.\- ]{2,40}\b[^\n]{0,70}?\s[-—–]{1,2}\s")
+
+
+def _body_start(text: str, s: int, e: int) -> int:
+    """Where a sentence starts after its dateline ("BEIRUT, Nov. 6, 2023 - "): the dateline's
+    city and date say where the page was filed, not what happened."""
+    m = _DATELINE_RE.match(text, s, e)
+    return m.end() if m else s
 
 
 def _eligible(text: str, s: int, e: int) -> bool:
@@ -240,8 +334,9 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
     idx = [i for i, (s, e) in enumerate(sentences) if _eligible(text, s, e)]
     if len(idx) < 2:
         return []
-    toks = {i: _tokens(text[sentences[i][0]:sentences[i][1]]) for i in idx}
-    spec = {i: _specifics(text, *sentences[i], actors) for i in idx}
+    body = {i: (_body_start(text, *sentences[i]), sentences[i][1]) for i in idx}
+    toks = {i: _tokens(text[body[i][0]:body[i][1]]) for i in idx}
+    spec = {i: _specifics(text, *body[i], actors) for i in idx}
     df: dict[str, int] = defaultdict(int)
     for i in idx:
         for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) > 2}:
@@ -276,7 +371,7 @@ def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Ac
     else:
         from ..embed import embed
 
-        got = embed([text[sentences[k][0]:sentences[k][1]] for k in need])
+        got = embed([text[_body_start(text, *sentences[k]):sentences[k][1]] for k in need])
         vec = dict(zip(need, got))
     flags = []
     for i, j, floor in pairs:
@@ -385,7 +480,15 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
 # contradictions
 
 _WAR_HEADS = r"civil war|war|conflict|fighting|insurgency|uprising|crisis|revolution|rebellion"
-_OTHER_HEADS = r"siege|offensive|battle|blockade|occupation|campaign|ceasefire|truce|strike|protests?|standoff"
+_OTHER_HEADS = (r"siege|offensive|battle|blockade|occupation|campaign|ceasefire|truce|strike|protests?|"
+                r"standoff|visit|trip|tour|talks|summit|conference|curfew|shutdown|lockdown|detention")
+# Words naming the same stretch of time: a "two-day visit" and a "three-day trip" on one page
+# are one visit told two ways.
+_HEAD_SYNONYMS = {"trip": "visit", "tour": "visit", "truce": "ceasefire", "lockdown": "curfew",
+                  "summit": "talks", "conference": "talks"}
+# "Another two-day visit", "the previous three-day trip": a second one, not a restatement.
+_OTHER_ONE_RE = re.compile(r"\b(?:another|next|previous|last|earlier|first|second|third|"
+                           r"upcoming|planned|separate|similar|a further)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _HEADS = rf"(?:{_WAR_HEADS}|{_OTHER_HEADS})"
 _NUM = r"(\d+|[a-z]+)"
 _UNIT = r"(year|month|week|day)s?"
@@ -394,6 +497,8 @@ _ORDINAL_RE = re.compile(rf"\bin its {_NUM} {_UNIT}\b", re.I)
 _HEAD_RE = re.compile(rf"\b({_HEADS})\b", re.I)
 _ADJ_RE = re.compile(rf"\b{_QUAL}{_NUM}[- ]{_UNIT}(?:[- ](?:long|old))?[- ]({_HEADS})\b", re.I)
 _OF_RE = re.compile(rf"\b{_QUAL}{_NUM} {_UNIT} of ({_HEADS})\b", re.I)
+_DECADE_RE = re.compile(rf"\b(more than |over |nearly |almost |about |around )?(a |one |two |three )?"
+                        rf"(decades?)[- ]long[- ]({_HEADS})\b", re.I)
 
 
 def _number(w: str) -> int | None:
@@ -421,7 +526,10 @@ def _interval(qual: str | None, n: int) -> tuple[float, float]:
 
 def _head_key(head: str) -> str:
     h = head.lower()
-    return "war" if re.fullmatch(_WAR_HEADS, h) else h.rstrip("s")
+    if re.fullmatch(_WAR_HEADS, h):
+        return "war"
+    h = h if h in ("talks", "siege") else h.rstrip("s")
+    return _HEAD_SYNONYMS.get(h, h)
 
 
 def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int]]]:
@@ -439,16 +547,24 @@ def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int
     for rx in (_ADJ_RE, _OF_RE):
         for m in rx.finditer(text):
             n = _number(m.group(2))
-            if n:
+            if n and not _OTHER_ONE_RE.search(text[max(0, m.start() - 40):m.start()]):
                 out.append((_head_key(m.group(4)), m.group(3).lower(), _interval(m.group(1), n),
                             (m.start(), m.end())))
+    # "The decade-long insurgency": ten years; "decades-long": twenty or more.
+    for m in _DECADE_RE.finditer(text):
+        if m.group(3).lower() == "decades" and not m.group(2):
+            iv: tuple[float, float] = (20, math.inf)
+        else:
+            n = 10 * (_number((m.group(2) or "one").strip()) or 1)
+            iv = _interval(m.group(1), n)
+        out.append((_head_key(m.group(4)), "year", iv, (m.start(), m.end())))
     return out
 
 
 # Counts of one kind of outcome, so that "killed 19" is compared with "19 dead" but never
 # with "19 wounded".
 _COUNT_VERBS = {
-    "killed": r"killed|killing|kills|dead|died|deaths?|death toll|lost their lives",
+    "killed": r"killed|killing|kills|dead|died|death toll|deaths?|toll|lost their lives",
     "wounded": r"wounded|wounding|injured|injuring|hurt",
     "abducted": r"abducted|abducting|kidnapped|kidnapping|taken|seized|snatched",
     "arrested": r"arrested|arresting|detained|detaining|rounded up",
@@ -459,7 +575,7 @@ _COUNT_RES = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _COUNT_VERBS.item
 _VICTIMS = (r"people|persons|civilians|children|pupils|students|schoolchildren|girls|boys|women|"
             r"men|soldiers|fighters|militants|rebels|troops|policemen|police officers|officers|"
             r"police|protesters|demonstrators|workers|residents|villagers|passengers|journalists|"
-            r"activists|teachers|worshippers|miners|fishermen|migrants|hostages|others|members")
+            r"activists|teachers|worshippers|miners|fishermen|migrants|hostages|others|members|reporters")
 _COUNT_NUM_RE = re.compile(
     r"\b(the |at least |more than |over |up to |about |around |nearly |almost |some |roughly )?"
     rf"(\d[\d,]*|{'|'.join(k for k in _NUM_WORDS if k not in ('zero', 'one'))})\b"
@@ -472,8 +588,10 @@ _UPDATE_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|later|updated
 # Numbers from a party's own claim or a second source's estimate are disagreements the text
 # attributes, not the writer contradicting himself.
 _CLAIM_RE = re.compile(r"\b(?:claim(?:ed|s)?|put the (?:death )?toll|estimate[sd]?|"
-                       r"(?:toll|figure) (?:was )?(?:higher|lower)|higher toll|lower toll|"
-                       r"disputed?|exaggerat\w*)\b")
+                       r"(?:toll|figure|count|number) (?:was |is )?(?:higher|lower)|"
+                       r"(?:higher|lower|different|conflicting|separate|own|smaller|larger) "
+                       r"(?:death )?(?:toll|figure|count|number|estimate)s?|"
+                       r"disputed?|exaggerat\w*|could not be (?:independently )?verified)\b")
 _TIME_RE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"yesterday|january|february|march|april|may|june|july|august|september|"
                       r"october|november|december|(?:19|20)\d\d|last (?:week|month|year))\b", re.I)
@@ -516,20 +634,51 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
                     continue
                 if best is None or gap < best[0]:
                     best = (gap, m)
-            if not best:
+            if best:
+                m = best[1]
+                noun = _NOUN_GROUPS.get(m.group(3).lower(), m.group(3).lower())
+                qual, raw, ms, me = m.group(1), m.group(2), m.start(), m.end()
+            elif kind == "killed":
+                # A bare count: "killing 12", "left 15 dead", "12 were killed".
+                off = max(0, k.start() - 40)
+                m = _BARE_AFTER_RE.match(sent, k.end()) or _BARE_BEFORE_RE.search(sent, off, k.start())
+                if m is None and k.group().lower().endswith("toll"):
+                    m = _TOLL_RE.match(sent, k.end())
+                if m is None:
+                    continue
+                noun = "people"
+                qual, raw, ms, me = m.group(1), m.group(2), m.start(2), m.end(2)
+            else:
                 continue
-            m = best[1]
-            raw = m.group(2).replace(",", "")
+            raw = raw.replace(",", "")
             n = int(raw) if raw.isdigit() else _number(raw)
             if n is None or re.fullmatch(r"(19|20)\d\d", raw):
                 continue
-            qual = (m.group(1) or "").strip().lower()
+            qual = (qual or "").strip().lower()
             lo, hi = _interval_of(qual, n)
-            noun = m.group(3).lower()
-            noun = {"policemen": "police", "police officers": "police", "persons": "people"}.get(noun, noun)
+            if raw.lower() == "dozens":  # a vague amount, not 24
+                lo, hi = 13, 99
             out.append(_Count(kind, noun, lo, hi, qual == "the",
-                              (s + min(m.start(), k.start()), s + max(m.end(), k.end())), (s, e)))
+                              (s + min(ms, k.start()), s + max(me, k.end())), (s, e)))
     return out
+
+
+# Victim nouns that count the same people.
+_NOUN_GROUPS = {"policemen": "police", "police officers": "police", "officers": "police",
+                "persons": "people", "troops": "soldiers", "demonstrators": "protesters",
+                "pupils": "students", "schoolchildren": "students", "militants": "fighters",
+                "rebels": "fighters", "reporters": "journalists", "villagers": "residents"}
+_NUM_ALT = "|".join(k for k in _NUM_WORDS if k not in ("zero", "one"))
+_QUAL_ALT = r"the |at least |more than |over |up to |about |around |nearly |almost |some |roughly "
+_BARE_AFTER_RE = re.compile(
+    rf"\s*(?:(?:stood|stands|was|is|reached|hit) )?(?:to |of |at )?({_QUAL_ALT})?(\d[\d,]*|{_NUM_ALT})\b(?!,?\d)(?=\s*(?:[,.;]|and\b|in\b|on\b|at\b|"
+    rf"near\b|when\b|after\b|as\b|dead\b|were\b|had\b|have\b|killed\b|died\b|$))", re.I)
+# "The death toll from the attack on Dumba stood at 15".
+_TOLL_RE = re.compile(rf"[^.;,]{{0,60}}?\b(?:stood|stands|was|is|reached|hit)\s+(?:at\s+)?({_QUAL_ALT})?"
+                      rf"(\d[\d,]*|{_NUM_ALT})\b(?!,?\d)", re.I)
+_BARE_BEFORE_RE = re.compile(
+    rf"(?:^|\s)(?:left |leaving |with )?({_QUAL_ALT})?(\d[\d,]*|{_NUM_ALT})(?!,?\d)\s+(?:were |have been |had been |"
+    rf"are |people )?$", re.I)
 
 
 def _places(text: str, s: int, e: int) -> set[str]:
@@ -549,7 +698,8 @@ def _times(text: str, s: int, e: int) -> set[str]:
 
 
 def contradictions(text: str, sentences: list[tuple[int, int]],
-                   events: list[Event] | None = None) -> list[QualityFlag]:
+                   events: list[Event] | None = None,
+                   quotes: list[Quote] | None = None) -> list[QualityFlag]:
     flags = []
     ages = _ages(text)
     by_key: dict[tuple[str, str], list] = defaultdict(list)
@@ -570,17 +720,19 @@ def contradictions(text: str, sentences: list[tuple[int, int]],
                     break
             if done:
                 break
-    flags += _toll_contradictions(text, sentences, events)
+    flags += _toll_contradictions(text, sentences, events, quotes or [])
     return flags
 
 
+
 def _toll_contradictions(text: str, sentences: list[tuple[int, int]],
-                         events: list[Event] | None) -> list[QualityFlag]:
+                         events: list[Event] | None,
+                         quotes: list[Quote] | None = None) -> list[QualityFlag]:
     """Two incompatible counts of the same outcome for what reads as the same incident:
     same kind (killed, abducted…) and victim noun, no clash of stated days, neither sentence
     presenting its number as an update or as someone's claim, and either a shared place or
     site ("the market") or a definite back-reference ("the 21 people killed") to the only
-    earlier count of that kind. (`events` is accepted for a later event-based check.)"""
+    earlier count of that kind. (`events` and `quotes` are accepted for later checks.)"""
     counts = []
     for s, e in sentences:
         sent = text[s:e]

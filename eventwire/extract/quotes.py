@@ -89,12 +89,24 @@ _BARE_DESC_RE = re.compile(r"^(?:the|The)\s+((?:[a-z][a-z\-]*\s+){0,2})([a-z][a-
 _HEAD_CUES = {
     "watchdog": ("watchdog", "watch", "observatory", "monitor"),
     "monitor": ("monitor", "observatory", "watchdog", "watch", "monitoring"),
+    # Groups of people named one way and then another.
+    "protesters": ("protest", "protesters", "demonstrators", "marchers", "march"),
+    "demonstrators": ("protest", "protesters", "demonstrators", "marchers", "demonstration"),
+    "residents": ("residents", "villagers", "locals", "inhabitants", "people"),
+    "villagers": ("residents", "villagers", "locals", "village"),
+    "insurgents": ("insurgents", "insurgency", "rebels", "militants", "fighters", "jihadists"),
+    "militants": ("insurgents", "rebels", "militants", "fighters", "jihadists", "gunmen"),
+    "jihadists": ("insurgents", "jihadist", "jihadists", "militants", "fighters", "islamist"),
+    "gunmen": ("gunmen", "attackers", "assailants", "militants", "bandits", "gang"),
+    "attackers": ("gunmen", "attackers", "assailants", "militants", "bandits", "gang", "attack"),
+    "organisers": ("organisers", "organizers", "organised", "organized", "march", "protest", "rally"),
 }
 # Institutions a country has one of: "the army said" needs no antecedent.
 _SELF_EVIDENT = {"army", "military", "forces", "government", "police", "ministry", "authorities",
                  "presidency", "regime", "junta", "parliament", "prosecutor", "prosecutors",
                  "administration", "cabinet", "navy", "coastguard", "judiciary", "court",
-                 "embassy", "kremlin", "pentagon", "opposition", "officials", "office", "party"}
+                 "embassy", "kremlin", "pentagon", "opposition", "officials", "office", "party",
+                 "department", "presidency", "palace", "senate", "assembly", "legislature"}
 _DOCUMENT_HEADS = {"statement", "report", "communique", "announcement", "release", "spokesman",
                    "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}
 _HEAD_KINDS = {
@@ -160,6 +172,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
             low = text[a.subject[0]:a.subject[1]].strip().lower()
             is_person = speaker is not None and (
                 low in _PERSON_PRONOUNS or _person_shaped(speaker.text) or
+                _person_description(low) or
                 any(p[0] < a.subject[1] and a.subject[0] < p[1] for p in person_spans))
             history.append(_Said(a.subject[0], a.subject[1], speaker, is_person))
             phrase = text[a.phrase[0]:a.phrase[1]]
@@ -273,7 +286,12 @@ def _after_appositive(text: str, s: int, vs: int) -> bool:
     if k < 0:
         return False
     chunk = prev[k + 1:].strip()
-    return bool(chunk) and len(chunk.split()) <= 12 and bool(_APPOSITIVE_RE.match(chunk))
+    # The part before the appositive is the verb's subject, so subject-sized: in "Fighters
+    # attacked the village on Saturday, burning homes, said X" it is a clause, and the verb's
+    # subject is after it.
+    head = prev[:k].split(",")[-1].split()
+    return bool(chunk) and len(chunk.split()) <= 12 and bool(_APPOSITIVE_RE.match(chunk)) and \
+        len(head) <= 10
 
 
 def _inverted(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | None:
@@ -395,6 +413,11 @@ def _chunk_span(text: str, s: int, vs: int) -> tuple[int, int] | None:
     chunk = text[cs:ce]
     if not skipped and len(chunk.split()) > 8:
         ms = list(_CLAUSE_WORDS_RE.finditer(chunk))
+        # "A resident who asked not to be named said": the relative clause belongs to a
+        # short noun phrase that is the subject.
+        if ms and ms[-1].group().strip().lower() == "who" and len(chunk[:ms[-1].start()].split()) <= 5 \
+                and re.match(r"(?:an?|one|another|the)\s", chunk.strip(), re.I):
+            ms = []
         if ms:
             cs += ms[-1].end()
     while cs < ce and text[cs] in " \n\t\"“”":
@@ -431,6 +454,8 @@ def _resolve(text: str, a: _Attribution, si: int, sentences: list[tuple[int, int
         return found
     hits = [x for x in actors if x.start < se and ss < x.end]
     m = _BARE_DESC_RE.match(subj)
+    if m and _self_introducing(text, subj, m, se):
+        return Actor(text=subj, name=None, country=None, kind=None, start=ss, end=se)
     if m and m.group(2) not in _SELF_EVIDENT:
         # "the monitor said": an actor tag on the noun gives its type, not an antecedent.
         found = _resolve_description(text, m.group(2), ss, se, sentences[si][0], actors)
@@ -454,6 +479,25 @@ def _resolve(text: str, a: _Attribution, si: int, sentences: list[tuple[int, int
     return Actor(text=subj, name=None, country=None, kind=None, start=ss, end=se)
 
 
+# Offices a country has one holder of: "the prime minister said" needs no antecedent.
+_OFFICES = {"president", "premier", "chancellor", "king", "queen", "pope", "emir", "sultan",
+            "monarch", "speaker"}
+_OFFICE_MODS = {"prime", "foreign", "defence", "defense", "interior", "finance", "health",
+                "justice", "information", "home", "deputy"}
+
+
+def _self_introducing(text: str, subj: str, m: re.Match, se: int) -> bool:
+    """A definite description that needs no antecedent: a national office ("the prime
+    minister", "the president"), or a person introduced on the spot by a relative clause or
+    appositive ("The woman, who declined to give her name, said")."""
+    head = m.group(2)
+    mods = set(m.group(1).split())
+    if head in _OFFICES or (head == "minister" and mods & _OFFICE_MODS):
+        return True
+    return bool(_PERSON_DESC_RE.match(subj)) and \
+        bool(re.match(r",\s+(?:who|whose|aged|an?\s|\d)", text[se:se + 12]))
+
+
 def _person_actor(text: str, s: int, e: int) -> Actor:
     return Actor(text=text[s:e], name=text[s:e], country=None, kind=None, start=s, end=e)
 
@@ -462,16 +506,48 @@ def _surname(name: str) -> str:
     return name.split()[-1].strip("’'s").lower() if name.split() else name
 
 
+# Nouns for one person: "a resident who asked not to be named said …. '…,' he said".
+_PERSON_NOUNS = (
+    "resident|witness|doctor|nurse|surgeon|medic|paramedic|official|officer|policeman|"
+    "policewoman|spokesman|spokeswoman|spokesperson|trader|merchant|shopkeeper|vendor|farmer|"
+    "herder|fisherman|teacher|headteacher|student|man|woman|mother|father|husband|wife|son|"
+    "daughter|brother|sister|uncle|aunt|grandmother|grandfather|survivor|commander|soldier|"
+    "fighter|militiaman|relative|neighbour|neighbor|driver|journalist|reporter|activist|lawyer|"
+    "source|villager|worker|pastor|priest|imam|cleric|elder|chief|leader|diplomat|analyst|"
+    "member|volunteer|guard|businessman|businesswoman|engineer|mayor|governor|minister|"
+    "lawmaker|legislator|councillor|councilor|negotiator|mediator|envoy|ambassador|researcher|"
+    "director|coordinator|manager|organiser|organizer|protester|demonstrator|parent|girl|boy|"
+    "passenger|pilot|nun|monk|refugee|migrant|detainee|prisoner|hostage|victim|employee|"
+    "lecturer|professor|student|chairman|chairwoman|head|deputy|aide|adviser|advisor|"
+    "investigator|prosecutor|judge|magistrate|rescuer|firefighter|ranger|sheikh"
+)
+_PERSON_DESC_RE = re.compile(
+    rf"^(?:an?|one|another|the|this|that)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})\b(?!['’]s)", re.I)
+
+
+def _person_description(subject: str) -> bool:
+    """'a resident who asked not to be named', 'a senior police officer', 'the doctor':
+    one unnamed person, who can be the antecedent of a later 'he/she said'."""
+    return bool(_PERSON_DESC_RE.match(subject.strip()))
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _resolve_pronoun(text: str, pos: int, si: int, sentences: list[tuple[int, int]],
                      actors: list[Actor], persons: list[tuple[int, int]],
                      passages: list[tuple[int, int]], history: list[_Said]) -> Actor | None:
-    """'he said' -> a person, only when the text leaves one candidate:
+    """'he said' -> a person, only when the text leaves one candidate. The window is the
+    paragraph of the quote and the one before it (at least the preceding sentence):
 
-    - after a person's attribution ("Smith said …. '…,' he said"): that person, unless
-      another person is named in between;
-    - right after a group's or organisation's attribution ("police said …. '…,' he said"):
-      None, a "he" cannot be them;
-    - otherwise the one person named since the start of the preceding sentence, else None.
+    - after a person's attribution ("Smith said …. '…,' he said", also an unnamed "a
+      resident said"): that person, unless another person is named in a later sentence;
+      people named in the attribution's own sentence ("Baerbock told reporters after meeting
+      Zourabichvili") are objects, the subject stays the antecedent;
+    - after a group's or organisation's attribution later than any person ("police said ….
+      '…,' he said"): None, a "he" cannot be them;
+    - otherwise the one person named in the window, else None.
     """
     # A quote split over sentences ('"A. B," he said') counts from where the quote opens.
     sent_s = sentences[si][0]
@@ -484,26 +560,29 @@ def _resolve_pronoun(text: str, pos: int, si: int, sentences: list[tuple[int, in
     while wi > 0 and _words(text[sentences[wi][0]:sentences[wi][1]]) < 3:
         wi -= 1
     window_s = sentences[wi][0] if wi >= 0 else sentences[qi][0]
-    qi = max(wi + 1, 0)
-    reach = sentences[max(0, qi - 3)][0]
-    earlier = [h for h in history if reach <= h.start < pos]
-    outside = [p for p in persons if p[1] <= pos and not _in_passage(p[0], passages)]
-    if earlier:
-        last = earlier[-1]
-        if last.is_person and last.speaker is not None:
-            name = _surname(last.speaker.text)
-            between = [p for p in outside if last.end <= p[0] and _surname(text[p[0]:p[1]]) != name]
-            return None if between else last.speaker
-        if last.start >= window_s:
-            return None
-    if qi == 0:
+    para = _paragraph_start(text, sentences[qi][0])
+    back = para - 1
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    prev_para = _paragraph_start(text, back) if back > 0 else para
+    window_s = min(window_s, prev_para)
+    earlier = [h for h in history if window_s <= h.start < pos]
+    outside = [p for p in persons if window_s <= p[0] and p[1] <= pos and not _in_passage(p[0], passages)]
+    said = [h for h in earlier if h.is_person and h.speaker is not None]
+    last_person = max([p[0] for p in outside] + [h.start for h in said], default=-1)
+    if any(h.start > last_person and not h.is_person for h in earlier):
         return None
-    found = [p for p in outside if window_s <= p[0]]
-    names = {_surname(text[p[0]:p[1]]) for p in found}
+    if said:
+        last = said[-1]
+        name = _surname(last.speaker.text)
+        own = next((e for s, e in sentences if s <= last.start < e), last.end)
+        between = [p for p in outside if own <= p[0] and _surname(text[p[0]:p[1]]) != name]
+        return None if between else last.speaker
+    names = {_surname(text[p[0]:p[1]]) for p in outside}
     if len(names) != 1:
         return None
     # Prefer the fullest mention of that person ("President Vladimir Putin" over "Putin").
-    best = max(found, key=lambda p: p[1] - p[0])
+    best = max(outside, key=lambda p: p[1] - p[0])
     for x in actors:
         if x.start <= best[0] and best[1] <= x.end:
             return x
@@ -541,7 +620,48 @@ def _resolve_description(text: str, head: str, ss: int, se: int, sent_s: int,
         before = [x for x in actors if x.end <= sent_s and x.kind in kinds]
         if before:
             return before[-1]
+    # A named organisation of a compatible type introduced earlier ("Human Rights Watch" …
+    # "the rights group said"; "the International Organization for Migration (IOM)" … "the
+    # agency said").
+    kind = _ORG_HEAD_CLASS.get(head)
+    if kind:
+        m = None
+        for m in _ORG_NAME_RES[kind].finditer(earlier):
+            pass
+        if m is not None:
+            return Actor(text=m.group(0), name=None, country=None, kind=None,
+                         start=m.start(), end=m.end())
     return None
+
+
+# Which named organisations a bare description of a body can point back to.
+_ORG_HEAD_CLASS = {
+    "monitor": "rights", "watchdog": "rights", "observatory": "rights",
+    "agency": "agency",
+    "group": "any", "organisation": "any", "organization": "any", "charity": "any",
+    "body": "any", "ngo": "any", "network": "any", "coalition": "any", "alliance": "any",
+    "movement": "any", "outfit": "any", "militia": "any", "mission": "agency",
+}
+_CAP = r"(?:[A-Z][\w'’\-]*|for|of|the|and|to|on|in|des|de|du|sans|without)"
+_ORG_NAME_RES = {
+    "rights": re.compile(
+        rf"\b(?:[A-Z][\w'’\-]*\s+{_CAP}*\s*)?(?:Watch|Observatory|Monitor|Monitoring|Human Rights|"
+        r"Civil Liberties|Protect Journalists|Without Borders|Amnesty International|Airwars|ACLED)\b"
+        r"|\b(?:monitoring|rights|watchdog|press freedom) (?:group|organi[sz]ation|body)\b"),
+    "agency": re.compile(
+        r"\b(?:UNHCR|UNICEF|OCHA|WFP|IOM|WHO|UNRWA|UNDP|UNFPA|FAO|IAEA|Frontex|Reuters|AFP|"
+        r"Xinhua|TASS|Interfax|IRNA|SANA|Anadolu|Yonhap|Kyodo|MONUSCO|UNMISS|MINUSMA|UNIFIL)\b"
+        r"|\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}\s+(?:Agency|Organi[sz]ation|"
+        r"Programme|Program|Fund|Office|Commission(?:er)?|Mission)\b|\b(?:news|UN|aid|refugee) agency\b"),
+    "any": re.compile(
+        r"\b[A-Z][\w'’\-]*(?:\s+" + _CAP + r"){0,6}\s+(?:Watch|Observatory|Monitor|International|"
+        r"Front|Movement|Brigades?|Army|Council|Committee|Organi[sz]ation|Foundation|Federation|"
+        r"Union|Coalition|Alliance|Network|Association|Society|Institute|Centre|Center|Group|"
+        r"Party|Forces|Crescent|Cross|Frontières|Children|Relief|Rescue|Agency|Fund|Mission)\b"
+        r"|\([A-Z][A-Z\-]{1,9}\)|\b(?:rebel|armed|militant|jihadist|rights|monitoring|aid|"
+        r"separatist|insurgent|opposition|civil society|advocacy|humanitarian) (?:group|"
+        r"organi[sz]ation|movement|coalition|alliance|body|charity)\b"),
+}
 
 
 def _guess_persons(text: str, actors: list[Actor],
@@ -549,7 +669,12 @@ def _guess_persons(text: str, actors: list[Actor],
     """Person-name spans: `given` (a tagger's PERSON entities) plus titled names, person-shaped
     actors, names that head an attribution ("Mikhail Bogdanov said"), and later surname-only
     mentions of all of these ("Marchuk wrote")."""
-    spans: set[tuple[int, int]] = set(tuple(p) for p in given or [])
+    # A tagger's PERSON spans are noisy ("bush", "The Kuki Inpi Manipur"): keep the ones
+    # shaped like a name.
+    spans: set[tuple[int, int]] = {
+        (s, e) for s, e in given or []
+        if text[s:s + 1].isupper() and not re.match(r"(?:The|A|An)\s", text[s:e])
+        and not _org_like(text[s:e])}
     for m in _TITLE_RE.finditer(text):
         s, e = m.span(1)
         if not _org_like(text[s:e]):
@@ -576,14 +701,22 @@ def _guess_persons(text: str, actors: list[Actor],
             continue
         if _person_shaped(m.group(1)):
             spans.add(m.span(1))
-    known = {text[s:e].split()[-1] for s, e in spans}
-    # Later surname-only mentions of a known person ("Marchuk wrote").
-    for sur in known:
+    # Only from full names: a one-word tag may be a people or a place ("Kuki", "Lendu").
+    known: dict[str, int] = {}
+    for s, e in spans:
+        if len(text[s:e].split()) >= 2:
+            sur = text[s:e].split()[-1]
+            known[sur] = min(known.get(sur, s), s)
+    # Later surname-only mentions of a known person ("Marchuk wrote"). A word used on its
+    # own before the full name is something else ("Manipur" … "Kuki Inpi Manipur").
+    for sur, first in known.items():
         if len(sur) < 3:
             continue
-        for m in re.finditer(rf"\b{re.escape(sur)}\b", text):
-            if not any(s <= m.start() < e for s, e in spans):
-                spans.add(m.span())
+        found = [m for m in re.finditer(rf"\b{re.escape(sur)}\b", text)
+                 if not any(s <= m.start() < e for s, e in spans)]
+        if any(m.start() < first for m in found):
+            continue
+        spans.update(m.span() for m in found)
     # Drop spans nested in longer ones.
     out = sorted(spans)
     return [p for p in out if not any(q != p and q[0] <= p[0] and p[1] <= q[1] for q in out)]
