@@ -350,12 +350,32 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     quoted = quoted_spans(doc.text)
     datelines = dateline_spans(doc.text)
     sents = [s for s in doc.sents if s.text.strip()]
-    preds = classify([s.text.strip() for s in sents]) if classify is not None and sents else [None] * len(sents)
+    preds = _predictions(sents, classify)
     for index, (sent, pred) in enumerate(zip(sents, preds)):
         events += _sentence_events(sent, index, doc_id=doc_id, published=published, actors=actors,
                                    places=places, pred=pred, quoted=quoted, datelines=datelines)
     _inherit_setting(events, doc.text)
     return _drop_subsumed(events)
+
+
+_EVENT_CUE = re.compile(r"\b(kill|dead|died|death|wound|injur|attack|fight|clash|bomb|blast|explo|shell|strike|"
+                        r"shot|shoot|fire[ds]?\b|gun|armed|militant|rebel|troops|soldier|army|police|forces|"
+                        r"protest|demonstrat|rall|march|riot|mob|loot|torch|arrest|detain|abduct|kidnap|"
+                        r"raid|seiz|captur|agree|deal|ceasefire|truce|grenade|mine|drone|missile|rocket|"
+                        r"rape|assault|clash|hostage|curfew|violen)", re.I)
+
+
+def _predictions(sents: list[Span], classify: Callable | None) -> list:
+    """Classifier predictions, computed only for sentences that could report an event (the
+    embedding is the costliest step of the pipeline): a trigger word or a violence/protest cue."""
+    if classify is None:
+        return [None] * len(sents)
+    wanted = [i for i, s in enumerate(sents) if _EVENT_CUE.search(s.text) or find_triggers(s)]
+    preds = classify([sents[i].text.strip() for i in wanted]) if wanted else []
+    out: list = [None] * len(sents)
+    for i, p in zip(wanted, preds):
+        out[i] = p
+    return out
 
 
 def _inherit_setting(events: list[Event], text: str) -> None:
