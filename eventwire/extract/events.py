@@ -358,11 +358,14 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     return _drop_subsumed(events)
 
 
-_EVENT_CUE = re.compile(r"\b(kill|dead|died|death|wound|injur|attack|fight|clash|bomb|blast|explo|shell|strike|"
-                        r"shot|shoot|fire[ds]?\b|gun|armed|militant|rebel|troops|soldier|army|police|forces|"
-                        r"protest|demonstrat|rall|march|riot|mob|loot|torch|arrest|detain|abduct|kidnap|"
-                        r"raid|seiz|captur|agree|deal|ceasefire|truce|grenade|mine|drone|missile|rocket|"
-                        r"rape|assault|clash|hostage|curfew|violen)", re.I)
+_EVENT_CUE = re.compile(r"\b(kill|dead|died|death|bod(y|ies)|wound|injur|attack|fight|clash|bomb|blast|explo|shell|"
+                        r"strike|struck|shot|shoot|fire[ds]?\b|gun|armed|militant|rebel|insurgent|troops|soldier|"
+                        r"army|military|police|forces|protest|demonstrat|rall|march|riot|mob|loot|torch|burn|arrest|"
+                        r"detain|abduct|kidnap|raid|seiz|captur|agree|deal|ceasefire|truce|grenade|mine|drone|"
+                        r"missile|rocket|rape|assault|hostage|curfew|violen|assembl|gather|sit-in|picket|"
+                        r"boycott|petition|vigil|block|barricad|chant|slogan|banner|crowd|mourn|dispers|"
+                        r"tear ?gas|beat|stab|lynch|vandal|destroy|damag|ambush|clash|offensive|recaptur|"
+                        r"withdr|surrender|defect|recruit|base|camp|weapon|ammunition|convoy|checkpoint)", re.I)
 
 
 def _predictions(sents: list[Span], classify: Callable | None) -> list:
