@@ -232,6 +232,16 @@ def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool
     return bool(_LOCATIVE.search(before) or re.match(r"[’']s\s+(?:[A-Z]|(?:north|south|east|west)(?:ern|-))", after))
 
 
+def _passive_subject(actor: Actor, doc: Doc) -> bool:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in {"compound", "amod", "poss", "nummod", "det"} and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in {"nsubjpass", "auxpass"} or (head.dep_ == "conj" and head.head.dep_ == "nsubjpass")
+
+
 def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, int]],
            place_spans: set[tuple[int, int]] = frozenset()) -> tuple[Actor | None, Actor | None]:
     doc = sent.doc
@@ -243,11 +253,14 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
     right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + 12])]
     # Passive voice: "... was launched by X" makes X the agent.
     by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - 12):a.start])]
+    # "Seven soldiers were killed by a roadside bomb": a passive subject is the one acted on.
+    patients = [a for a in left if a.end <= t0 and _passive_subject(a, doc)]
+    left = [a for a in left if a not in patients]
     actor1 = by_agent[0] if by_agent else _pick_actor(left, doc)
-    targets = [a for a in right if a is not actor1 and (a.name != (actor1.name if actor1 else None))]
+    targets = patients + [a for a in right if a is not actor1 and (a.name != (actor1.name if actor1 else None))]
     actor2 = None
     if targets:
-        near = [a for a in targets if a.start - t1 < 60]
+        near = [a for a in targets if a in patients or a.start - t1 < 60]
         actor2 = (near or targets)[0]
     if actor1 is None and hit.trigger.plover in {"ACCUSE", "CONSULT", "AGREE"} and len(targets) >= 2:
         actor1, actor2 = targets[0], next((a for a in targets[1:] if a.name != targets[0].name), None)
@@ -387,10 +400,13 @@ def _inherit_setting(events: list[Event], text: str) -> None:
     their own text and span, so their evidence is still the words they came from."""
     when: When | None = None
     where: Place | None = None
+    by_type: dict[str, tuple[When | None, Place | None]] = {}
     last_end = 0
     for ev in events:
         if "\n\n" in text[last_end:ev.evidence.start]:
-            when = where = None  # a new paragraph starts a new setting
+            # A new paragraph starts a new setting, except for more of the same kind of event:
+            # "The gun battle lasted four hours" still happened when and where the lead said.
+            when, where = by_type.get(ev.event_type or "", (None, None)) if ev.event_type else (None, None)
         if ev.date is not None and ev.date.precision in {"day", "week", "range"}:
             when = ev.date
         elif ev.date is None and when is not None:
@@ -399,6 +415,9 @@ def _inherit_setting(events: list[Event], text: str) -> None:
             where = ev.location
         elif ev.location is None and where is not None:
             ev.location = where
+        if ev.event_type and ev.event_type not in by_type:
+            by_type[ev.event_type] = (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None,
+                                      ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None)
         last_end = ev.evidence.end
 
 
@@ -469,7 +488,9 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
         hit = Hit(Trigger((), pred.sub_event_type, None, None, 3, None), sent[root.i - sent.start:root.i - sent.start + 1])
     if hit is None:
         return []
-    dates = find_dates(text, published, offset=start)
+    # A dateline's date is when the story was filed, not when the event happened.
+    dates = [d for d in find_dates(text, published, offset=start)
+             if not _inside(d.span_start or 0, d.span_end or 0, datelines)]
     if _is_background(hit, sent, dates):
         return []
     ctx = dict(sent=sent, index=index, doc_id=doc_id, actors=actors, places=places, pred=pred,
@@ -513,20 +534,28 @@ def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[
         event_type, plover, mode, cameo = None, hit.trigger.plover, hit.trigger.mode, PLOVER_CAMEO.get(hit.trigger.plover)
     if event_type in VIOLENT_TYPES:
         actor1, actor2 = _violent_roles(actor1, actor2, riot=event_type == "Riots")
-    fatalities = None
-    if event_type in VIOLENT_TYPES or sub in LETHAL_SUBS:
-        fatalities = find_casualties(text, offset=start)
-    civilian = bool(event_type in VIOLENT_TYPES - {"Battles"} and (
-        (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians")
-        or (sub == "Attack")))
-    hedged = is_hedged(text)
+    if event_type == "Protests" and actor1 is not None and actor1.kind in {"police", "military"}:
+        actor1, actor2 = actor2, actor1  # ACLED: the protesters are actor1, the police who intervene actor2
     in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
     location = (_pick_place(hit, sent, in_clause, excluded + actor_spans + datelines)
                 or _pick_place(hit, sent, places, excluded + actor_spans + datelines)
                 or _pick_place(hit, sent, places, excluded + actor_spans))
     date = _pick_date(hit, [d for d in dates if clause[0] <= (d.span_start or -1) < clause[1]]) or _pick_date(hit, dates)
+    fatalities = None
+    if event_type in VIOLENT_TYPES or sub in LETHAL_SUBS:
+        fatalities = find_casualties(text, offset=start)
+    victims = _CIVILIAN_TARGET.search(text) if event_type in VIOLENT_TYPES - {"Battles"} else None
+    if actor2 is None and victims and sub != "Violent demonstration":
+        # "killing five fishermen": the victims are the other side, coded as civilians (ACLED).
+        actor2 = Actor(text=victims.group(0), name="Civilians", kind="civilians", start=start + victims.start(),
+                       end=start + victims.end(), country=(location.country if location else None))
+    civilian = bool(event_type == "Violence against civilians" or (
+        event_type in {"Explosions/Remote violence", "Riots"} and sub != "Violent demonstration" and (
+            (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians") or victims)))
+    hedged = is_hedged(text)
     confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
-    confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.03 if index == 0 else 0.0)
+    # News puts the incident a story is about in its headline and lead: earlier sentences rank higher.
+    confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.08 if index <= 1 else 0.04 if index <= 3 else 0.0)
     confidence -= 0.15 if hedged else 0.0
     if pred is not None and sub:
         agree = pred.sub_event_type == sub
