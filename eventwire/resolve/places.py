@@ -30,6 +30,10 @@ from ..model import Place
 
 _KIND_PRIOR = {"country": 1.5, "continent": 1.0, "region": 1.0, "city": 0.0, "admin2": -1.5, "admin1": -1.5}
 _HOW_PRIOR = {gazetteer.HOW_NAME: 0.0, HOW_ALT: -0.7, HOW_ABBR: -1.0}
+# Places read from the ACLED training notes carry no population: a touch below a GeoNames
+# town of unknown population, so any GeoNames namesake in the same country keeps the name,
+# while the country context still lifts them over a namesake abroad.
+_SOURCE_PRIOR = {gazetteer.SOURCE_ACLED: -0.3}
 CONTEXT_WEIGHT = 3.0  # log10 units: a country the document is about outweighs 1000x population
 ADMIN1_CONTEXT_WEIGHT = 1.5
 FOREIGN_MAX_POPULATION = 100_000  # bigger namesakes abroad are worth naming without context
@@ -69,6 +73,9 @@ class _Mention:
     role: str | None = None  # admin1 | admin2 | settlement | None
     # (candidates, role, name) of the names that place it, nearest first
     hints: list[tuple[list[Candidate], str | None, str]] = field(default_factory=list)
+    # (name, role) of every name that places it, the gazetteer's or not: a candidate whose
+    # own admin1/admin2 is one of them sits where the text says ("Tshanzu (Rutshuru, Nord-Kivu)")
+    names: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- names and candidates
@@ -202,8 +209,7 @@ def _hint_chains(text: str) -> list[list[_Hint]]:
         for name, s, e, role in parts:
             cands = _role_filter(_lookup(name, region=role in ("admin1", "admin2")), role)
             chain.append(_Hint(name, m.start(1) + s, m.start(1) + e, role, cands))
-        if any(h.cands for h in chain):
-            chains.append(chain)
+        chains.append(chain)
     return chains
 
 
@@ -216,10 +222,12 @@ def _role_filter(cands: list[Candidate], role: str | None) -> list[Candidate]:
 
 
 def _attach_hints(mentions: list[_Mention], text: str) -> None:
-    chains = _hint_chains(text)
+    every = _hint_chains(text)
+    chains = [c for c in every if any(h.cands for h in c)]
     apposed: set[int] = set()
     for m in mentions:
         _attach(m, text, chains, apposed)
+        _attach_names(m, text, every)
     for m in mentions:
         # "Hryhorivka, Donetsk": the name in apposition is the region, not the city
         if m.start in apposed and not m.role and any(c.kind == "admin1" for c in m.cands):
@@ -273,6 +281,45 @@ _LIST_NEXT = re.compile(r"^\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-Z]")
 _LIST_PREV = re.compile(r"(?:[A-Z][\w'’\-]*,|\band|\bor|&)\s*$")
 
 
+def _attach_names(m: _Mention, text: str, chains: list[list[_Hint]]) -> None:
+    """The names of the parenthesis that holds the mention (those after it) or follows it
+    ("Tshanzu (Rutshuru, Nord-Kivu)"), whether the gazetteer knows them or not."""
+    for chain in chains:
+        for i, h in enumerate(chain):
+            if h.start <= m.start < h.end or m.start <= h.start < m.end:
+                m.names.extend((x.name, x.role) for x in chain[i + 1:])
+                return
+    for chain in chains:
+        gap = text[m.end:chain[0].start]
+        # straight after the name, or after a level word ("Tshanzu village (Rutshuru, ...)")
+        if gap.endswith("(") and _GAP.match(gap[:-1]) and "." not in gap and len(gap) <= 40:
+            m.names.extend((h.name, h.role) for h in chain)
+            return
+
+
+def _named(c: Candidate, m: _Mention) -> float:
+    """Agreement of the candidate's own admin2/admin1 names with the names the text places the
+    mention in, weighted like _hint_score (nearest name 1, the next 0.3...): "(Rutshuru, Nord
+    Kivu)" tells apart two villages of one name in Nord Kivu by their districts."""
+    if not m.names or c.kind != "city":
+        return 0.0
+    own = {_admin_key(a) for a in (c.admin1, c.admin2) if a} - {""}
+    if not own:
+        return 0.0
+    total, weight = 0.0, 1.0
+    for name, role in m.names:
+        if role == "place":
+            continue
+        total += weight * (_admin_key(name) in own)
+        weight *= 0.3
+    return total
+
+
+def _placed(c: Candidate, m: _Mention) -> float:
+    """How well the text's own admin hierarchy places candidate c (0..1+)."""
+    return max(_hint_score(c, m.hints), _named(c, m))
+
+
 def _in_list(text: str, start: int, end: int) -> bool:
     """"Utah, Colorado and Texas": names in a list are not each other's regions."""
     return bool(_LIST_NEXT.match(text[end:end + 40]) or _LIST_PREV.search(text[max(0, start - 40):start]))
@@ -321,6 +368,8 @@ def _agree(c: Candidate, h: Candidate) -> float:
     if h.kind == "continent":
         return 0.0
     km = _km(c, h)
+    if h.kind == "admin2" and c.admin2 and _admin_key(c.admin2) == _admin_key(h.name):
+        return 1.0
     if h.kind == "admin1" and c.admin1:
         if _admin_key(c.admin1) == _admin_key(h.admin1 or h.name):
             return 1.0
@@ -360,7 +409,8 @@ def _base(c: Candidate, role: str | None) -> float:
     elif role == "admin2" and c.kind in ("admin2", "admin1"):
         # a district's seat is where reports place it: the town beats the district's mean point
         kind = -1.0
-    return math.log10(max(c.population, 1) + 10) + kind + _HOW_PRIOR.get(c.how, -1.0)
+    return (math.log10(max(c.population, 1) + 10) + kind + _HOW_PRIOR.get(c.how, -1.0)
+            + _SOURCE_PRIOR.get(c.source, 0.0))
 
 
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
@@ -406,7 +456,7 @@ def _context(choices: list[Candidate | None], mentions: list[_Mention], base: di
         # A choice is good evidence when it was clear-cut: a country, a name with no serious
         # rival elsewhere, or a name its own hints placed.
         rivals = {c.country for c in m.cands if c.population >= choice.population / 20}
-        clear = choice.kind == "country" or len(rivals) <= 1 or _hint_score(choice, m.hints) >= HINT_OK
+        clear = choice.kind == "country" or len(rivals) <= 1 or _placed(choice, m) >= HINT_OK
         weight = 1.0 if clear else 0.3
         countries[choice.country] += weight
         if local is not None and choice.kind in ("city", "admin1", "admin2"):
@@ -429,7 +479,7 @@ def _score(c: Candidate, m: _Mention, countries: dict[str, float], regions: dict
         if own is not None and own.admin1 == c.admin1 and own.country == c.country:
             got -= 1.0
         s += ADMIN1_CONTEXT_WEIGHT * min(max(got, 0.0), 1.0)
-    return s + HINT_WEIGHT * _hint_score(c, m.hints)
+    return s + HINT_WEIGHT * _placed(c, m)
 
 
 def _pick(m: _Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
@@ -534,12 +584,12 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
         precision = None
         local: dict[str, float] = {}
         others, _ = _context(choices, ms, adjectives, skip=normalize(m.text), local=local)
-        if m.hints and (c is None or _hint_score(c, m.hints) < HINT_OK):
+        if m.hints and (c is None or _placed(c, m) < HINT_OK):
             fb = _fallback(m, others)
             if fb is not None and _overrides(fb[0], fb[2], c):
                 results.append(fb[:2])
                 continue
-        if c is not None and not (m.hints and _hint_score(c, m.hints) >= HINT_OK) and _foreign(c, others, local):
+        if c is not None and not _placed(c, m) >= HINT_OK and _foreign(c, others, local):
             c = None
         if c is not None:
             precision = _PRECISION.get(c.kind)
