@@ -11,7 +11,11 @@ Three steps, each cheap enough for a store of 100k events:
    the similarity of the two evidence sentences (MiniLM embeddings, or word overlap).
    Within one article, a sentence without its own place or date elaborates the article's
    lead report of the same family (`_elaborations`); an unplaced event takes the country
-   its article is about.
+   its article is about, and a sentence that says neither where nor when takes the place
+   and day of the article's lead story and goes with it whatever its type
+   (`_fill_from_story`). Related types (a riot / a mob attack) meet only when both reports
+   pin the happening to one town and day; two articles that nearly match on several of
+   their reports are taken to tell one story (`_supported`).
 3. Union-find over the pairs, best pair first, where a merge is refused when the merged
    cluster would span more than a town, more than a few days, two countries or two
    provinces. That stops a vague "across Kenya" report from chaining the Nairobi and Kisumu
@@ -52,12 +56,25 @@ _FAMILY = {
 }
 _PLOVER_FAMILY = {"ASSAULT": "violence", "FIGHT": "violence", "PROTEST": "demonstration"}
 
+# Types one happening may be told as: a riot is a "mob attack" to one outlet and "clashes" to
+# another; police beating marchers is a protest or an attack on civilians. Such reports meet
+# only when both pin it to one town and day (`_pinned`).
+RELATED_TYPES = frozenset({
+    frozenset({"Riots", "Violence against civilians"}),
+    frozenset({"Riots", "Battles"}),
+    frozenset({"Protests", "Violence against civilians"}),
+})
+_RELATED = frozenset(t for pair in RELATED_TYPES for t in pair)
+CROSS_FAMILY_KM = 10.0
+CROSS_FAMILY_EXTRA = 0.1
+
 _FINE = {"point", "city", "admin2"}
 BUCKET_DAYS = 3
 MAX_KM = 25.0  # two town-level places further apart are different incidents
 CLUSTER_MAX_KM = 35.0  # the span of all town-level places of one incident
 MAX_DAY_GAP = 2  # reports of one incident disagree on its day by at most this much
 CLUSTER_MAX_DAYS = 2
+RECENT_DAYS = 2  # an undated report most likely tells of a day this close before publication
 WEAK_DATE_BEFORE = 10  # an undated report is about something in the days before publication
 MAX_UNDATED_BLOCK = 200  # an undated report among more candidates than this is too ambiguous
 THRESHOLD = 0.6
@@ -66,6 +83,14 @@ SYNDICATED_JACCARD = 0.6
 UNAMBIGUOUS_MARGIN = 0.15  # how far below the threshold a vague cluster's only match may be
 ELABORATION = 1.5  # above any cross-document pair: the score of a same-document elaboration (see _elaborations)
 SHINGLE = 4
+DOC_SUPPORT = 2  # distinct reports of each article that nearly match the other's
+COPY_CONTAINED = 0.9  # share of the shorter sentence's words in the longer: one wire sentence, edited
+COPY_MIN_WORDS = 6
+STORY_MAX_AGE = 14  # days before publication: a lead report older than this is background
+STORY_DAYS_BEFORE = 1  # a sentence without a date may tell of the day before the lead's
+HINT_KM = 15.0  # a country-level report hinted at a town (see _hint_towns) agrees with reports this close
+HINT_SCORE = 0.2  # between a province (0.15) and a town (0.3+) of its own
+STORY_UNION = 1.3  # a report that took both its place and day from its article's lead: part of that story
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOP = frozenset(
@@ -127,7 +152,7 @@ class _Rec:
     place_rank: int  # 0 town or finer, 1 admin1, 2 country, 3 none
     d0: int | None
     d1: int | None
-    date_kind: str  # day | span | weak | none
+    date_kind: str  # day | span | weak | story | none
     actor1: str | None
     actors: frozenset[str]
     fat_best: int | None
@@ -138,7 +163,10 @@ class _Rec:
     start: int = 0  # of the evidence in its document: the lead comes first
     norm_sentence: str = ""
     words: frozenset[str] = field(default_factory=frozenset)
-    place_inferred: bool = False  # the country is the document's, not the event's own
+    place_inferred: bool = False  # the place is the document's or its story's, not the event's own
+    published: int | None = None
+    hint: tuple[float, float] | None = None  # the one town its article names, for a country-level report
+    district: bool = False  # the place is a district (admin2), a name many cities share
 
 
 def _outlet(doc: Any, doc_id: str) -> str:
@@ -223,11 +251,12 @@ def _record(doc: Any, event: Any) -> _Rec | None:
         sub=_get(event, "sub_event_type"), plover=plover,
         confidence=float(_get(event, "confidence") or 0.0),
         lat=lat, lon=lon, country=country, admin1=admin1, place_name=place_name, place_rank=rank,
+        district=_get(_get(event, "location"), "precision") == "admin2",
         d0=d0, d1=d1, date_kind=date_kind, actor1=_get(a1, "name"), actors=names,
         fat_best=best, fat_low=low if low is not None else best, fat_high=high if high is not None else best,
         attribution=_get(_get(event, "attribution"), "source"), sentence=sentence,
         start=int(_get(evidence, "start") or 0), words=_words(sentence),
-        norm_sentence=" ".join(sentence.lower().split()),
+        norm_sentence=" ".join(sentence.lower().split()), published=published,
     )
 
 
@@ -248,6 +277,99 @@ def _infer_countries(recs: Sequence[_Rec], document_of: Callable[[str], Any] | N
             country = _document_country(docs[r.doc_id], r.doc_id, document_of)
         if country:
             r.country, r.place_rank, r.place_inferred = country, 2, True
+
+
+def _background(r: _Rec) -> bool:
+    """A report dated well before its article was published tells of the past."""
+    return (r.date_kind in ("day", "span") and r.published is not None
+            and r.d1 < r.published - STORY_MAX_AGE)
+
+
+def _story_leads(members: Sequence[_Rec]) -> tuple[_Rec | None, _Rec | None]:
+    """The report that says where the article's story is (its first with a place of its own at
+    province grain or finer) and the one that says when (its first with a recent day, at that
+    place or at none), in text order. Background reports lead nothing."""
+    where = next((r for r in members if r.place_rank <= 1 and not r.place_inferred
+                  and not _background(r)), None)
+    when = next((r for r in members if r.date_kind == "day" and not _background(r) and (
+        where is None or r.place_rank == 3 or r.place_inferred or _geo_score(where, r) is not None)), None)
+    return where, when
+
+
+def _document_town(doc: Any, doc_id: str, document_of: Callable[[str], Any] | None
+                   ) -> tuple[str, float, float] | None:
+    """(country, lat, lon) of the one town the article names (every town-level place it
+    names within a few km of the first), else None."""
+    places = _get(doc, "places")
+    if places is None and document_of is not None:
+        places = _get(document_of(doc_id), "places")
+    towns = [(_get(p, "country"), _get(p, "latitude"), _get(p, "longitude")) for p in places or []
+             if _get(p, "precision") in _FINE and _get(p, "latitude") is not None and _get(p, "longitude") is not None]
+    if not towns or not towns[0][0]:
+        return None
+    country, lat, lon = towns[0]
+    if any(c != country or haversine_km(lat, lon, y, x) > HINT_KM for c, y, x in towns[1:]):
+        return None
+    return country, lat, lon
+
+
+def _hint_towns(members: Sequence[_Rec], document_of: Callable[[str], Any] | None) -> None:
+    """An article none of whose reports has a place finer than its country, but which names
+    one town only (often its dateline), hints that its reports happened there: a hint, not a
+    place, so it adds to a match with a report at that town and vetoes nothing."""
+    if not any(r.place_rank == 2 for r in members):
+        return
+    town = _document_town(members[0].doc, members[0].doc_id, document_of)
+    if town is None:
+        return
+    for r in members:
+        if r.place_rank == 2 and r.country == town[0]:
+            r.hint = (town[1], town[2])
+
+
+def _fill_from_story(recs: Sequence[_Rec], document_of: Callable[[str], Any] | None = None
+                     ) -> list[tuple[float, int, int]]:
+    """A sentence that says neither where nor when ("Police escorted the march", "The riot
+    followed the arrest of...") tells of the article's lead story: it takes the lead's place
+    and a day or two up to the lead's day (the lead may be the day after, as in "arrested 31
+    on Wednesday over Tuesday's riot"). Taken, not own: neither is shown as the report's.
+
+    Returns scored pairs (lead, report) for reports that took both: whatever their type, they
+    are part of the article's story ("police escorted the march" is the march), so they go
+    with its lead; reports with a place or a day of their own are matched as usual."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        by_doc[r.doc_id].append(i)
+    pairs = []
+    for members in by_doc.values():
+        members.sort(key=lambda i: (recs[i].start, recs[i].event_id))
+        where, when = _story_leads([recs[i] for i in members])
+        if where is None:
+            _hint_towns([recs[i] for i in members], document_of)
+        for i in members:
+            r = recs[i]
+            took_place = took_day = False
+            own_place = r.place_rank < 3 and not r.place_inferred
+            # District names repeat from city to city ("Shevchenkivskyi", "Central"): one
+            # the gazetteer put in another province than the article's town is that town's.
+            if (where is not None and r is not where and own_place and r.district and where.place_rank == 0
+                    and not where.district and r.country == where.country and r.admin1 != where.admin1):
+                own_place = False
+            # A country of its own is narrowed down only by a place told before it: a town
+            # named later may be a landmark ("50 km south of Quetta"), not the scene.
+            if where is not None and r is not where and (not own_place or (
+                    r.place_rank == 2 and r.country == where.country and where.start < r.start)):
+                r.lat, r.lon, r.country, r.admin1 = where.lat, where.lon, where.country, where.admin1
+                r.place_name, r.place_rank, r.place_inferred = where.place_name, where.place_rank, True
+                took_place = True
+            if when is not None and r is not when and r.date_kind in ("weak", "none"):
+                r.d0, r.d1, r.date_kind = when.d0 - STORY_DAYS_BEFORE, when.d1, "story"
+                took_day = True
+            lead = when if when is not None else where
+            if took_place and took_day and lead is not None:
+                k = next(k for k in members if recs[k] is lead)
+                pairs.append((STORY_UNION - 0.001 * len(pairs), k, i))
+    return pairs
 
 
 def _top(votes: Counter) -> str | None:
@@ -299,9 +421,11 @@ def _elaborations(recs: Sequence[_Rec]) -> list[tuple[float, int, int]]:
                                          and anchor in has_date):
                 continue  # background, or a full report that is scored like any other
             # A later sentence may say where when the anchor does not, but a town named in a
-            # side remark does not narrow down an anchor that only gives the country.
+            # side remark does not narrow down an anchor that only gives the country; one in
+            # the anchor's province does ("stormed a village in Tsafe" under "in Zamfara").
             place_ok = i not in has_place or anchor not in has_place or (
-                _place_score(a, r) is not None and r.place_rank >= a.place_rank)
+                _geo_score(a, r) is not None and (r.place_rank >= a.place_rank or (
+                    a.place_rank == 1 and r.place_rank == 0 and r.admin1 == a.admin1)))
             date_ok = i not in has_date or anchor not in has_date or r.d0 == a.d0
             if place_ok and date_ok:
                 pairs.append((ELABORATION - 0.001 * rank, anchor, i))  # the nearest first
@@ -370,6 +494,35 @@ def _candidate_pairs(recs: Sequence[_Rec]) -> set[tuple[int, int]]:
                 if j != i:
                     pairs.add((i, j) if i < j else (j, i))
         # Dated reports must also meet undated ones; those look for them above.
+    pairs |= _cross_family_pairs(recs)
+    return pairs
+
+
+def _pinned(r: _Rec) -> bool:
+    """Placed at a town and dated to a day: sure enough to meet reports of a related family."""
+    return r.event_type in _RELATED and r.place_rank == 0 and r.date_kind == "day" and r.d0 == r.d1
+
+
+def _related(a: _Rec, b: _Rec) -> bool:
+    return frozenset({a.event_type, b.event_type}) in RELATED_TYPES
+
+
+def _cross_family_pairs(recs: Sequence[_Rec]) -> set[tuple[int, int]]:
+    """Pairs of pinned reports of related families (a riot one outlet calls a mob attack) in
+    the same ~10 km and a day of each other, found on a fine grid of (day, 0.1 degree)."""
+    index: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        if _pinned(r):
+            index[(r.d0, math.floor(r.lat * 10), math.floor(r.lon * 10))].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for (day, y, x), members in index.items():
+        for dd in (0, 1):
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for j in index.get((day + dd, y + dy, x + dx), ()):
+                        for i in members:
+                            if recs[i].family != recs[j].family and _related(recs[i], recs[j]):
+                                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -377,6 +530,17 @@ def _candidate_pairs(recs: Sequence[_Rec]) -> set[tuple[int, int]]:
 
 def _place_score(a: _Rec, b: _Rec) -> float | None:
     """Agreement of the two places, or None when they cannot be the same place."""
+    if a.family != b.family:  # related families meet only when pinned close together
+        pinned = _pinned(a) and _pinned(b) and _related(a, b)
+        km = haversine_km(a.lat, a.lon, b.lat, b.lon) if pinned else None
+        if km is None or km > CROSS_FAMILY_KM:
+            return None
+    return _geo_score(a, b)
+
+
+def _geo_score(a: _Rec, b: _Rec) -> float | None:
+    """Agreement of the two places whatever the reports' types, or None when they cannot be
+    the same place."""
     if a.place_rank == 3 or b.place_rank == 3:
         return 0.0
     if a.country and b.country and a.country != b.country:
@@ -390,6 +554,10 @@ def _place_score(a: _Rec, b: _Rec) -> float | None:
         if a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return None
         return 0.15
+    pa = (a.lat, a.lon) if a.place_rank == 0 else a.hint
+    pb = (b.lat, b.lon) if b.place_rank == 0 else b.hint
+    if pa and pb and haversine_km(*pa, *pb) <= HINT_KM:
+        return HINT_SCORE
     return 0.05
 
 
@@ -403,7 +571,14 @@ def _date_score(a: _Rec, b: _Rec) -> float | None:
         return {0: 0.25, 1: 0.1}.get(max(gap, 0), 0.0)
     if gap > (MAX_DAY_GAP if "weak" in (a.date_kind, b.date_kind) else 0):
         return None
-    return 0.0 if "weak" in (a.date_kind, b.date_kind) else 0.05
+    if "weak" in (a.date_kind, b.date_kind):
+        # Undated news is mostly about the last two days before publication.
+        weak, other = (a, b) if a.date_kind == "weak" else (b, a)
+        if other.date_kind == "day" and weak.published is not None and (
+                weak.published - RECENT_DAYS <= other.d0 <= weak.published):
+            return 0.05
+        return 0.0
+    return 0.05
 
 
 def _type_score(a: _Rec, b: _Rec) -> float:
@@ -461,7 +636,9 @@ def _score(a: _Rec, b: _Rec, sim: float, lexical: bool) -> float | None:
 
 def _threshold(a: _Rec, b: _Rec) -> float:
     weak = {a.date_kind, b.date_kind} & {"weak", "none"} or 3 in (a.place_rank, b.place_rank)
-    return THRESHOLD + (WEAK_EXTRA if weak else 0.0)
+    if weak:
+        return THRESHOLD + WEAK_EXTRA
+    return THRESHOLD + (CROSS_FAMILY_EXTRA if a.family != b.family else 0.0)
 
 
 # -- syndication ---------------------------------------------------------------------------------
@@ -628,8 +805,16 @@ def _embed_needed(recs: Sequence[_Rec], pairs: Sequence[tuple[int, int]]) -> dic
     return dict(zip(needed, vectors))
 
 
-def _cluster(recs: Sequence[_Rec], similarity: str, document_of: Callable[[str], Any] | None
-             ) -> tuple[list[list[int]], dict[str, str]]:
+def _copied(a: _Rec, b: _Rec) -> bool:
+    """The same sentence, give or take a copy desk's edits (a dateline added, a word cut)."""
+    if a.norm_sentence == b.norm_sentence:
+        return True
+    shorter = min(len(a.words), len(b.words))
+    return shorter >= COPY_MIN_WORDS and len(a.words & b.words) >= COPY_CONTAINED * shorter
+
+
+def _cluster(recs: Sequence[_Rec], similarity: str, document_of: Callable[[str], Any] | None,
+             story: Sequence[tuple[float, int, int]] = ()) -> tuple[list[list[int]], dict[str, str]]:
     pairs = sorted(_candidate_pairs(recs))
     # Cheap field checks first, so only plausible pairs pay for a similarity.
     plausible = [(i, j) for i, j in pairs
@@ -639,7 +824,7 @@ def _cluster(recs: Sequence[_Rec], similarity: str, document_of: Callable[[str],
     doc_pairs = {(recs[i].doc_id, recs[j].doc_id) if recs[i].doc_id < recs[j].doc_id else
                  (recs[j].doc_id, recs[i].doc_id)
                  for i, j in plausible
-                 if recs[i].doc_id != recs[j].doc_id and recs[i].norm_sentence == recs[j].norm_sentence}
+                 if recs[i].doc_id != recs[j].doc_id and _copied(recs[i], recs[j])}
     groups = syndication_groups(doc_pairs, _doc_texts(recs, document_of))
     sims, lexical = _similarities(recs, plausible, similarity)
     scored: list[tuple[float, int, int]] = []
@@ -647,7 +832,7 @@ def _cluster(recs: Sequence[_Rec], similarity: str, document_of: Callable[[str],
     for (i, j), sim in zip(plausible, sims):
         a, b = recs[i], recs[j]
         ga, gb = groups.get(a.doc_id, a.doc_id), groups.get(b.doc_id, b.doc_id)
-        if ga == gb and a.doc_id != b.doc_id and a.norm_sentence == b.norm_sentence:
+        if ga == gb and a.doc_id != b.doc_id and _copied(a, b):
             scored.append((2.0, i, j))  # the same wire sentence on two sites: one report
             continue
         s = _score(a, b, sim, lexical)
@@ -658,7 +843,9 @@ def _cluster(recs: Sequence[_Rec], similarity: str, document_of: Callable[[str],
             scored.append((s, i, j))
         elif s >= threshold - UNAMBIGUOUS_MARGIN:
             weaker.append((s, i, j))
+    scored.extend(_supported(recs, scored, weaker))
     scored.extend(_elaborations(recs))
+    scored.extend(story)
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     uf = _UnionFind()
     spans = {i: _Span.of(r) for i, r in enumerate(recs)}
@@ -677,6 +864,27 @@ def _cluster(recs: Sequence[_Rec], similarity: str, document_of: Callable[[str],
     for i in range(len(recs)):
         clusters[uf.find(i)].append(i)
     return list(clusters.values()), groups
+
+
+def _supported(recs: Sequence[_Rec], scored: Sequence[tuple[float, int, int]],
+               weaker: Sequence[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """Near misses between two articles that agree on more than one of their reports: the
+    headline, the lead and the toll sentence of one story each nearly match the other's, which
+    two stories of different incidents seldom do. The best such pair of each two articles is
+    taken, scored as just enough."""
+    support: dict[tuple[str, str], list[tuple[float, int, int]]] = defaultdict(list)
+    for t in (*scored, *weaker):
+        a, b = recs[t[1]], recs[t[2]]
+        if a.doc_id != b.doc_id:
+            support[(a.doc_id, b.doc_id) if a.doc_id < b.doc_id else (b.doc_id, a.doc_id)].append(t)
+    out = []
+    for key, pairs in support.items():
+        left = {i if recs[i].doc_id == key[0] else j for _, i, j in pairs}
+        right = {j if recs[j].doc_id == key[1] else i for _, i, j in pairs}
+        if min(len(left), len(right)) >= DOC_SUPPORT:
+            s, i, j = max(pairs, key=lambda t: (t[0], -t[1], -t[2]))
+            out.append((min(s, THRESHOLD), i, j))
+    return out
 
 
 def _attach_unambiguous(weaker: list[tuple[float, int, int]], uf: "_UnionFind", spans: dict,
@@ -876,7 +1084,8 @@ def merge(
             recs.append(r)
     recs.sort(key=lambda r: r.event_id)
     _infer_countries(recs, document_of)
-    clusters, groups = _cluster(recs, similarity, document_of)
+    story = _fill_from_story(recs, document_of)
+    clusters, groups = _cluster(recs, similarity, document_of, story)
     incidents = [_incident([recs[i] for i in c], groups) for c in clusters]
     incidents.sort(key=lambda inc: (inc.date_start or "9999", inc.id))
     return incidents

@@ -10,6 +10,7 @@ type (any event when it has none). All events of all documents are merged, as in
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -19,12 +20,28 @@ from typing import Any
 from .model import Document, Event, InputDoc, to_dict
 
 
+BACKGROUND_DAYS = 30  # an event that ended this long before publication is background, not news
+
+
 def main_event(doc: Document) -> Event | None:
-    """The event the article is about: the most confident one with an ACLED type."""
+    """The event the article is about: the most confident one with an ACLED type, leaving out
+    background ("based in eastern Congo since the 1990s") when the article has other events."""
     if not doc.events:
         return None
     typed = [e for e in doc.events if e.event_type] or doc.events
-    return max(typed, key=lambda e: (e.confidence, -e.evidence.start))
+    current = [e for e in typed if not _background(e, doc.published)] or typed
+    return max(current, key=lambda e: (e.confidence, -e.evidence.start))
+
+
+def _background(event: Event, published: str | None) -> bool:
+    end = (event.date.end or event.date.start) if event.date else None
+    if not end or not published:
+        return False
+    try:
+        gap = datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(end[:10])
+    except ValueError:
+        return False
+    return gap.days > BACKGROUND_DAYS
 
 
 def pairwise(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]:

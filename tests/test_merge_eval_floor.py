@@ -7,9 +7,9 @@ import pytest
 from eventwire.merge_eval import bcubed, evaluate, pairwise
 
 DATA = Path(__file__).parent / "data" / "incidents"
-# Floors under the figures measured when this was written (B3 F1 0.86, pairwise P 1.0), so a
-# regression fails and an upstream improvement never does.
-B3_F1_FLOOR = 0.78
+# Floors under the figures measured (B3 F1 0.86 when this was written, 1.0 after story-level
+# merging; pairwise P 1.0), so a regression fails and an upstream change has some room.
+B3_F1_FLOOR = 0.88
 PAIRWISE_PRECISION_FLOOR = 0.9
 
 

@@ -11,6 +11,9 @@ _TYPES = {
     "Attack": ("Violence against civilians", "ASSAULT"),
     "Peaceful protest": ("Protests", "PROTEST"),
     "Arrests": ("Strategic developments", "COERCE"),
+    "Violent demonstration": ("Riots", "PROTEST"),
+    "Armed clash": ("Battles", "FIGHT"),
+    "Abduction/forced disappearance": ("Violence against civilians", "ASSAULT"),
 }
 _counter = itertools.count()
 
