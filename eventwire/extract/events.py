@@ -62,7 +62,8 @@ _MILITARY_TARGET = re.compile(r"\b(positions?|troops|soldiers|army|forces|base|c
                               r"militants|rebels|fighters|insurgents|barracks|convoy|patrol)\b", re.I)
 _CIVILIAN_TARGET = re.compile(r"\b(civilians?|villagers|residents|homes|schools?|hospitals?|market|"
                               r"worshippers|children|women|farmers|passengers|displaced|refugees|"
-                              r"students|journalists?|aid workers?)\b", re.I)
+                              r"students|pupils|journalists?|aid workers?|people|shoppers|traders|fishermen|"
+                              r"miners|patients|mourners|camp)\b", re.I)
 _AIR_CONTEXT = re.compile(r"\b(air|aerial|jets?|planes?|warplanes?|aircraft|bombers?|drones?|sorties?|"
                           r"helicopters?|base|bomb(?:s|ing)?|raids?)\b", re.I)
 _LABOUR_CONTEXT = re.compile(r"\b(workers|union|unions|teachers|doctors|nurses|drivers|staff|employees|"
@@ -215,7 +216,7 @@ def _pick_actor(cands: list[Actor], doc: Doc, *, nearest_to: int | None = None) 
 
 
 _TARGET_PREP = re.compile(r"\b(on|against|at|targeting|targeted|between|both|with)\s*$", re.I)
-_AGENT_PREP = re.compile(r"\bby\s*$", re.I)
+_AGENT_PREP = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
 _HELD = re.compile(r"-(held|controlled|run|dominated|allied|backed)\b")
 
 
