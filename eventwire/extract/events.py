@@ -368,7 +368,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     for index, (sent, pred) in enumerate(zip(sents, preds)):
         events += _sentence_events(sent, index, doc_id=doc_id, published=published, actors=actors,
                                    places=places, pred=pred, quoted=quoted, datelines=datelines)
-    _inherit_setting(events, doc.text)
+    # a dateline names where the story was filed, not a scene to carry on
+    _inherit_setting(events, doc.text, [p for p in places if not _inside(p.start, p.end, datelines)])
     return _drop_subsumed(events)
 
 
@@ -395,7 +396,21 @@ def _predictions(sents: list[Span], classify: Callable | None) -> list:
     return out
 
 
-def _inherit_setting(events: list[Event], text: str) -> None:
+_FINE = {"point", "city", "admin2", "admin1"}
+
+
+def _paragraph_place(text: str, places: Sequence[Place], before: int) -> Place | None:
+    """The finest resolved place named earlier in the paragraph that holds offset `before`
+    (the earliest of equals): the scene a sentence without a place of its own carries on, even
+    when the sentence that named it reported no event ("In X village (Y district), ...")."""
+    para = text.rfind("\n\n", 0, before) + 1
+    rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2}
+    seen = [p for p in places if para <= p.start and p.end <= before and p.latitude is not None
+            and p.precision in _FINE]
+    return min(seen, key=lambda p: (rank[p.precision], p.start)) if seen else None
+
+
+def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = ()) -> None:
     """A sentence that carries a paragraph's story on ("Police fired tear gas to disperse them.")
     happened when and where the paragraph's dated, placed sentence says. The date and place keep
     their own text and span, so their evidence is still the words they came from."""
@@ -414,8 +429,8 @@ def _inherit_setting(events: list[Event], text: str) -> None:
             ev.date = when
         if ev.location is not None and ev.location.precision not in {"country", "region", "continent"}:
             where = ev.location
-        elif ev.location is None and where is not None:
-            ev.location = where
+        elif ev.location is None:
+            ev.location = where or _paragraph_place(text, places, ev.evidence.start)
         if ev.event_type and ev.event_type not in by_type:
             by_type[ev.event_type] = (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None,
                                       ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None)

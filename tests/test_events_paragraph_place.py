@@ -1,0 +1,31 @@
+"""A sentence with no place of its own happened where its paragraph said, even when the
+sentence that named the place reported no event; a new paragraph or a dateline does not carry."""
+import pytest
+
+import eventwire
+
+
+def _event_with(doc, word):
+    evs = [e for e in doc.events if word in e.evidence.sentence]
+    assert evs, [(e.sub_event_type, e.evidence.sentence) for e in doc.events]
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,word,place", [
+    ("Residents of Jos in Plateau state gathered outside the governor's office on Monday. "
+     "Unknown gunmen later shot dead two men who were walking home.", "gunmen", "Jos"),
+    ("Thousands have fled their homes around Kidal in northern Mali this year. "
+     "Rebels abducted nine farmers on Tuesday.", "abducted", "Kidal"),
+])
+def test_sentence_without_place_takes_the_paragraphs_scene(text, word, place):
+    doc = eventwire.extract(text, published="2024-03-12")
+    ev = _event_with(doc, word)
+    assert ev.location is not None and ev.location.text == place
+    assert doc.text[ev.location.start:ev.location.end] == place  # the evidence is the named place
+
+
+def test_scene_does_not_cross_a_paragraph():
+    text = ("Residents of Jos in Plateau state gathered outside the governor's office on Monday.\n\n"
+            "Unknown gunmen later shot dead two men who were walking home.")
+    ev = _event_with(eventwire.extract(text, published="2024-03-12"), "gunmen")
+    assert ev.location is None or ev.location.text != "Jos"
