@@ -5,6 +5,7 @@ import pytest
 from eventwire import gazetteer
 from eventwire.gazetteer import HOW_NAME, SOURCE_ACLED, normalize
 from eventwire.resolve.places import resolve_places
+from place_mentions import mentions
 
 
 def _geo(gid, name, lat, lon, iso3, admin1, pop, kind="city"):
@@ -42,12 +43,7 @@ def tiny_index(tmp_path, monkeypatch):
 
 
 def _resolve(text, names):
-    mentions, pos = [], 0
-    for n in names:
-        i = text.index(n, pos)
-        mentions.append((n, i, i + len(n)))
-        pos = i + len(n)
-    return resolve_places(mentions, text)
+    return resolve_places(mentions(text, names), text)
 
 
 def test_candidates_carry_source_and_admin2(tiny_index):

@@ -1,24 +1,17 @@
 """Admin hints, country context and fall-backs in place resolution (hand-made sentences)."""
-import math
-
 import pytest
 
+from eventwire.geo import haversine_km
 from eventwire.resolve.places import resolve_places
+from place_mentions import mentions
 
 
 def km(p, lat, lon):
-    p1, p2 = math.radians(p.latitude), math.radians(lat)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - p.longitude) / 2) ** 2)
-    return 2 * 6371 * math.asin(math.sqrt(a))
+    return haversine_km(p.latitude, p.longitude, lat, lon)
 
 
 def resolve(text, names):
-    out, pos = [], 0
-    for n in names:
-        i = text.index(n, pos)
-        out.append((n, i, i + len(n)))
-        pos = i + len(n)
+    out = mentions(text, names)
     return {(p.text, p.start): p for p in resolve_places(out, text)}, out
 
 

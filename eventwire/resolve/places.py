@@ -20,7 +20,7 @@ import functools
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -76,6 +76,7 @@ class _Mention:
     # (name, role) of every name that places it, the gazetteer's or not: a candidate whose
     # own admin1/admin2 is one of them sits where the text says ("Tshanzu (Rutshuru, Nord-Kivu)")
     names: list[tuple[str, str | None]] = field(default_factory=list)
+    embedded: bool = False  # cands are those of a name inside the mention ("Lake Manassas")
 
 
 # ---------------------------------------------------------------- names and candidates
@@ -142,6 +143,48 @@ def _candidates(text: str) -> tuple[list[Candidate], str | None]:
         # "La." is AP style for Louisiana, not Los Angeles
         cands = [c for c in cands if c.kind == "admin1"] or cands
     return cands, role
+
+
+# A street is named after a town, not placed in it ("Hampton Avenue" is not in Hampton).
+_THOROUGHFARES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+                  "way", "highway", "parkway", "terrace", "crescent", "place", "row", "parade"}
+_BIG_CITY = 1_000_000  # a common word ("Buffalo", "Delta") names a city inside a name only when it is big
+
+
+def _embedded(text: str) -> list[Candidate]:
+    """A name the gazetteer lacks that holds names it knows ("the Honolulu Star-Advertiser",
+    "Old Town Manassas", "Thruxton, Hampshire", "West Wales"): the candidates of every longest
+    inner name, by its own name only, for the joint choice to weigh."""
+    words = [w.strip(",;:") for w in _ARTICLE.sub("", text.strip()).split()]
+    if len(words) < 2 or words[-1].lower().strip(".") in _THOROUGHFARES:
+        return []
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            if taken & set(range(i, i + n)):
+                continue
+            cands = _inner_candidates(words[i:i + n], last=i + n == len(words))
+            if cands:
+                out += [c for c in cands if c not in out]
+                taken |= set(range(i, i + n))
+    return out
+
+
+def _inner_candidates(window: list[str], *, last: bool) -> list[Candidate]:
+    if not (window[0][:1].isupper() and window[-1][:1].isupper()):
+        return []
+    if all(normalize(w) in gazetteer.NEVER_PLACES for w in window):
+        return []
+    name = " ".join(window)
+    if not last and _POSSESSIVE.search(name):
+        return []  # "St George's Chapel": an owner, not a place
+    cands = [c for c in _lookup(_POSSESSIVE.sub("", name)) if c.how == gazetteer.HOW_NAME]
+    if normalize(_POSSESSIVE.sub("", name)) in gazetteer.common_words():
+        # "the Soviet Union", "the Nile Delta": an ordinary word names only a region or a big city
+        cands = [c for c in cands if c.kind in ("country", "admin1", "continent", "region")
+                 or (c.kind == "city" and c.population >= _BIG_CITY)]
+    return cands
 
 
 # ---------------------------------------------------------------- hints from the text
@@ -461,9 +504,18 @@ def _context(choices: list[Candidate | None], mentions: list[_Mention], base: di
         countries[choice.country] += weight
         if local is not None and choice.kind in ("city", "admin1", "admin2"):
             local[choice.country] = local.get(choice.country, 0.0) + weight
-        if choice.kind in ("admin1", "city") and choice.admin1:
-            regions[(choice.country, choice.admin1)] += weight
+        if choice.kind in ("admin1", "admin2", "city") and choice.admin1:
+            regions[(choice.country, choice.admin1)] += _region_weight(choice, m)
     return countries, regions
+
+
+def _region_weight(choice: Candidate, m: _Mention) -> float:
+    """Evidence a choice gives for its first-level region: full when no namesake of like size
+    lies in another region (two "Red Oak"s in two states must not vouch for each other)."""
+    if choice.kind == "admin1" or _placed(choice, m) >= HINT_OK:
+        return 1.0
+    rivals = {(c.country, c.admin1) for c in m.cands if c.population >= choice.population / 20}
+    return 1.0 if len(rivals) <= 1 else 0.3
 
 
 def _score(c: Candidate, m: _Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
@@ -474,10 +526,10 @@ def _score(c: Candidate, m: _Mention, countries: dict[str, float], regions: dict
         if own is not None and own.country == c.country:
             got -= 1.0 if own.kind == "country" or len(m.cands) == 1 else 0.3
         s += CONTEXT_WEIGHT * max(got, 0.0) / max(top, 1.0)
-    if c.admin1 and c.kind == "city" and c.country:
+    if c.admin1 and c.kind in ("city", "admin2") and c.country:
         got = regions.get((c.country, c.admin1), 0.0)
         if own is not None and own.admin1 == c.admin1 and own.country == c.country:
-            got -= 1.0
+            got -= _region_weight(own, m)  # the mention does not vouch for itself
         s += ADMIN1_CONTEXT_WEIGHT * min(max(got, 0.0), 1.0)
     return s + HINT_WEIGHT * _placed(c, m)
 
@@ -569,7 +621,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
     ms = []
     for mtext, start, end in mentions:
         cands, role = _candidates(mtext)
-        ms.append(_Mention(mtext, start, end, cands, role))
+        inner = [] if cands else _embedded(mtext)
+        ms.append(_Mention(mtext, start, end, cands or inner, role, embedded=bool(inner)))
     _attach_hints(ms, text)
     for m in ms:
         _role_of_mention(m, text)
@@ -586,7 +639,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
         others, _ = _context(choices, ms, adjectives, skip=normalize(m.text), local=local)
         if m.hints and (c is None or _placed(c, m) < HINT_OK):
             fb = _fallback(m, others)
-            if fb is not None and _overrides(fb[0], fb[2], c):
+            # a name inside the mention is a guess: the hints' own place beats it
+            if fb is not None and _overrides(fb[0], fb[2], None if m.embedded else c):
                 results.append(fb[:2])
                 continue
         if c is not None and not _placed(c, m) >= HINT_OK and _foreign(c, others, local):
@@ -602,11 +656,42 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
     for m, (c, precision) in sorted(zip(ms, results), key=lambda x: not x[0].hints):
         if c is not None:
             by_name.setdefault((normalize(m.text), m.role), (c, precision))
+    final = [by_name.get((normalize(m.text), m.role), r) for m, r in zip(ms, results)]
+    # a name that is itself a site ("Washington Square") says nothing of the town
+    town = _focus_town([c for m, (c, _) in zip(ms, final) if not _is_site(m.text)])
     out = []
-    for m, (c, precision) in zip(ms, results):
-        c, precision = by_name.get((normalize(m.text), m.role), (c, precision))
+    for m, (c, precision) in zip(ms, final):
+        if c is None and town is not None and not m.cands and _is_site(m.text):
+            c, precision = town, "city"
         out.append(_place(m.text, m.start, m.end, c, precision))
     return out
+
+
+# Last words of a site inside a town: streets, buildings, grounds.
+_SITE_WORDS = _THOROUGHFARES | {"square", "park", "stadium", "arena", "centre", "center", "hospital", "church",
+                                "cathedral", "chapel", "mosque", "temple", "hall", "airport", "station",
+                                "market", "bridge", "university", "college", "school", "embassy",
+                                "courthouse", "library", "museum", "hotel", "theatre", "theater", "tower", "house"}
+
+
+def _is_site(text: str) -> bool:
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    return len(words) > 1 and words[-1].lower().strip(".") in _SITE_WORDS
+
+
+def _focus_town(choices: list[Candidate | None]) -> Candidate | None:
+    """The town a document is about: the one it names most, at least twice (or its only
+    town), with no tie. A street or building the gazetteer lacks ("Royal Street", "the Rogers
+    Centre") lies in it far more often than not."""
+    towns = [c for c in choices if c is not None and c.kind == "city"]
+    counts = Counter(_identity(c) for c in towns)
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    if (n < 2 and len(counts) > 1) or (len(ranked) > 1 and ranked[1][1] == n):
+        return None
+    return next(c for c in towns if _identity(c) == top)
 
 
 def _place(mtext: str, start: int, end: int, c: Candidate | None, precision: str | None) -> Place:
