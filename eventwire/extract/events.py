@@ -284,6 +284,17 @@ def _violent_roles(actor1: Actor | None, actor2: Actor | None, *, riot: bool = F
     return actor1, actor2
 
 
+# Where a march or a convoy was heading is not where it happened: "blocked the highway towards
+# Chiclayo", "the roads leading to Tena". (A place of departure is: ACLED codes "departed from
+# Kingman" and "evacuated from Mariupol" there.)
+_HEADING_TO = re.compile(r"\b(?:towards?|leading to|bound for|headed for|heading (?:to|for)|"
+                         r"(?:road|roads|highway|highways|route|way) to)\s+(?:the\s+)?$", re.I)
+
+
+def _elsewhere(p: Place, text: str) -> bool:
+    return bool(_HEADING_TO.search(text[max(0, p.start - 30):p.start]))
+
+
 def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[int, int]]) -> Place | None:
     rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
@@ -291,7 +302,8 @@ def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[
     if not inside:
         return None
     t = hit.span.start_char
-    return min(inside, key=lambda p: (rank.get(p.precision or "country", 3), abs(p.start - t)))
+    text = sent.doc.text
+    return min(inside, key=lambda p: (_elsewhere(p, text), rank.get(p.precision or "country", 3), abs(p.start - t)))
 
 
 def _pick_date(hit: Hit, dates: list[When]) -> When | None:
