@@ -382,7 +382,9 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
                                    places=places, pred=pred, quoted=quoted, datelines=datelines)
     # a dateline names where the story was filed, not a scene to carry on
     _inherit_setting(events, doc.text, [p for p in places if not _inside(p.start, p.end, datelines)])
-    return _drop_subsumed(events)
+    events = _drop_subsumed(events)
+    _rank_by_salience(events, doc.text, published)
+    return events
 
 
 _EVENT_CUE = re.compile(r"\b(kill|dead|died|death|bod(y|ies)|wound|injur|attack|fight|clash|bomb|blast|explo|shell|"
@@ -447,6 +449,64 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
             by_type[ev.event_type] = (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None,
                                       ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None)
         last_end = ev.evidence.end
+
+
+# News is written as an inverted pyramid: the headline and the lead report the incident the
+# story is about; later paragraphs add background, earlier incidents and "separately" items.
+# Confidence ranks the story's own incident first (the document's main event is its most
+# confident one), so such reports are marked down and the lead is marked up.
+LEAD_EVENTS = 2  # the headline's and the lead's event sentences
+LEAD_BONUS = 0.08
+ASIDE_PENALTY = 0.12
+PAST_DAYS = 7  # an incident over this long before publication is not the story's own
+_ASIDE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |another )?separate (?:incident|attack|development)s?|"
+                    r"in (?:another|an earlier|a similar|a previous) (?:incident|attack|case)|meanwhile|"
+                    r"earlier (?:this|that|in the) (?:week|month|year|day)|last (?:week|month|year)|"
+                    r"(?:two|three|four|five|several|a few) (?:days|weeks|months) (?:earlier|before|ago)|"
+                    r"the (?:previous|day before)|on the previous day|in (?:19|20)\d\d)\b", re.I)
+
+
+def _rank_by_salience(events: list[Event], text: str, published: str | None) -> None:
+    import datetime as dt
+
+    try:
+        pub = dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        pub = None
+    lead_sentences: list[int] = []
+    lead_events: list[Event] = []
+    for ev in events:
+        if ev.event_type and ev.evidence.start not in lead_sentences and len(lead_sentences) < LEAD_EVENTS:
+            lead_sentences.append(ev.evidence.start)
+            lead_events.append(ev)
+    if len(lead_events) == 2 and "\n" not in text[:lead_events[0].evidence.start] \
+            and "\n" in text[lead_events[0].evidence.end:lead_events[1].evidence.start] \
+            and _same_family(*lead_events):
+        # A headline and the lead below it tell one incident; the lead says it with its place and day.
+        lead_sentences.pop(0)
+    for ev in events:
+        delta = LEAD_BONUS if ev.evidence.start in lead_sentences else 0.0
+        sentence = _undateline(ev.evidence.sentence)
+        if _ASIDE.match(sentence):
+            delta -= ASIDE_PENALTY
+        if pub is not None and ev.date is not None and (ev.date.end or ev.date.start):
+            try:
+                end = dt.date.fromisoformat((ev.date.end or ev.date.start)[:10])
+            except ValueError:
+                end = None
+            if end is not None and (pub - end).days > PAST_DAYS:
+                delta -= ASIDE_PENALTY
+        if delta:
+            ev.confidence = round(max(0.05, min(0.99, ev.confidence + delta)), 3)
+
+
+def _same_family(a: Event, b: Event) -> bool:
+    return a.event_type == b.event_type or (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES)
+
+
+def _undateline(sentence: str) -> str:
+    m = _DATELINE.match(sentence)
+    return sentence[m.end():] if m else sentence
 
 
 def _facts(ev: Event) -> tuple:
