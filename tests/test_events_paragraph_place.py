@@ -29,3 +29,13 @@ def test_scene_does_not_cross_a_paragraph():
             "Unknown gunmen later shot dead two men who were walking home.")
     ev = _event_with(eventwire.extract(text, published="2024-03-12"), "gunmen")
     assert ev.location is None or ev.location.text != "Jos"
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Farmers in Piura blocked the highway towards Chiclayo on Monday to protest fuel prices.", "Piura"),
+    ("Hundreds of truckers protested near Kisumu on Monday, blocking the road to Nairobi.", "Kisumu"),
+])
+def test_where_a_protest_was_heading_is_not_its_scene(text, place):
+    doc = eventwire.extract(text, published="2024-03-12")
+    ev = next(e for e in doc.events if e.event_type == "Protests")
+    assert ev.location is not None and ev.location.text == place

@@ -284,6 +284,17 @@ def _violent_roles(actor1: Actor | None, actor2: Actor | None, *, riot: bool = F
     return actor1, actor2
 
 
+# Where a march or a convoy was heading is not where it happened: "blocked the highway towards
+# Chiclayo", "the roads leading to Tena". (A place of departure is: ACLED codes "departed from
+# Kingman" and "evacuated from Mariupol" there.)
+_HEADING_TO = re.compile(r"\b(?:towards?|leading to|bound for|headed for|heading (?:to|for)|"
+                         r"(?:road|roads|highway|highways|route|way) to)\s+(?:the\s+)?$", re.I)
+
+
+def _elsewhere(p: Place, text: str) -> bool:
+    return bool(_HEADING_TO.search(text[max(0, p.start - 30):p.start]))
+
+
 def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[int, int]]) -> Place | None:
     rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
@@ -291,7 +302,8 @@ def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[
     if not inside:
         return None
     t = hit.span.start_char
-    return min(inside, key=lambda p: (rank.get(p.precision or "country", 3), abs(p.start - t)))
+    text = sent.doc.text
+    return min(inside, key=lambda p: (_elsewhere(p, text), rank.get(p.precision or "country", 3), abs(p.start - t)))
 
 
 def _pick_date(hit: Hit, dates: list[When]) -> When | None:
@@ -370,7 +382,9 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
                                    places=places, pred=pred, quoted=quoted, datelines=datelines)
     # a dateline names where the story was filed, not a scene to carry on
     _inherit_setting(events, doc.text, [p for p in places if not _inside(p.start, p.end, datelines)])
-    return _drop_subsumed(events)
+    events = _drop_subsumed(events)
+    _rank_by_salience(events, doc.text, published)
+    return events
 
 
 _EVENT_CUE = re.compile(r"\b(kill|dead|died|death|bod(y|ies)|wound|injur|attack|fight|clash|bomb|blast|explo|shell|"
@@ -435,6 +449,64 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
             by_type[ev.event_type] = (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None,
                                       ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None)
         last_end = ev.evidence.end
+
+
+# News is written as an inverted pyramid: the headline and the lead report the incident the
+# story is about; later paragraphs add background, earlier incidents and "separately" items.
+# Confidence ranks the story's own incident first (the document's main event is its most
+# confident one), so such reports are marked down and the lead is marked up.
+LEAD_EVENTS = 2  # the headline's and the lead's event sentences
+LEAD_BONUS = 0.08
+ASIDE_PENALTY = 0.12
+PAST_DAYS = 7  # an incident over this long before publication is not the story's own
+_ASIDE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |another )?separate (?:incident|attack|development)s?|"
+                    r"in (?:another|an earlier|a similar|a previous) (?:incident|attack|case)|meanwhile|"
+                    r"earlier (?:this|that|in the) (?:week|month|year|day)|last (?:week|month|year)|"
+                    r"(?:two|three|four|five|several|a few) (?:days|weeks|months) (?:earlier|before|ago)|"
+                    r"the (?:previous|day before)|on the previous day|in (?:19|20)\d\d)\b", re.I)
+
+
+def _rank_by_salience(events: list[Event], text: str, published: str | None) -> None:
+    import datetime as dt
+
+    try:
+        pub = dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        pub = None
+    lead_sentences: list[int] = []
+    lead_events: list[Event] = []
+    for ev in events:
+        if ev.event_type and ev.evidence.start not in lead_sentences and len(lead_sentences) < LEAD_EVENTS:
+            lead_sentences.append(ev.evidence.start)
+            lead_events.append(ev)
+    if len(lead_events) == 2 and "\n" not in text[:lead_events[0].evidence.start] \
+            and "\n" in text[lead_events[0].evidence.end:lead_events[1].evidence.start] \
+            and _same_family(*lead_events):
+        # A headline and the lead below it tell one incident; the lead says it with its place and day.
+        lead_sentences.pop(0)
+    for ev in events:
+        delta = LEAD_BONUS if ev.evidence.start in lead_sentences else 0.0
+        sentence = _undateline(ev.evidence.sentence)
+        if _ASIDE.match(sentence):
+            delta -= ASIDE_PENALTY
+        if pub is not None and ev.date is not None and (ev.date.end or ev.date.start):
+            try:
+                end = dt.date.fromisoformat((ev.date.end or ev.date.start)[:10])
+            except ValueError:
+                end = None
+            if end is not None and (pub - end).days > PAST_DAYS:
+                delta -= ASIDE_PENALTY
+        if delta:
+            ev.confidence = round(max(0.05, min(0.99, ev.confidence + delta)), 3)
+
+
+def _same_family(a: Event, b: Event) -> bool:
+    return a.event_type == b.event_type or (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES)
+
+
+def _undateline(sentence: str) -> str:
+    m = _DATELINE.match(sentence)
+    return sentence[m.end():] if m else sentence
 
 
 def _facts(ev: Event) -> tuple:
