@@ -7,8 +7,6 @@ from eventwire.resolve.places import _Mention, _region_weight, resolve_places
 from place_mentions import mentions
 
 
-
-
 def resolved(text, names):
     return resolve_places(mentions(text, names), text)
 
@@ -77,3 +75,16 @@ def test_site_is_placed_in_the_town_of_the_story(site):
 ])
 def test_site_without_a_clear_town_is_not_guessed(text, names):
     assert resolved(text, names)[-1].latitude is None
+
+
+@pytest.mark.parametrize("text, names, mention, wrong_country", [
+    # "Canoas" is a Brazilian city; the rest of the page is in Colombia
+    ("Police in Bogota said the bus burned near La Canoas in Antioquia, Colombia.",
+     ["Bogota", "La Canoas", "Antioquia", "Colombia"], "La Canoas", "BRA"),
+    # a park named after a town is not in that town (Alexandra, South Africa)
+    ("Crowds gathered in Alexandra Park in Hastings, England, on Saturday.",
+     ["Alexandra Park", "Hastings", "England"], "Alexandra Park", "ZAF"),
+])
+def test_inner_name_guess_needs_the_documents_backing(text, names, mention, wrong_country):
+    got = {p.text: p for p in resolved(text, names)}
+    assert got[mention].country != wrong_country

@@ -621,7 +621,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
     ms = []
     for mtext, start, end in mentions:
         cands, role = _candidates(mtext)
-        inner = [] if cands else _embedded(mtext)
+        # a site ("Alexandra Park") lies in the document's town, not in a namesake of its first word
+        inner = [] if cands or _is_site(mtext) else _embedded(mtext)
         ms.append(_Mention(mtext, start, end, cands or inner, role, embedded=bool(inner)))
     _attach_hints(ms, text)
     for m in ms:
@@ -645,6 +646,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
                 continue
         if c is not None and not _placed(c, m) >= HINT_OK and _foreign(c, others, local):
             c = None
+        if c is not None and m.embedded and others and others.get(c.country, 0.0) <= 0:
+            c = None  # a name inside a name is a guess the rest of the document must back
         if c is not None:
             precision = _PRECISION.get(c.kind)
             if m.role in ("admin1", "admin2") and c.kind == "city":
