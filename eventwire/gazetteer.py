@@ -795,7 +795,7 @@ class GazetteerRuler:
 
         text = span.text
         key = normalize(text)
-        if not key or key in NEVER_PLACES:
+        if not key or key in NEVER_PLACES or _compound_word(span):
             return None
         cands = _usable(self.gaz.lookup(key), text)
         # AP state abbreviations ("Fla.") only in their place: after "Town,"
@@ -994,8 +994,26 @@ def _in_longer_name(doc, span) -> bool:
 
 
 def _drop_place_ent(ent) -> bool:
-    """NER place entities that are plainly not places ("Advertisement", "Monday")."""
-    return len(ent) == 1 and ent[0].lower_ in NEVER_PLACES and ent[0].lower_ not in ADMIN1_WORDS
+    """NER place entities that are plainly not places ("Advertisement", "Monday"), or an
+    everyday word that opens a hyphenated compound ("Plain-clothes officers")."""
+    if len(ent) != 1:
+        return False
+    word = ent[0].lower_
+    return (word in NEVER_PLACES and word not in ADMIN1_WORDS) or _compound_word(ent)
+
+
+def _compound_word(span) -> bool:
+    """An everyday word before "-lowercase" is a compound ("Plain-clothes"), unless it names a
+    country, a region or a big city ("China-based", "Texas-born")."""
+    doc, i = span.doc, span.end
+    if not (len(span) == 1 and i + 1 < len(doc) and not span[-1].whitespace_ and doc[i].text == "-"
+            and not doc[i].whitespace_ and doc[i + 1].is_lower):
+        return False
+    key = normalize(span.text)
+    if key not in common_words():
+        return False
+    return not any(c.kind in ("country", "admin1", "continent", "region") or c.population >= 1_000_000
+                   for c in get().lookup(key))
 
 
 def _register() -> None:
