@@ -158,6 +158,8 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     quality: Quality = field(default_factory=Quality)
     error: Error | None = None
+    # "input" (given), "dateline" (read off "BAMAKO, Nov. 4, 2024 -" when none was given), or None
+    published_from: str | None = None
 
 
 @dataclass

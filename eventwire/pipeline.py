@@ -87,28 +87,32 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
 
 
 def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
-    from .extract.events import extract_events
+    from .extract.events import dateline_date, extract_events
     from .extract.quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
     from .resolve.actors import find_actors
     from .resolve.places import resolve_places
 
     text = cleaned.text
+    published, published_from = inp.published, "input" if inp.published else None
+    if published is None:
+        published = dateline_date(text)
+        published_from = "dateline" if published else None
     mentions = [(e.text, e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
     places = resolve_places(mentions, text)
     actors = find_actors(spacy_doc, context_country=_context_country(places))
     sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
     persons = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
     quotes = find_quotes(text, sentences, actors, persons=persons)
-    events = extract_events(spacy_doc, doc_id=inp.id, published=inp.published, actors=actors,
+    events = extract_events(spacy_doc, doc_id=inp.id, published=published, actors=actors,
                             places=places, classify=_classifier())
     quality = assess(text, sentences, cleaned.removed, actors, quotes, events)
     for ev in events:
         ev.confidence = round(ev.confidence * penalty_for_span(quality, ev.evidence.start, ev.evidence.end), 3)
     title = inp.title or text.strip().split("\n", 1)[0].strip()[:300]
-    return Document(id=inp.id, title=title, published=inp.published, text=text, url=inp.url,
-                    source=inp.source, removed=cleaned.removed, events=events, places=places,
-                    actors=actors, quotes=quotes, quality=quality)
+    return Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
+                    source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
+                    places=places, actors=actors, quotes=quotes, quality=quality)
 
 
 def _classifier():

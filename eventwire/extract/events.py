@@ -365,6 +365,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+DATELINE_WITHIN = 400  # a dateline opens the story: its headline and first paragraph
+
+
+def dateline_date(text: str) -> str | None:
+    """The day a dateline gives in full ("BAMAKO, Nov. 4, 2024 - "): the day the story was
+    filed, a stand-in for a missing publication date. None without a year or a day."""
+    for start, end in dateline_spans(text[:DATELINE_WITHIN]):
+        for when in find_dates(text[start:end], None):
+            if when.precision == "day" and when.start:
+                return when.start
+    return None
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """"BAMAKO, Nov. 4, 2024 - ": where the reporter filed from, not where the event happened."""
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]

@@ -124,9 +124,13 @@ _V2 = [
     "CREATE INDEX incident_members_event ON incident_members(event_id)",
 ]
 
+# Step 3: where a document's date came from ("input", "dateline" or NULL).
+_V3 = ["ALTER TABLE documents ADD COLUMN published_from TEXT"]
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "documents and events", _V1),
     (2, "mentions, quotes, incidents, effective dates, filter indexes", _V2),
+    (3, "documents.published_from", _V3),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -22,7 +22,7 @@ from . import migrations, queries
 
 _EVENT_COLS = [name for name, _ in queries.EVENT_COLUMNS]
 _INCIDENT_COLS = [name for name, _ in queries.INCIDENT_COLUMNS]
-_DOC_META = ("id", "title", "published", "url", "source", "quality_score", "n_events", "error", "ingested_at")
+_DOC_META = ("id", "title", "published", "published_from", "url", "source", "quality_score", "n_events", "error", "ingested_at")
 
 
 def _dumps(value: Any) -> str:
@@ -215,6 +215,7 @@ class Store:
             "id": row["id"],
             "title": row["title"],
             "published": row["published"],
+            "published_from": row["published_from"],
             "text": row["text"],
             "url": row["url"],
             "source": row["source"],
@@ -436,6 +437,7 @@ def _document_rows(data: dict) -> dict:
         "id": doc_id,
         "title": data.get("title"),
         "published": published,
+        "published_from": data.get("published_from"),
         "url": data.get("url"),
         "source": data.get("source"),
         "text": data.get("text") or "",
