@@ -98,8 +98,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     if published is None:
         published = dateline_date(text)
         published_from = "dateline" if published else None
-    mentions = [(e.text, e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
-    places = resolve_places(mentions, text)
+    places = resolve_places(place_mentions(spacy_doc), text)
     actors = find_actors(spacy_doc, context_country=_context_country(places))
     sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
     persons = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
@@ -113,6 +112,13 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     return Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
                     source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
                     places=places, actors=actors, quotes=quotes, quality=quality)
+
+
+def place_mentions(spacy_doc) -> list[tuple[str, int, int]]:
+    """(text, start, end) of the place entities; a place's name is written with a capital
+    ("metro" is no place, whatever the NER says)."""
+    return [(e.text, e.start_char, e.end_char) for e in spacy_doc.ents
+            if e.label_ in {"GPE", "LOC", "FAC"} and any(ch.isupper() for ch in e.text)]
 
 
 def _classifier():

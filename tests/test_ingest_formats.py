@@ -120,3 +120,14 @@ def test_published_argument_is_validated(value, want):
     assert (doc.error.code if doc.error else None) == want
     if want is None:
         assert doc.published == "2016-08-16"
+
+
+def test_a_lowercase_word_is_no_place_mention():
+    from spacy.tokens import Span
+
+    from eventwire.nlp import load
+    from eventwire.pipeline import place_mentions
+
+    doc = load()("Rioters smashed a metro station in Santiago on Thursday.")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 6, 7, label="GPE")]  # as the NER may say
+    assert [m[0] for m in place_mentions(doc)] == ["Santiago"]

@@ -88,3 +88,10 @@ def test_site_without_a_clear_town_is_not_guessed(text, names):
 def test_inner_name_guess_needs_the_documents_backing(text, names, mention, wrong_country):
     got = {p.text: p for p in resolved(text, names)}
     assert got[mention].country != wrong_country
+
+
+def test_a_district_of_the_storys_country_is_not_a_big_namesake_abroad():
+    text = ("Police in Addis Ababa, Ethiopia, detained the editor at his home in the Bole district "
+            "on Monday. Ethiopia has detained dozens of reporters.")
+    got = {p.text: p for p in resolved(text, ["Addis Ababa", "Ethiopia", "Bole", "Ethiopia"])}
+    assert got["Bole"].country != "CHN"  # Bole, China: a city of 200,000, but this is a district

@@ -542,14 +542,16 @@ def _pick(m: _Mention, countries: dict[str, float], regions: dict[tuple[str, str
     return max(m.cands, key=lambda c: _score(c, m, countries, regions, own, top))
 
 
-def _foreign(c: Candidate, countries: dict[str, float], local: dict[str, float]) -> bool:
+def _foreign(c: Candidate, countries: dict[str, float], local: dict[str, float], *, unit: bool = False) -> bool:
     """A small namesake in a country the rest of the document never names, while the places it
     names lie plainly in another one (and not a neighbour of it). `countries`: evidence from
     the other names; `local`: the part of it from towns and regions, which say where the
-    story is (a country named says less: "a march in Oulu against the war in Ukraine")."""
+    story is (a country named says less: "a march in Oulu against the war in Ukraine").
+    `unit`: the text calls the name a district or province ("the Bole district"), a local
+    division of the story's country, whatever the size of a namesake abroad."""
     if c.kind not in ("city", "admin2") or not c.country:
         return False
-    if c.population >= FOREIGN_MAX_POPULATION:
+    if c.population >= FOREIGN_MAX_POPULATION and not unit:
         return False  # a big city abroad is worth naming in any story ("talks in Geneva")
     if countries.get(c.country, 0.0) > 0:
         return False
@@ -644,7 +646,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
             if fb is not None and _overrides(fb[0], fb[2], None if m.embedded else c):
                 results.append(fb[:2])
                 continue
-        if c is not None and not _placed(c, m) >= HINT_OK and _foreign(c, others, local):
+        if c is not None and not _placed(c, m) >= HINT_OK and _foreign(c, others, local,
+                                                                         unit=m.role in ("admin1", "admin2")):
             c = None
         if c is not None and m.embedded and others and others.get(c.country, 0.0) <= 0:
             c = None  # a name inside a name is a guess the rest of the document must back
