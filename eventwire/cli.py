@@ -233,7 +233,7 @@ def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, o
 
 
 @main.command(name="eval")
-@click.argument("set_name", type=click.Choice(["acled", "case2021", "geo-gwn", "seed", "quality", "incidents", "all"]))
+@click.argument("set_name", type=click.Choice(["acled", "case2021", "geo-gwn", "seed", "quality", "incidents", "news", "all"]))
 @click.option("--shared", default=None, help="folder holding eval/ (default: ../shared beside the checkout)")
 @click.option("--limit", type=int, default=None, help="only the first N documents")
 @click.option("--write", default=None, help="write the results to this markdown file (docs/ACCURACY.md)")

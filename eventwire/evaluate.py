@@ -337,9 +337,11 @@ HEADLINE = {
     "seed": ("must_passed", "should_passed"),
     "quality": ("auc_tuned", "auc_heldout"),
     "incidents": ("bcubed_f1", "heldout_bcubed_f1", "heldout_pairwise_precision", "heldout_pairwise_recall"),
+    "news": ("main_event_type", "main_sub_event_type", "main_location", "main_date", "main_fatalities",
+             "event_recall"),
 }
 # Team-written sets that ship in tests/data (no ../shared needed).
-TEAM_SETS = ("quality", "incidents")
+TEAM_SETS = ("quality", "incidents", "news")
 
 
 def eval_team(set_name: str) -> dict:
@@ -365,6 +367,13 @@ def eval_team(set_name: str) -> dict:
             out.update({f"{tag}{m}_{k}": round(r[m][k], 4) for m in ("bcubed", "pairwise") for k in ("precision", "recall", "f1")})
             out.update({f"{tag}incidents_gold": r["incidents_gold"], f"{tag}incidents_predicted": r["incidents_predicted"],
                         f"{tag}syndicated_groups_together": r["syndicated_groups_together"]})
+    elif set_name == "news":
+        from .news_eval import evaluate_news
+
+        r = evaluate_news(data / "news" / "docs.jsonl", data / "news" / "gold.jsonl")
+        out = {"n": r["documents"], **{f"main_{k}": v for k, v in r["main"].items() if k not in ("n", "found")},
+               "event_recall": r["events"]["recall"], "fields": r["events"]["fields"],
+               "precision_proxy": r["precision_proxy"]["share"]}
     else:
         raise ValueError(f"no team set {set_name!r}")
     out["seconds"] = round(time.perf_counter() - t0, 1)
@@ -455,6 +464,13 @@ def to_markdown(results: dict[str, dict], *, command: str, when: str | None = No
                              f"F1 {r[tag + 'bcubed_f1']}; pairwise P {r[tag + 'pairwise_precision']} "
                              f"R {r[tag + 'pairwise_recall']} F1 {r[tag + 'pairwise_f1']}; syndicated copies "
                              f"kept together: {r[tag + 'syndicated_groups_together']}.")
+        if set_name == "news":
+            lines.append("Team-written full news articles (tests/data/news, 32 articles, 70 events; see its README): "
+                         "the main event is the most confident typed one, scored against the headline's event; "
+                         f"every gold event's fields once found (recall {r['event_recall']}; share of typed output "
+                         f"events that report a gold event {r['precision_proxy']}):")
+            lines += ["", "| field | agree | n | share |", "|---|---|---|---|"]
+            lines += [f"| {k} | {v['agree']} | {v['n']} | {v['share']} |" for k, v in r["fields"].items()]
         if r.get("per_class"):
             lines += ["", "| class | P | R | F1 | support |", "|---|---|---|---|---|"]
             for c, m in sorted(r["per_class"].items(), key=lambda kv: -kv[1]["support"]):
