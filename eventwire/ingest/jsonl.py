@@ -94,3 +94,25 @@ def read_jsonl(stream: BinaryIO, *, name: str = "-", published: str | None = Non
         except EventwireError as exc:
             detail = exc.detail if exc.detail.startswith(f"{name}:") else f"{name}:{number}: {exc.detail}"
             yield InputDoc(id=_line_id(raw, name, number), text="", error=EventwireError(exc.code, detail).to_error())
+
+
+def read_extracted(stream: BinaryIO, *, name: str = "-", max_bytes: int = 200_000_000
+                   ) -> Iterator[tuple[int, dict | None, str | None]]:
+    """Lines of `eventwire extract --format jsonl` output: (line number, document dict, None),
+    or (line number, None, why) for a line that is not one. Lets shards extracted elsewhere
+    (a cluster) be stored without running the pipeline again."""
+    for number, raw in _lines(stream, max_bytes):
+        if raw is None:
+            yield number, None, f"{name}:{number}: line longer than {max_bytes} bytes"
+            continue
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(decode_bytes(raw))
+        except (json.JSONDecodeError, EventwireError) as exc:
+            yield number, None, f"{name}:{number}: not JSON ({exc})"
+            continue
+        if not (isinstance(obj, dict) and isinstance(obj.get("id"), str) and isinstance(obj.get("events"), list)):
+            yield number, None, f"{name}:{number}: not an extracted document (needs 'id' and 'events')"
+            continue
+        yield number, obj, None
