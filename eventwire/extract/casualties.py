@@ -92,8 +92,14 @@ _DEATH_PASSIVE = (r"(?:killed|slain|shot\s+dead|shot\s+and\s+killed|gunned\s+dow
 _DEATH_ACTIVE = (r"(?:killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|murdering"
                  r"|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|slaughtered|slaughtering"
                  r"|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
-                 r"|taking\s+the\s+lives\s+of|left|leaving"
+                 r"|taking\s+the\s+lives\s+of|left|leaving|lynched|lynching|beheaded|beheading"
                  r"|(?:beat|beaten|beating|stoned|stoning|burned|burnt|burning|hacked|hacking|stabbed|stabbing)\s+to\s+death)")
+# Violence that kills only with "to death" after its victim: "beat two thieves to death".
+_TO_DEATH = (r"(?:beat|beaten|beating|stoned|stoning|burned|burnt|burning|hacked|hacking|stabbed|stabbing"
+             r"|clubbed|clubbing|bludgeoned|bludgeoning|tortured|torturing|kicked|kicking|trampled|trampling)")
+# A side's own dead, told as a loss: "killing 15 fighters while losing three of their own".
+_OWN_DEAD = (r"(?:of\s+(?:their|its|his|her)\s+own|(?:of\s+(?:their|its|his|her)\s+)?(?:men|soldiers|troops|fighters"
+             r"|officers|policemen|personnel|members|comrades|combatants|militants|rebels))")
 _INJ_PASSIVE = r"(?:injured|wounded|hurt|maimed)"
 _INJ_ACTIVE = r"(?:injuring|wounding|injured|wounded|injures|wounds|maiming|maimed|hurting)"
 
@@ -113,6 +119,12 @@ _PATTERNS = {
     "deaths": rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,2}}?)\s+(?:deaths?|fatalit(?:y|ies)|dead\s+bodies)\b",
     "deaths_of": rf"\b(?:deaths?|killings?|bodies|murders?)\s+of\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})",
     "bodies": rf"(?P<num>{_NUMX})\s+(?:more\s+|other\s+|unidentified\s+|charred\s+|mutilated\s+)?bodies\b",
+    "to_death": rf"\b(?P<verb>{_TO_DEATH})\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+to\s+death\b",
+    "own_dead": rf"\b(?P<verb>los(?:ing|t|es))\s+(?P<num>{_NUMX})(?P<noun>\s+{_OWN_DEAD})(?![\w-])",
+    # victims told with a relative clause: "five militants who stormed the gate were shot dead"
+    "relative": (rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}}?)\s+(?:who|that)\s+"
+                 rf"(?:(?!\b(?:said|says|told|saw|witnessed|reported|killed)\b)[^,.;:!?]){{1,80}}?\s+"
+                 rf"(?:were|have\s+been|had\s+been)\s+(?:(?:later|also|all|then)\s+)?(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
 }
 _SINGULAR = {
     "sg_passive": (rf"\b(?P<det>a|an|one|he|she)\b(?P<noun>{_NP})\s+(?:was|has\s+been|had\s+been|is)"
@@ -123,6 +135,7 @@ _SINGULAR = {
     "sg_list": (rf"\b(?P<det>(?:(?:a|an|one)\b(?:\s+{_NOUN}){{1,4}}?\s*(?:,|,?\s+and)\s+)+(?:a|an|one)\b)"
                 rf"(?P<noun>(?:\s+{_NOUN}){{1,4}}?)\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|all|also)\s+)?"
                 rf"(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
+    "sg_to_death": rf"\b(?P<verb>{_TO_DEATH})\s+(?P<det>a|an|one|him|her)\b(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+to\s+death\b",
     "sg_active": (rf"\b(?P<verb>{_DEATH_ACTIVE})\s+(?P<det>a|an|one|him|her)\b"
                   rf"(?!\s+(?:few|number|couple|dozen|total|hundred|unknown|unspecified|further|additional)\b)"
                   rf"(?P<noun>(?:\s+{_NOUN}){{0,3}})"),
@@ -159,8 +172,13 @@ _UNREAL_BEFORE = (r"(?:\bto|\bwill|\bwould|\bcould|\bmight|\bmay|\bcan|\bshould|
                   r"|\bfor|\bof|\bwith|\bintend\w*|\baim\w*|\bwant\w*|\bseek\w*|\bsought|\bfail\w*|\brisk\w*|\bwarn\w*"
                   r"|\bfear\w*\s+(?:that|they|he|she|it)\s+(?:\w+\s+)?(?:will|would|could|might))"
                   r"(?:\s+(?:have|having|be|being|been|to|not|also))*\s+$")
+# ACLED counts deaths from political violence only: not those of accidents or illness.
+_ACCIDENT = (r"\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:accident|crash|collision)\b"
+             r"|\s+(?:[\w'’-]+\s+){0,2}?of\s+(?:natural\s+causes|(?:an?\s+)?illness|(?:a\s+)?disease|(?:a\s+)?heart\s+attack)\b")
 # A figure for a whole war or period, not one event: "has killed 400,000 since 2011".
 _CUMULATIVE = (r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started))"
+               r"|\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|begun|started|erupted|broke\s+out|took\s+(?:office|power)"
+               r"|came\s+to\s+power)\b"
                r"|\b(?:so\s+far\s+this\s+year|this\s+year\s+alone|to\s+date|in\s+total\s+since"
                r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|throughout\s+the\s+war"
                r"|during\s+the\s+(?:\w+[-\s])?(?:war|conflict)|(?:war|conflict|insurgency)\s+(?:has|have|had)"
@@ -168,6 +186,9 @@ _CUMULATIVE = (r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning|outbreak)|it\s+(?:b
 _SUBSET = (rf"[,;(]?\s*(?:\s*-\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
            rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})")
 _LIST_NEXT = rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}})"
+# One more victim, maybe after the first one's name: "a community leader, Ana Ruiz, and her son".
+_LIST_ONE = (r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,)?(?:\s*,?\s+and\s+|\s+as\s+well\s+as\s+)"
+             rf"(?P<det>a|an|one|his|her|their)\s+(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?![\w-])")
 
 _CIVILIAN = re.compile(r"civilians?|villagers?|residents?|children|child|kids?|boys?|girls?|minors?|infants?"
                        r"|babies|baby|toddlers?|schoolchildren|women|woman|worshippers?|passengers?|farmers?"
@@ -201,11 +222,12 @@ class _Mention:
 def _rx() -> dict[str, re.Pattern[str]]:
     out = {k: re.compile(v, re.I) for k, v in {**_PATTERNS, **_SINGULAR, **_INJ}.items()}
     for k, v in {"none": _NONE, "unreal": _UNREAL_BEFORE, "cumulative": _CUMULATIVE,
-                 "subset": _SUBSET, "list": _LIST_NEXT, "card": _CARD}.items():
+                 "subset": _SUBSET, "list": _LIST_NEXT, "list_one": _LIST_ONE, "card": _CARD,
+                 "accident": _ACCIDENT}.items():
         out[k] = re.compile(v, re.I)
     out["gate"] = re.compile(r"kill|dead|death|die|slain|murder|execut|massacr|behead|lynch|assassin|gunned"
                              r"|bod(?:y|ies)|toll|fatalit|lives|perish|slaughter|injur|wound|hurt|maim"
-                             r"|casualt", re.I)
+                             r"|casualt|losing|lost|loses", re.I)
     return out
 
 
@@ -326,7 +348,9 @@ def _singular(noun: str) -> bool:
 
 
 def _people(noun: str) -> bool:
-    return not _NOT_PEOPLE.match(noun or "")
+    """The victim phrase's head is a person: "two village elders" are people, "two villages" not."""
+    head = re.split(r"\s+of\s+", noun or "", maxsplit=1, flags=re.I)[0].split()
+    return not _NOT_PEOPLE.match(head[-1] if head else "")
 
 
 def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
@@ -353,7 +377,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
     def overlaps(s: int, e: int, pool: list[_Mention]) -> bool:
         return any(s < m.end and m.start < e for m in pool)
 
-    for kind in ("toll", "passive", "among", "active", "deaths", "deaths_of", "bodies"):
+    for kind in ("toll", "passive", "relative", "among", "active", "to_death", "deaths", "deaths_of", "bodies",
+                 "own_dead"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
             verb_start = m.start("verb") if "verb" in m.groupdict() else m.start()
@@ -380,16 +405,18 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "passive" and re.match(r"\s+(?:or|and/or)\s+(?:injured|wounded)", sentence[m.end():]):
                 continue
-            if kind in ("passive", "among", "deaths", "bodies"):
+            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies"):
                 end = max(end, m.end())
             q = _quantity(m.group("num"))
             if q is None or overlaps(m.start(), end, deaths) or _yearlike(m.group("num"), noun):
+                continue
+            if _rx()["accident"].match(sentence, end):
                 continue
             if m.groupdict().get("self"):  # "killed himself and 12 others": the attacker died too
                 q = (q[0] + 1, _add(q[1], 1), _add(q[2], 1))
             start = m.start()
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
-    for kind in ("sg_list", "sg_passive", "sg_died", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
+    for kind in ("sg_list", "sg_passive", "sg_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
                  "sg_active_def", "sg_was"):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
@@ -409,6 +436,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                                               sentence[max(0, m.start() - 20):m.start()], re.I):
                 continue
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
+            if _rx()["accident"].match(sentence, end):
+                continue
             n = len(re.findall(r"\b(?:a|an|one)\b", m.group("det"), re.I)) if kind == "sg_list" else 1
             if _head(noun) == "couple":
                 n = 2
@@ -429,26 +458,33 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
 
 
 def _extend_list(sentence: str, m: _Mention) -> list[_Mention]:
-    """Further victim groups listed after an active verb: "killing three soldiers and two civilians"."""
+    """Further victim groups listed after an active verb: "killing three soldiers and two civilians",
+    "killing her and a campaign volunteer"."""
     out = [m]
-    if m.kind not in ("active", "sg_active", "sg_active_def"):
+    if m.kind not in ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death"):
         return out
     pos = m.end
-    while True:
-        nxt = _rx()["list"].match(sentence, pos)
-        if not nxt or not _people(nxt.group("noun")):
-            break
-        after = sentence[nxt.end():nxt.end() + 30]
-        if re.match(r"\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt)", after, re.I):
-            break
-        q = _quantity(nxt.group("num"))
-        if q is None:
-            break
-        noun = nxt.group("noun").strip()
-        out.append(_Mention("list", nxt.start("num"), nxt.end("noun"), *q, noun=noun,
-                            text=sentence[nxt.start("num"):nxt.end("noun")]))
-        pos = nxt.end()
+    while (nxt := _next_victims(sentence, pos)) is not None:
+        out.append(nxt)
+        pos = nxt.end
     return out
+
+
+def _next_victims(sentence: str, pos: int) -> _Mention | None:
+    """The victim group listed at `pos`, if the list goes on there with people who died."""
+    many = _rx()["list"].match(sentence, pos)
+    one = None if many else _rx()["list_one"].match(sentence, pos)
+    nxt = many or one
+    if not nxt or not _people(nxt.group("noun")) or (one and not _singular(one.group("noun"))):
+        return None
+    if re.match(r"\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt)", sentence[nxt.end():nxt.end() + 30], re.I):
+        return None
+    q = _quantity(nxt.group("num")) if many else (1, 1, 1)
+    if q is None:
+        return None
+    first = nxt.start("num") if many else nxt.start("det")
+    return _Mention("list", first, nxt.end("noun"), *q, noun=nxt.group("noun").strip(),
+                    text=sentence[first:nxt.end("noun")])
 
 
 def _prepend_list(sentence: str, m: _Mention, taken: list[_Mention]) -> list[_Mention]:

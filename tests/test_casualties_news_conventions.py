@@ -1,0 +1,48 @@
+"""find_casualties on the ways full news stories tell a toll (ACLED: the dead of the event, all sides)."""
+import pytest
+
+from eventwire.extract.casualties import find_casualties
+
+
+@pytest.mark.parametrize("sentence, best", [
+    # both sides' dead are the event's toll
+    ("Rebels overran the outpost, killing nine soldiers while losing two of their own.", 11),
+    ("The army said it killed 30 insurgents and lost four soldiers in the battle.", 34),
+    ("Troops repelled the attack, losing five men.", 5),
+    # violence that kills only with "to death" after its victims
+    ("A mob stoned a woman to death near the mosque.", 1),
+    ("Villagers beat two suspected thieves to death on Sunday.", 2),
+    ("Residents lynched a suspected kidnapper in the square.", 1),
+    ("Angry traders lynched three men accused of theft.", 3),
+    # victims told with a relative clause
+    ("Three militants who tried to scale the wall were shot dead by guards.", 3),
+    ("Six attackers who stormed the hotel were later killed by police.", 6),
+    # a modifier noun is not the victim: the head is
+    ("The strike killed three district officials.", 3),
+    ("Bandits killed two cattle herders.", 2),
+    # one more victim after the first, maybe after the first one's name
+    ("Gunmen killed a soldier and a civilian at the checkpoint.", 2),
+    ("Gunmen shot dead a village chief, Omar Musa, and his wife at their home.", 2),
+    ("The attackers killed him and a bodyguard before fleeing.", 2),
+    ("Police shot dead two men after an accident.", 2),
+])
+def test_counts(sentence, best):
+    got = find_casualties(sentence)
+    assert got is not None and got.best == best
+    assert got.text == sentence[got.start:got.end]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men who said their relatives were killed spoke to reporters.",
+    "The company lost two trucks in the ambush.",
+    # not political violence (ACLED)
+    "Workers blocked the road after a colleague died in a workplace accident.",
+    "Students protested after a classmate was killed in a road accident.",
+    "Three miners died of illness in the camp.",
+    # a running total, not one event's toll
+    "At least 15 journalists have been killed since the war began.",
+    "At least 20 people have been killed since the unrest erupted in May.",
+])
+def test_no_event_toll(sentence):
+    got = find_casualties(sentence)
+    assert got is None or got.best is None
