@@ -25,6 +25,9 @@ from eventwire.extract.casualties import find_casualties
     ("Gunmen shot dead a village chief, Omar Musa, and his wife at their home.", 2),
     ("The attackers killed him and a bodyguard before fleeing.", 2),
     ("Police shot dead two men after an accident.", 2),
+    # a number after "killed" is its object: the subject killed, it did not die
+    ("Clashes between two armed groups have killed at least 21 people near Tibu.", 21),
+    ("Two soldiers killed at least five militants in the raid.", 5),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)

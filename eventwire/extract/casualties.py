@@ -226,7 +226,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     out = {k: re.compile(v, re.I) for k, v in {**_PATTERNS, **_SINGULAR, **_INJ}.items()}
     for k, v in {"none": _NONE, "unreal": _UNREAL_BEFORE, "cumulative": _CUMULATIVE,
                  "subset": _SUBSET, "list": _LIST_NEXT, "list_one": _LIST_ONE, "card": _CARD,
-                 "accident": _ACCIDENT}.items():
+                 "accident": _ACCIDENT, "card_after": rf"\s+{_NUMX}(?![\w-])"}.items():
         out[k] = re.compile(v, re.I)
     out["gate"] = re.compile(r"kill|dead|death|die|slain|murder|execut|massacr|behead|lynch|assassin|gunned"
                              r"|bod(?:y|ies)|toll|fatalit|lives|perish|slaughter|injur|wound|hurt|maim"
@@ -357,14 +357,17 @@ def _people(noun: str) -> bool:
 
 
 def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
-    """A passive "killed" with no auxiliary must not be followed by its own object."""
+    """A passive "killed" with no auxiliary, or after a bare "have" ("two groups have killed 21
+    people": the perfect, active), must not be followed by its own object."""
     verb = m.group("verb").lower()
     if verb in ("died", "dead", "perished") or "death" in verb or "lives" in verb:
         return True
     aux = sentence[m.end("noun"):m.start("verb")].strip()
-    if aux:
+    if aux and not re.search(r"\b(?:have|has|had)$", aux, re.I):
         return True
     after = sentence[m.end():m.end() + 40]
+    if _rx()["card_after"].match(after):
+        return False
     return bool(re.match(r"\s*(?:$|[,.;:!?)\]\"'”’–—-]|(?:in|on|at|by|during|when|while|as|after|before|near|and"
                           r"|or|but|last|yesterday|today|this|overnight|early|late|since|following|over|across"
                           r"|inside|outside|around|amid|between|within|from|with|earlier|later|so|were|was"
