@@ -188,6 +188,10 @@ def _main_hit(hits: list[Hit]) -> Hit | None:
 _CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:since\s+|so far\s+|now\s+)?(?:killed|claimed|left|cost)\b[^.]*"
                          r"|\b(?:since|so far|to date|in total|over the past)\b[^.]*\b(?:killed|dead|deaths|lives)\b", re.I)
 
+# "has killed 32 people since Thursday": a spell of fighting of a few days is one incident (dated as
+# a range), not a running total.
+_DAYS_SINCE = re.compile(r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
 
 def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     """"Fighting for X has become the focal point of the war", "the war has since killed tens of
@@ -195,7 +199,7 @@ def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     head = hit.span.root.head
     if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"} and not dates:
         return True
-    return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest"
+    return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest" and not _DAYS_SINCE.search(sent.text)
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -77,6 +77,12 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"(?P<x>(?:(?P<mod>last|this|next)\s+)?{_MONTH_FULL})(?![A-Za-z])(?!\s+\d)"),
     ("year", rf"\b(?P<prep>in|since|during|by|until|till|throughout|through|of|before|after|from)\s+(?P<x>{_YEAR})(?!\s*[-–]\s*\d)"),
     ("decade", r"\b(?P<x>the\s+(?P<dec>(?:1[89]|20)\d0)s)\b"),
+    # "between Friday and Sunday", "on Saturday and Sunday": one spell of days (a range)
+    ("wdrange", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_WEEKDAY})\s+(?:and|to|until|till|through)\s+(?P<b>{_WEEKDAY}))"
+                rf"(?![A-Za-z])"),
+    ("wdrange", rf"\b(?P<x>(?P<a>{_WEEKDAY})\s*(?:and|to|through|-|–)\s*(?P<b>{_WEEKDAY}))(?![A-Za-z])"),
+    # "since Thursday": from that day up to publication
+    ("since", rf"\b(?P<x>since\s+(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
     ("weekday", rf"\b(?P<x>(?:(?P<mod>last|this|next|past)\s+)?(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
     ("relative", r"\b(?P<x>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night"
                  r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))"
@@ -391,7 +397,32 @@ def _resolve_match(kind: str, m: re.Match[str], pub: dt.date | None) -> When | N
         return _weekday(text, _WEEKDAYS[m.group("wd").lower()], m.group("mod"), pub)
     if kind == "relative":
         return _relative(text, m, pub)
+    if kind == "wdrange":
+        return _weekday_range(text, m.group("a"), m.group("b"), pub)
+    if kind == "since":
+        return _since_weekday(text, m.group("wd"), pub)
     return None
+
+
+def _weekday_range(text: str, first: str, last: str, pub: dt.date | None) -> When | None:
+    """"between Friday and Sunday": the last day is the most recent such day, the first the one before it."""
+    if not (_capitalised(first) and _capitalised(last)):
+        return None
+    end = _weekday(text, _WEEKDAYS[last.lower()], None, pub)
+    if pub is None:
+        return end
+    stop = dt.date.fromisoformat(end.start)
+    start = stop - dt.timedelta(days=(_WEEKDAYS[last.lower()] - _WEEKDAYS[first.lower()]) % 7)
+    return _when(text, start, stop, "range")
+
+
+def _since_weekday(text: str, day: str, pub: dt.date | None) -> When | None:
+    if not _capitalised(day):
+        return None
+    first = _weekday(text, _WEEKDAYS[day.lower()], None, pub)
+    if pub is None:
+        return first
+    return _when(text, dt.date.fromisoformat(first.start), pub, "range")
 
 
 # Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date.
