@@ -452,9 +452,12 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
             where = ev.location
         elif ev.location is None:
             ev.location = where or _paragraph_place(text, places, ev.evidence.start)
-        if ev.event_type and ev.event_type not in by_type:
-            by_type[ev.event_type] = (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None,
-                                      ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None)
+        if ev.event_type:
+            # the first day and the first place told for the kind, though a headline told neither
+            first_when, first_where = by_type.get(ev.event_type, (None, None))
+            by_type[ev.event_type] = (
+                first_when or (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None),
+                first_where or (ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None))
         last_end = ev.evidence.end
 
 

@@ -1,0 +1,33 @@
+"""A later paragraph that carries on the story's kind of event happens when the story says, even
+when the headline, the first such event, gave no day."""
+import pytest
+
+import eventwire
+
+PUB = "2022-10-14"  # a Friday
+
+
+@pytest.mark.parametrize("story, needle, start", [
+    ("Teachers march for higher pay across Chile\n\n"
+     "Thousands of teachers marched through central Santiago on Wednesday to demand higher pay, union leaders said.\n\n"
+     "Smaller rallies took place in Valparaiso and Concepcion.",
+     "Smaller rallies", "2022-10-12"),
+    ("Army shells rebel-held town in Idlib\n\n"
+     "Government artillery shelled the town of Ariha on Thursday, killing three people, rescuers said.\n\n"
+     "Rebels said they fired rockets back at army positions near Saraqeb.",
+     "fired rockets back", "2022-10-13"),
+])
+def test_later_paragraph_takes_the_story_day(story, needle, start):
+    doc = eventwire.extract(story, published=PUB)
+    ev = next(e for e in doc.events if needle in e.evidence.sentence)
+    assert ev.date is not None and ev.date.start == start
+    assert doc.text[ev.date.span_start:ev.date.span_end] == ev.date.text
+
+
+def test_an_undated_story_stays_undated():
+    story = ("Teachers march for higher pay across Chile\n\n"
+             "Thousands of teachers marched through central Santiago to demand higher pay, union leaders said.\n\n"
+             "Smaller rallies took place in Valparaiso and Concepcion.")
+    doc = eventwire.extract(story, published=PUB)
+    ev = next(e for e in doc.events if "Smaller rallies" in e.evidence.sentence)
+    assert ev.date is None
