@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from eventwire.model import Casualties, Event
-from eventwire.resolve.dates import find_dates
+from eventwire.resolve.dates import story_after
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -610,10 +610,6 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
                       children=children, injured=injured, start=start + offset, end=end + offset)
 
 
-# How many sentences after an event's own can still carry its story on: a toll is often given a
-# paragraph or two after the lead ("He said at least four civilians were killed in the fighting").
-STORY_SENTENCES = 6
-FRONTED_CHARS = 15  # a date this close to a sentence's start is put first, setting the scene
 _TOLL_WORD = re.compile(r"\b(?:toll|number\s+of|fatalit(?:y|ies)|casualt(?:y|ies))\b", re.I)
 _PRONOUN_VICTIM = re.compile(r"\b(?:him|her)\b", re.I)
 
@@ -623,35 +619,13 @@ def carry_story_tolls(events: Sequence[Event], sentences: Sequence[tuple[int, st
     """ACLED codes an event's toll from the whole report, not only from the sentence that names the
     event: "Rebels took the town on Tuesday. [...] He said four civilians were killed in the fighting."
     Each lethal event in `events` looks at the sentences (start offset, text) that carry its story
-    on, and keeps the toll found there with that sentence's evidence span (see _better_toll)."""
+    on, and keeps the toll found there with that sentence's evidence span (see _better_toll). A
+    sentence with a detail dated otherwise ("they arrived late on Saturday") is not the event's."""
     for ev in events:
-        for start, text in _story_after(ev, sentences, published, aside):
-            found = find_casualties(text, offset=start)
+        for start, text, other in story_after(ev, sentences, published, aside=aside):
+            found = None if other else find_casualties(text, offset=start)
             if found is not None and found.best is not None:
                 ev.fatalities = _better_toll(ev.fatalities, found)
-
-
-def _story_after(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None,
-                 aside: re.Pattern[str]) -> list[tuple[int, str]]:
-    """The sentences after the event's own that tell its story, up to an aside ("Separately, ...")
-    or a sentence set at another time ("In February, ...", "On Thursday, rebels ..."): another
-    incident. A detail dated otherwise inside a sentence ("they arrived late on Saturday") does not
-    end the story, but its sentence is not the event's either."""
-    own = ev.date.start if ev.date else None
-    later = [s for s in sentences if s[0] > ev.evidence.start][:STORY_SENTENCES]
-    out: list[tuple[int, str]] = []
-    for start, text in later:
-        other = [d for d in find_dates(text, published) if d.start != own]
-        if aside.match(text.strip()) or (other and (own is None or any(_new_setting(d) for d in other))):
-            break
-        if not other:
-            out.append((start, text))
-    return out
-
-
-def _new_setting(date) -> bool:
-    """A date that sets a new scene: background (a month, a year) or put first ("On Thursday, ...")."""
-    return date.precision != "day" or (date.span_start or 0) < FRONTED_CHARS
 
 
 def _better_toll(own: Casualties | None, found: Casualties) -> Casualties:

@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Event, Evidence, Place, When
-from ..resolve.dates import find_dates
+from ..resolve.dates import carry_story_days, find_dates
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
 
@@ -388,9 +388,11 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     _inherit_setting(events, doc.text, [p for p in places if not _inside(p.start, p.end, datelines)])
     events = _drop_subsumed(events)
     _rank_by_salience(events, doc.text, published)
-    # after ranking and de-duplication, which a toll found elsewhere in the story must not sway
+    # after ranking and de-duplication, which a day or toll found elsewhere in the story must not sway
+    story = [(s.start_char, s.text) for s in sents]
+    carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE)
     lethal = [e for e in events if e.event_type in VIOLENT_TYPES or e.sub_event_type in LETHAL_SUBS]
-    carry_story_tolls(lethal, [(s.start_char, s.text) for s in sents], published, aside=_ASIDE)
+    carry_story_tolls(lethal, story, published, aside=_ASIDE)
     return events
 
 

@@ -21,8 +21,9 @@ import calendar
 import datetime as dt
 import functools
 import re
+from typing import Sequence
 
-from eventwire.model import When
+from eventwire.model import Event, When
 
 # A day+month without year more than this far after publication is taken as last year's.
 FUTURE_SLACK_DAYS = 31
@@ -500,3 +501,64 @@ def resolve_date(expr: str, published: str | None) -> When:
     if day is None or (pub is None and str(day.year) not in text):
         return _unresolved(text)
     return _when(text, day, day, "day")
+
+
+# How many sentences after an event's own can still carry its story on: details of an incident
+# (its toll, when it started) are often given a paragraph or two after the lead.
+STORY_SENTENCES = 6
+FRONTED_CHARS = 15  # a date this close to a sentence's start is put first, setting the scene
+
+
+def story_after(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None, *,
+                aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
+    """The sentences (start, text, dates other than the event's) after the event's own that tell
+    its story, up to an aside ("Separately, ...") or a sentence set at another time ("In February,
+    ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise inside a sentence
+    ("they arrived late on Saturday") does not end the story."""
+    own = ev.date.start if ev.date else None
+    later = [s for s in sentences if s[0] > ev.evidence.start][:STORY_SENTENCES]
+    out: list[tuple[int, str, list[When]]] = []
+    for start, text in later:
+        other = [d for d in find_dates(text, published, offset=start) if d.start != own]
+        if aside.match(text.strip()) or (other and (own is None or any(_new_setting(d, start) for d in other))):
+            break
+        out.append((start, text, other))
+    return out
+
+
+def _new_setting(date: When, sentence_start: int) -> bool:
+    """A date that sets a new scene: background (a month, a year) or put first ("On Thursday, ...")."""
+    return date.precision != "day" or (date.span_start or 0) - sentence_start < FRONTED_CHARS
+
+
+# "..., residents said on Monday": the day the event was reported, not the day it happened.
+_REPORT_DAY = re.compile(r"\b(?:said|say|says|told\s+[\w ]{1,30}?|reported|announced|confirmed|stated)"
+                         r"(?:\s+in\s+a\s+statement)?\s+(?:late\s+|early\s+)?on\s+$", re.I)
+REPORT_LAG_DAYS = 7  # an earlier day further back than this is another incident's
+
+
+def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str]], text: str,
+                     published: str | None, *, aside: re.Pattern[str]) -> None:
+    """An event dated only by the day it was reported ("Gunmen killed 27 people in overnight raids,
+    residents said on Monday") happened on the earlier day its story gives ("The attackers arrived
+    late on Saturday"); that day keeps its own text and span. With no such day the report's day
+    stands (ACLED codes a statement's events to the statement's day when nothing else is said)."""
+    for ev in events:
+        day = _earlier_story_day(ev, sentences, published, aside) if _reported_on(ev, text) else None
+        if day is not None:
+            ev.date = day
+
+
+def _reported_on(ev: Event, text: str) -> bool:
+    span = ev.date.span_start if ev.date else None
+    return span is not None and ev.date.precision == "day" and bool(_REPORT_DAY.search(text, max(0, span - 50), span))
+
+
+def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None,
+                       aside: re.Pattern[str]) -> When | None:
+    reported = dt.date.fromisoformat(ev.date.start)
+    for _, _, other in story_after(ev, sentences, published, aside=aside):
+        for d in other:
+            if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= REPORT_LAG_DAYS:
+                return d
+    return None
