@@ -31,3 +31,19 @@ def test_an_undated_story_stays_undated():
     doc = eventwire.extract(story, published=PUB)
     ev = next(e for e in doc.events if "Smaller rallies" in e.evidence.sentence)
     assert ev.date is None
+
+
+_BOMBING = ("A suicide bomber drove a car into the gate of an army base in Bannu on Thursday, killing six soldiers, "
+            "the military said.\n\n")
+
+
+@pytest.mark.parametrize("later, start", [
+    # the story goes on in the next paragraph with another kind of event
+    ("Four attackers who tried to enter the base were shot dead by guards in a gun battle.", "2022-10-13"),
+    # an aside is another incident
+    ("Separately, gunmen shot dead two policemen guarding a school in the district of Tank.", None),
+])
+def test_the_next_paragraph_of_the_story_takes_its_day(later, start):
+    doc = eventwire.extract(_BOMBING + later, published=PUB)
+    ev = next(e for e in doc.events if later[:20] in e.evidence.sentence)
+    assert (ev.date.start if ev.date else None) == start

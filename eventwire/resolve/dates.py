@@ -547,6 +547,20 @@ def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str
         day = _earlier_story_day(ev, sentences, published, aside) if _reported_on(ev, text) else None
         if day is not None:
             ev.date = day
+    _date_undated_story(events, sentences, published, aside)
+
+
+def _date_undated_story(events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
+                        aside: re.Pattern[str]) -> None:
+    """An undated event in the story of a dated one ("Five other militants were shot dead in a gun
+    battle", the paragraph after the lead) happened then; the date keeps its own text and span."""
+    for ev in events:
+        if ev.date is None or ev.date.precision not in {"day", "week", "range"}:
+            continue
+        for start, sent, other in story_after(ev, sentences, published, aside=aside):
+            for later in events:
+                if not other and later.date is None and start <= later.evidence.start < start + len(sent):
+                    later.date = ev.date
 
 
 def _reported_on(ev: Event, text: str) -> bool:
