@@ -28,6 +28,12 @@ from eventwire.extract.casualties import find_casualties
     # a number after "killed" is its object: the subject killed, it did not die
     ("Clashes between two armed groups have killed at least 21 people near Tibu.", 21),
     ("Two soldiers killed at least five militants in the raid.", 5),
+    # "two of his lieutenants", "the killing of the council member", "2-3 militants" (ACLED: the lowest)
+    ("Troops killed one rebel commander and two of his lieutenants during the raid.", 3),
+    ("Gunmen opened fire on the car, which resulted in the killing of the local council member.", 1),
+    ("The murder of a journalist in the city shocked residents.", 1),
+    ("On Monday, 2-3 militants were shot dead near the bridge.", 2),
+    ("Rockets hit 2-3 km from the base, killing 4 people.", 4),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)
@@ -42,6 +48,8 @@ def test_counts(sentence, best):
     "Workers blocked the road after a colleague died in a workplace accident.",
     "Students protested after a classmate was killed in a road accident.",
     "Three miners died of illness in the camp.",
+    "Residents protested after a woman died due to a cardiac attack.",
+    "Police condemned the killing of the protesters.",
     # a running total, not one event's toll
     "At least 15 journalists have been killed since the war began.",
     "At least 20 people have been killed since the unrest erupted in May.",

@@ -75,7 +75,9 @@ _QUAL = (r"(?:at\s+least|not\s+less\s+than|no\s+(?:fewer|less)\s+than|a\s+minimu
          r"|under|no\s+more\s+than|at\s+most|a\s+maximum\s+of|about|around|some|roughly|approximately"
          r"|an\s+estimated|estimated|close\s+to|a\s+total\s+of|another|an?\s+(?:additional|further)"
          r"|a\s+further|a\s+reported|reportedly|at\s+least\s+another)")
-_NUMX = (rf"(?:{_QUAL}\s+)?(?:between\s+{_CARD}\s+(?:and|or|to)\s+{_CARD}"
+# "2-3 militants": a range in digits (a lone digit after a dash is a date or a code, see _DIGITS)
+_DASHED = r"(?<![\d.,/:$£€#-])\d{1,3}\s*[-–]\s*\d{1,3}(?![\d.,:/%-])"
+_NUMX = (rf"(?:{_QUAL}\s+)?(?:between\s+{_CARD}\s+(?:and|or|to)\s+{_CARD}|(?:between\s+)?{_DASHED}"
          rf"|{_CARD}(?:\s*(?:-|–|to|or)\s*{_CARD})?)")
 # Words that stop a victim noun phrase: verbs, auxiliaries, conjunctions, prepositions.
 _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|who|which|that|whom|in|on|at|of"
@@ -155,6 +157,10 @@ _SINGULAR = {
                       rf"|gunning\s+down|beheaded|beheading|lynched|lynching|assassinated|assassinating)\s+"
                       rf"(?P<det>the|his|her|their|its|a\s+local|another)\s+(?P<noun>(?:{_NOUN}\s+){{0,3}}?{_NOUN})"
                       rf"(?=\s*(?:$|[,.;:!?)]|\s(?:and|in|on|at|near|of|from|who|while|during|after|as|with|inside|outside)\b))"),
+    # "resulted in the killing of the local council member"
+    "sg_death_of": (rf"\b(?P<verb>(?:death|killing|murder|assassination|execution|beheading|lynching)\s+of)\s+"
+                    rf"(?P<det>the|a|an|one|his|her|their|its)\s+(?P<noun>(?:{_NOUN}\s+){{0,3}}?{_NOUN})"
+                    rf"(?=\s*(?:$|[,.;:!?)]|\s(?:and|in|on|at|near|of|from|who|while|during|after|as|with|by)\b))"),
     # any singular subject: "Ahmed Ali was shot dead"
     "sg_was": (rf"\b(?P<verb>(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|then"
                rf"|instantly)\s+)?(?:[a-z]+(?:,)?\s+and\s+)?(?:killed|shot\s+dead|murdered|assassinated|executed|beheaded|lynched|slain"
@@ -177,7 +183,8 @@ _UNREAL_BEFORE = (r"(?:\bto|\bwill|\bwould|\bcould|\bmight|\bmay|\bcan|\bshould|
                   r"(?:\s+(?:have|having|be|being|been|to|not|also))*\s+$")
 # ACLED counts deaths from political violence only: not those of accidents or illness.
 _ACCIDENT = (r"\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:accident|crash|collision)\b"
-             r"|\s+(?:[\w'’-]+\s+){0,2}?of\s+(?:natural\s+causes|(?:an?\s+)?illness|(?:a\s+)?disease|(?:a\s+)?heart\s+attack)\b")
+             r"|\s+(?:[\w'’-]+\s+){0,2}?(?:of|from|due\s+to)\s+(?:an?\s+)?(?:natural\s+causes|illness|disease|heart\s+attack"
+             r"|cardiac\s+(?:arrest|attack))\b")
 # A figure for a whole war or period, not one event: "has killed 400,000 since 2011".
 _CUMULATIVE = (r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started))"
                r"|\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|begun|started|erupted|broke\s+out|took\s+(?:office|power)"
@@ -188,7 +195,8 @@ _CUMULATIVE = (r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning|outbreak)|it\s+(?:b
                r"\s+(?:so\s+far\s+)?(?:killed|claimed|left))")
 _SUBSET = (rf"[,;(]?\s*(?:\s*-\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
            rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})")
-_LIST_NEXT = rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}})"
+_LIST_NEXT = (rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})"
+              rf"(?P<noun>\s+of\s+(?:his|her|their|its|the)\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}|(?:\s+{_NOUN}){{1,3}})")
 # One more victim, maybe after the first one's name: "a community leader, Ana Ruiz, and her son".
 _LIST_ONE = (r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,)?(?:\s*,?\s+and\s+|\s+as\s+well\s+as\s+)"
              rf"(?P<det>a|an|one|his|her|their)\s+(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?![\w-])")
@@ -271,7 +279,7 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
     t = re.sub(r"\s+", " ", s.strip())
     q = re.match(_QUAL + r"\s+", t, re.I)
     qual = q.group(0).strip().lower() if q else ""
-    rest = t[q.end():] if q else t
+    rest = re.sub(r"(\d)\s*[-–]\s*(\d)", r"\1 to \2", t[q.end():] if q else t)
     cards = [m.group(0) for m in _rx()["card"].finditer(re.sub(r"^between\s+", "", rest, flags=re.I))]
     if len(cards) > 1 and re.fullmatch(r"(?:19|20)\d\d", cards[0].strip()):
         cards = cards[1:]  # "July 16, 2024 - Nine civilians": a dateline's year, then the count
@@ -423,7 +431,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
             start = m.start()
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
     for kind in ("sg_list", "sg_passive", "sg_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
-                 "sg_active_def", "sg_was"):
+                 "sg_active_def", "sg_death_of", "sg_was"):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
@@ -432,7 +440,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "sg_the_died" and m.group("det").lower() == "the" and not _singular(noun):
                 continue
-            if kind == "sg_active_def" and not _singular(noun):
+            if kind in ("sg_active_def", "sg_death_of") and not _singular(noun):
                 continue
             if kind == "sg_active" and m.group("det").lower() == "her" and noun and not _singular(noun):
                 continue  # "killed her family": a possessive, not the pronoun
