@@ -47,3 +47,22 @@ def test_the_next_paragraph_of_the_story_takes_its_day(later, start):
     doc = eventwire.extract(_BOMBING + later, published=PUB)
     ev = next(e for e in doc.events if later[:20] in e.evidence.sentence)
     assert (ev.date.start if ev.date else None) == start
+
+
+@pytest.mark.parametrize("story, needle, start", [
+    # the sentence that sets the day reports no event of its own
+    ("On 3 October 2022, bus drivers parked their buses across the main bridge in Mombasa. "
+     "The protesters denounced the rising price of diesel.", "denounced", "2022-10-03"),
+    ("On Tuesday, fighters of a local militia moved into the hills above Kalehe. "
+     "Three soldiers were killed in an ambush on the road.", "Three soldiers", "2022-10-11"),
+    # a background month sets no day
+    ("In March, bus drivers parked their buses across the main bridge in Mombasa. "
+     "The protesters denounced the rising price of diesel.", "denounced", None),
+    # the dateline tells when the story was filed, not a day of the event
+    ("MOMBASA, Oct. 14, 2022 - Bus drivers parked their buses across the main bridge. "
+     "The protesters denounced the rising price of diesel.", "denounced", None),
+])
+def test_an_earlier_sentence_sets_the_day(story, needle, start):
+    doc = eventwire.extract(story, published=PUB)
+    ev = next(e for e in doc.events if e.event_type and needle in e.evidence.sentence)
+    assert (ev.date.start if ev.date else None) == start

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from eventwire.model import Casualties, Event
-from eventwire.resolve.dates import story_after
+from eventwire.resolve.dates import event_story
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -630,7 +630,7 @@ def carry_story_tolls(events: Sequence[Event], sentences: Sequence[tuple[int, st
     on, and keeps the toll found there with that sentence's evidence span (see _better_toll). A
     sentence with a detail dated otherwise ("they arrived late on Saturday") is not the event's."""
     for ev in events:
-        for start, text, other in story_after(ev, sentences, published, aside=aside):
+        for start, text, other in event_story(ev, sentences, published, aside=aside):
             found = None if other else find_casualties(text, offset=start)
             if found is not None and found.best is not None:
                 ev.fatalities = _better_toll(ev.fatalities, found)

@@ -390,7 +390,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     _rank_by_salience(events, doc.text, published)
     # after ranking and de-duplication, which a day or toll found elsewhere in the story must not sway
     story = [(s.start_char, s.text) for s in sents]
-    carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE)
+    carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE,
+                     datelines=datelines)
     lethal = [e for e in events if e.event_type in VIOLENT_TYPES or e.sub_event_type in LETHAL_SUBS]
     carry_story_tolls(lethal, story, published, aside=_ASIDE)
     return events

@@ -509,14 +509,13 @@ STORY_SENTENCES = 6
 FRONTED_CHARS = 15  # a date this close to a sentence's start is put first, setting the scene
 
 
-def story_after(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None, *,
+def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]], published: str | None, *,
                 aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
-    """The sentences (start, text, dates other than the event's) after the event's own that tell
-    its story, up to an aside ("Separately, ...") or a sentence set at another time ("In February,
-    ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise inside a sentence
-    ("they arrived late on Saturday") does not end the story."""
-    own = ev.date.start if ev.date else None
-    later = [s for s in sentences if s[0] > ev.evidence.start][:STORY_SENTENCES]
+    """The sentences (start, text, dates other than `own`, the story's day) after the one at offset
+    `after` that tell its story, up to an aside ("Separately, ...") or a sentence set at another time
+    ("In February, ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise
+    inside a sentence ("they arrived late on Saturday") does not end the story."""
+    later = [s for s in sentences if s[0] > after][:STORY_SENTENCES]
     out: list[tuple[int, str, list[When]]] = []
     for start, text in later:
         other = [d for d in find_dates(text, published, offset=start) if d.start != own]
@@ -524,6 +523,12 @@ def story_after(ev: Event, sentences: Sequence[tuple[int, str]], published: str 
             break
         out.append((start, text, other))
     return out
+
+
+def event_story(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None, *,
+                aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
+    """story_after the event's own sentence, on the event's day."""
+    return story_after(ev.evidence.start, ev.date.start if ev.date else None, sentences, published, aside=aside)
 
 
 def _new_setting(date: When, sentence_start: int) -> bool:
@@ -538,7 +543,8 @@ REPORT_LAG_DAYS = 7  # an earlier day further back than this is another incident
 
 
 def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str]], text: str,
-                     published: str | None, *, aside: re.Pattern[str]) -> None:
+                     published: str | None, *, aside: re.Pattern[str],
+                     datelines: Sequence[tuple[int, int]] = ()) -> None:
     """An event dated only by the day it was reported ("Gunmen killed 27 people in overnight raids,
     residents said on Monday") happened on the earlier day its story gives ("The attackers arrived
     late on Saturday"); that day keeps its own text and span. With no such day the report's day
@@ -547,20 +553,35 @@ def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str
         day = _earlier_story_day(ev, sentences, published, aside) if _reported_on(ev, text) else None
         if day is not None:
             ev.date = day
-    _date_undated_story(events, sentences, published, aside)
+    _date_undated_story(events, sentences, published, aside, datelines)
 
 
 def _date_undated_story(events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
-                        aside: re.Pattern[str]) -> None:
-    """An undated event in the story of a dated one ("Five other militants were shot dead in a gun
-    battle", the paragraph after the lead) happened then; the date keeps its own text and span."""
+                        aside: re.Pattern[str], datelines: Sequence[tuple[int, int]]) -> None:
+    """An undated event in the story of an earlier sentence that set a day ("On 14 March, drivers
+    blocked streets. The protesters denounced fuel prices."; the paragraph after the lead) happened
+    then, even when that sentence reported no event; the date keeps its own text and span."""
     for ev in events:
-        if ev.date is None or ev.date.precision not in {"day", "week", "range"}:
+        setting = None if ev.date else _setting_before(ev.evidence.start, events, sentences, published, datelines)
+        if setting is None:
             continue
-        for start, sent, other in story_after(ev, sentences, published, aside=aside):
-            for later in events:
-                if not other and later.date is None and start <= later.evidence.start < start + len(sent):
-                    later.date = ev.date
+        start, day = setting
+        if any(s <= ev.evidence.start < s + len(t) and not other
+               for s, t, other in story_after(start, day.start, sentences, published, aside=aside)):
+            ev.date = day
+
+
+def _setting_before(pos: int, events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
+                    datelines: Sequence[tuple[int, int]]) -> tuple[int, When] | None:
+    """(start, date) of the nearest earlier dated sentence, if it sets a day, week or range: its event's
+    date, else its first date that is not a dateline's (when the story was filed)."""
+    for start, text in reversed([s for s in sentences if s[0] < pos][-STORY_SENTENCES:]):
+        dated = [e.date for e in events if e.evidence.start == start and e.date is not None]
+        found = dated or [d for d in find_dates(text, published, offset=start)
+                          if not any(a <= (d.span_start or -1) < b for a, b in datelines)]
+        if found:
+            return (start, found[0]) if found[0].precision in {"day", "week", "range"} else None
+    return None
 
 
 def _reported_on(ev: Event, text: str) -> bool:
@@ -571,7 +592,7 @@ def _reported_on(ev: Event, text: str) -> bool:
 def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None,
                        aside: re.Pattern[str]) -> When | None:
     reported = dt.date.fromisoformat(ev.date.start)
-    for _, _, other in story_after(ev, sentences, published, aside=aside):
+    for _, _, other in event_story(ev, sentences, published, aside=aside):
         for d in other:
             if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= REPORT_LAG_DAYS:
                 return d
