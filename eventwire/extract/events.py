@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Event, Evidence, Place, When
-from ..resolve.dates import carry_story_days, find_dates
+from ..resolve.dates import carry_story_days, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
 
@@ -314,7 +314,11 @@ def _pick_date(hit: Hit, dates: list[When]) -> When | None:
     if not dates:
         return None
     t = hit.span.start_char
+    sent = hit.span.sent
+    # a day put first ("On 4 May 2022, ...") is the sentence's time, nearer dates are its details'
     return min(dates, key=lambda d: (d.start is None and d.precision != "unresolved",
+                                     not (d.precision in {"day", "range", "week"}
+                                          and sets_the_scene(d, sent.text, sent.start_char)),
                                      abs((d.span_start or 0) - t)))
 
 

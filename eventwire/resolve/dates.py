@@ -506,7 +506,6 @@ def resolve_date(expr: str, published: str | None) -> When:
 # How many sentences after an event's own can still carry its story on: details of an incident
 # (its toll, when it started) are often given a paragraph or two after the lead.
 STORY_SENTENCES = 6
-FRONTED_CHARS = 15  # a date this close to a sentence's start is put first, setting the scene
 
 
 def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]], published: str | None, *,
@@ -519,7 +518,7 @@ def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]
     out: list[tuple[int, str, list[When]]] = []
     for start, text in later:
         other = [d for d in find_dates(text, published, offset=start) if d.start != own]
-        if aside.match(text.strip()) or (other and (own is None or any(_new_setting(d, start) for d in other))):
+        if aside.match(text.strip()) or (other and (own is None or any(_new_setting(d, start, text) for d in other))):
             break
         out.append((start, text, other))
     return out
@@ -531,9 +530,22 @@ def event_story(ev: Event, sentences: Sequence[tuple[int, str]], published: str 
     return story_after(ev.evidence.start, ev.date.start if ev.date else None, sentences, published, aside=aside)
 
 
-def _new_setting(date: When, sentence_start: int) -> bool:
+def _new_setting(date: When, sentence_start: int, sentence: str) -> bool:
     """A date that sets a new scene: background (a month, a year) or put first ("On Thursday, ...")."""
-    return date.precision != "day" or (date.span_start or 0) - sentence_start < FRONTED_CHARS
+    return date.precision != "day" or sets_the_scene(date, sentence, sentence_start)
+
+
+# What may come before a date put first in its sentence: "On", "Around", "Late on", a "Label: ".
+_BEFORE_FRONTED = re.compile(r"\W*(?:[A-Z][\w/ -]{0,30}:\s+)?(?:(?:late|early)\s+)?"
+                             r"(?:(?:on|around|about|in|by|during|between|from|since|last|this)\s+)?(?:the\s+)?", re.I)
+
+
+def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
+    """The date is put first in its sentence ("On 4 May 2022, ...", "Around 13 February 2022 (between
+    11 - 17 February), ..."): it sets the time of what the sentence tells, not of a detail in it."""
+    if date.span_start is None:
+        return False
+    return bool(_BEFORE_FRONTED.fullmatch(sentence, 0, date.span_start - sentence_start))
 
 
 # "..., residents said on Monday": the day the event was reported, not the day it happened.
