@@ -34,6 +34,10 @@ from eventwire.extract.casualties import find_casualties
     ("The murder of a journalist in the city shocked residents.", 1),
     ("On Monday, 2-3 militants were shot dead near the bridge.", 2),
     ("Rockets hit 2-3 km from the base, killing 4 people.", 4),
+    # hurt first, dead later; "one of his sons"
+    ("A guard was wounded in the attack and later died in hospital.", 1),
+    ("The man was shot and died on the way to hospital.", 1),
+    ("Gunmen killed a trader and one of his sons near the market.", 2),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)
@@ -50,6 +54,7 @@ def test_counts(sentence, best):
     "Three miners died of illness in the camp.",
     "Residents protested after a woman died due to a cardiac attack.",
     "Police condemned the killing of the protesters.",
+    "A soldier was injured and his unit withdrew.",
     # a running total, not one event's toll
     "At least 15 journalists have been killed since the war began.",
     "At least 20 people have been killed since the unrest erupted in May.",

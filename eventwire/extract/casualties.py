@@ -87,7 +87,7 @@ _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|who|which|th
          r"|year-old|months?|days?|weeks?|hours?|minutes?|km|kilometres?|kilometers?|miles?|percent|per)")
 _NOUN = rf"(?:(?!{_STOP}\b){_W})"
 # A victim noun phrase: "civilians", "members of the family", "JeM militants of Pakistan origin".
-_NP = rf"(?:(?:\s+{_NOUN}){{0,4}}?(?:\s+of\s+(?:(?:the|his|her|their|a|an|one|its)\s+)?{_NOUN}(?:\s+{_NOUN}){{0,2}})?)"
+_NP = rf"(?:(?:\s+{_NOUN}){{0,4}}?(?:\s+of\s+(?:(?:the|his|her|their|a|an|one|its)\s+)?{_NOUN}(?:\s+{_NOUN}){{0,3}})?)"
 _AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|been|being|reportedly|allegedly|also"
         r"|all|later|subsequently|confirmed|reported|believed\s+to\s+have\s+been|said\s+to\s+have\s+been"
         r"|feared|found|left|lay|now|already|since|were\s+later|tragically|instantly)\s+){0,3}")
@@ -136,6 +136,10 @@ _SINGULAR = {
                    rf"\s+(?:(?:reportedly|allegedly|later|also|subsequently|then|instantly|found)\s+)?"
                    rf"(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
     "sg_died": rf"\b(?P<det>a|an|one)\b(?P<noun>{_NP})\s+(?:later\s+)?(?P<verb>died)\b",
+    # "the victim was shot in the head and died", "a guard was wounded and later died"
+    "sg_then_died": (rf"\b(?P<det>the|a|an|one)\b(?P<noun>{_NP})\s+was\s+(?:shot|stabbed|wounded|injured|hit|beaten"
+                     rf"|attacked|struck|burned|burnt)\b[^,.;:!?]{{0,40}}?\s+and\s+(?:later\s+|subsequently\s+)?"
+                     rf"(?P<verb>died|succumbed)\b"),
     # "a soldier and a militant were killed"
     "sg_list": (rf"\b(?P<det>(?:(?:a|an|one)\b(?:\s+{_NOUN}){{1,4}}?\s*(?:,|,?\s+and)\s+)+(?:a|an|one)\b)"
                 rf"(?P<noun>(?:\s+{_NOUN}){{1,4}}?)\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|all|also)\s+)?"
@@ -199,7 +203,8 @@ _LIST_NEXT = (rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})
               rf"(?P<noun>\s+of\s+(?:his|her|their|its|the)\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}|(?:\s+{_NOUN}){{1,3}})")
 # One more victim, maybe after the first one's name: "a community leader, Ana Ruiz, and her son".
 _LIST_ONE = (r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,)?(?:\s*,?\s+and\s+|\s+as\s+well\s+as\s+)"
-             rf"(?P<det>a|an|one|his|her|their)\s+(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?![\w-])")
+             rf"(?P<det>a|an|one|his|her|their|one\s+of\s+(?:his|her|their|its|the))\s+"
+             rf"(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?![\w-])")
 
 _CIVILIAN = re.compile(r"civilians?|villagers?|residents?|children|child|kids?|boys?|girls?|minors?|infants?"
                        r"|babies|baby|toddlers?|schoolchildren|women|woman|worshippers?|passengers?|farmers?"
@@ -430,7 +435,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 q = (q[0] + 1, _add(q[1], 1), _add(q[2], 1))
             start = m.start()
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
-    for kind in ("sg_list", "sg_passive", "sg_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
+    for kind in ("sg_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
                  "sg_active_def", "sg_death_of", "sg_was"):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
@@ -489,7 +494,9 @@ def _next_victims(sentence: str, pos: int) -> _Mention | None:
     many = _rx()["list"].match(sentence, pos)
     one = None if many else _rx()["list_one"].match(sentence, pos)
     nxt = many or one
-    if not nxt or not _people(nxt.group("noun")) or (one and not _singular(one.group("noun"))):
+    if not nxt or not _people(nxt.group("noun")):
+        return None
+    if one and not (_singular(one.group("noun")) or one.group("det").lower().startswith("one")):
         return None
     if re.match(r"\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt)", sentence[nxt.end():nxt.end() + 30], re.I):
         return None
