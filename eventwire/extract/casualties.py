@@ -25,6 +25,10 @@ Conventions (documented choices; see VAGUE for the word table):
   women, worshippers...), or an "including N civilians" clause says so; children likewise.
 - injuries ("19 people were injured", "wounding 12") go to `injured` only; a sentence with
   injuries and no deaths returns Casualties with best None.
+- the dead of both sides count ("killing 15 fighters while losing three of their own" = 18);
+  deaths in accidents or of illness do not (ACLED counts political violence only).
+- across sentences (carry_story_tolls): a lethal event without a toll of its own takes the one
+  its story gives later; a lower toll from another source replaces its own (lowest figure).
 """
 from __future__ import annotations
 

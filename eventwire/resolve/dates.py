@@ -14,6 +14,10 @@ News conventions (documented choices):
 - early/mid/late Month: days 1-10 / 11-20 / 21-end, precision "range".
 - with no publication date every relative or under-specified expression is returned with
   precision "unresolved" and no dates; fully specified dates still resolve.
+- weekday spells ("between Friday and Sunday", "since Thursday" up to publication) are ranges.
+- across sentences (carry_story_days): an event dated only by its report ("said on Monday") takes
+  the earlier day its story gives; an undated event takes the day its story set before it; a
+  day put first in a sentence ("On 4 May 2022, ...") dates the sentence, not its details.
 """
 from __future__ import annotations
 
