@@ -25,6 +25,10 @@ Conventions (documented choices; see VAGUE for the word table):
   women, worshippers...), or an "including N civilians" clause says so; children likewise.
 - injuries ("19 people were injured", "wounding 12") go to `injured` only; a sentence with
   injuries and no deaths returns Casualties with best None.
+- the dead of both sides count ("killing 15 fighters while losing three of their own" = 18);
+  deaths in accidents or of illness do not (ACLED counts political violence only).
+- across sentences (carry_story_tolls): a lethal event without a toll of its own takes the one
+  its story gives later; a lower toll from another source replaces its own (lowest figure).
 """
 from __future__ import annotations
 
@@ -32,7 +36,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from eventwire.model import Casualties
+from typing import Sequence
+
+from eventwire.model import Casualties, Event
+from eventwire.resolve.dates import event_story
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -72,7 +79,9 @@ _QUAL = (r"(?:at\s+least|not\s+less\s+than|no\s+(?:fewer|less)\s+than|a\s+minimu
          r"|under|no\s+more\s+than|at\s+most|a\s+maximum\s+of|about|around|some|roughly|approximately"
          r"|an\s+estimated|estimated|close\s+to|a\s+total\s+of|another|an?\s+(?:additional|further)"
          r"|a\s+further|a\s+reported|reportedly|at\s+least\s+another)")
-_NUMX = (rf"(?:{_QUAL}\s+)?(?:between\s+{_CARD}\s+(?:and|or|to)\s+{_CARD}"
+# "2-3 militants": a range in digits (a lone digit after a dash is a date or a code, see _DIGITS)
+_DASHED = r"(?<![\d.,/:$£€#-])\d{1,3}\s*[-–]\s*\d{1,3}(?![\d.,:/%-])"
+_NUMX = (rf"(?:{_QUAL}\s+)?(?:between\s+{_CARD}\s+(?:and|or|to)\s+{_CARD}|(?:between\s+)?{_DASHED}"
          rf"|{_CARD}(?:\s*(?:-|–|to|or)\s*{_CARD})?)")
 # Words that stop a victim noun phrase: verbs, auxiliaries, conjunctions, prepositions.
 _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|who|which|that|whom|in|on|at|of"
@@ -82,7 +91,7 @@ _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|who|which|th
          r"|year-old|months?|days?|weeks?|hours?|minutes?|km|kilometres?|kilometers?|miles?|percent|per)")
 _NOUN = rf"(?:(?!{_STOP}\b){_W})"
 # A victim noun phrase: "civilians", "members of the family", "JeM militants of Pakistan origin".
-_NP = rf"(?:(?:\s+{_NOUN}){{0,4}}?(?:\s+of\s+(?:(?:the|his|her|their|a|an|one|its)\s+)?{_NOUN}(?:\s+{_NOUN}){{0,2}})?)"
+_NP = rf"(?:(?:\s+{_NOUN}){{0,4}}?(?:\s+of\s+(?:(?:the|his|her|their|a|an|one|its)\s+)?{_NOUN}(?:\s+{_NOUN}){{0,3}})?)"
 _AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|been|being|reportedly|allegedly|also"
         r"|all|later|subsequently|confirmed|reported|believed\s+to\s+have\s+been|said\s+to\s+have\s+been"
         r"|feared|found|left|lay|now|already|since|were\s+later|tragically|instantly)\s+){0,3}")
@@ -92,8 +101,14 @@ _DEATH_PASSIVE = (r"(?:killed|slain|shot\s+dead|shot\s+and\s+killed|gunned\s+dow
 _DEATH_ACTIVE = (r"(?:killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|murdering"
                  r"|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|slaughtered|slaughtering"
                  r"|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
-                 r"|taking\s+the\s+lives\s+of|left|leaving"
+                 r"|taking\s+the\s+lives\s+of|left|leaving|lynched|lynching|beheaded|beheading"
                  r"|(?:beat|beaten|beating|stoned|stoning|burned|burnt|burning|hacked|hacking|stabbed|stabbing)\s+to\s+death)")
+# Violence that kills only with "to death" after its victim: "beat two thieves to death".
+_TO_DEATH = (r"(?:beat|beaten|beating|stoned|stoning|burned|burnt|burning|hacked|hacking|stabbed|stabbing"
+             r"|clubbed|clubbing|bludgeoned|bludgeoning|tortured|torturing|kicked|kicking|trampled|trampling)")
+# A side's own dead, told as a loss: "killing 15 fighters while losing three of their own".
+_OWN_DEAD = (r"(?:of\s+(?:their|its|his|her)\s+own|(?:of\s+(?:their|its|his|her)\s+)?(?:men|soldiers|troops|fighters"
+             r"|officers|policemen|personnel|members|comrades|combatants|militants|rebels))")
 _INJ_PASSIVE = r"(?:injured|wounded|hurt|maimed)"
 _INJ_ACTIVE = r"(?:injuring|wounding|injured|wounded|injures|wounds|maiming|maimed|hurting)"
 
@@ -113,16 +128,27 @@ _PATTERNS = {
     "deaths": rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,2}}?)\s+(?:deaths?|fatalit(?:y|ies)|dead\s+bodies)\b",
     "deaths_of": rf"\b(?:deaths?|killings?|bodies|murders?)\s+of\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})",
     "bodies": rf"(?P<num>{_NUMX})\s+(?:more\s+|other\s+|unidentified\s+|charred\s+|mutilated\s+)?bodies\b",
+    "to_death": rf"\b(?P<verb>{_TO_DEATH})\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+to\s+death\b",
+    "own_dead": rf"\b(?P<verb>los(?:ing|t|es))\s+(?P<num>{_NUMX})(?P<noun>\s+{_OWN_DEAD})(?![\w-])",
+    # victims told with a relative clause: "five militants who stormed the gate were shot dead"
+    "relative": (rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}}?)\s+(?:who|that)\s+"
+                 rf"(?:(?!\b(?:said|says|told|saw|witnessed|reported|killed)\b)[^,.;:!?]){{1,80}}?\s+"
+                 rf"(?:were|have\s+been|had\s+been)\s+(?:(?:later|also|all|then)\s+)?(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
 }
 _SINGULAR = {
     "sg_passive": (rf"\b(?P<det>a|an|one|he|she)\b(?P<noun>{_NP})\s+(?:was|has\s+been|had\s+been|is)"
                    rf"\s+(?:(?:reportedly|allegedly|later|also|subsequently|then|instantly|found)\s+)?"
                    rf"(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
     "sg_died": rf"\b(?P<det>a|an|one)\b(?P<noun>{_NP})\s+(?:later\s+)?(?P<verb>died)\b",
+    # "the victim was shot in the head and died", "a guard was wounded and later died"
+    "sg_then_died": (rf"\b(?P<det>the|a|an|one)\b(?P<noun>{_NP})\s+was\s+(?:shot|stabbed|wounded|injured|hit|beaten"
+                     rf"|attacked|struck|burned|burnt)\b[^,.;:!?]{{0,40}}?\s+and\s+(?:later\s+|subsequently\s+)?"
+                     rf"(?P<verb>died|succumbed)\b"),
     # "a soldier and a militant were killed"
     "sg_list": (rf"\b(?P<det>(?:(?:a|an|one)\b(?:\s+{_NOUN}){{1,4}}?\s*(?:,|,?\s+and)\s+)+(?:a|an|one)\b)"
                 rf"(?P<noun>(?:\s+{_NOUN}){{1,4}}?)\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|all|also)\s+)?"
                 rf"(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
+    "sg_to_death": rf"\b(?P<verb>{_TO_DEATH})\s+(?P<det>a|an|one|him|her)\b(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+to\s+death\b",
     "sg_active": (rf"\b(?P<verb>{_DEATH_ACTIVE})\s+(?P<det>a|an|one|him|her)\b"
                   rf"(?!\s+(?:few|number|couple|dozen|total|hundred|unknown|unspecified|further|additional)\b)"
                   rf"(?P<noun>(?:\s+{_NOUN}){{0,3}})"),
@@ -139,6 +165,10 @@ _SINGULAR = {
                       rf"|gunning\s+down|beheaded|beheading|lynched|lynching|assassinated|assassinating)\s+"
                       rf"(?P<det>the|his|her|their|its|a\s+local|another)\s+(?P<noun>(?:{_NOUN}\s+){{0,3}}?{_NOUN})"
                       rf"(?=\s*(?:$|[,.;:!?)]|\s(?:and|in|on|at|near|of|from|who|while|during|after|as|with|inside|outside)\b))"),
+    # "resulted in the killing of the local council member"
+    "sg_death_of": (rf"\b(?P<verb>(?:death|killing|murder|assassination|execution|beheading|lynching)\s+of)\s+"
+                    rf"(?P<det>the|a|an|one|his|her|their|its)\s+(?P<noun>(?:{_NOUN}\s+){{0,3}}?{_NOUN})"
+                    rf"(?=\s*(?:$|[,.;:!?)]|\s(?:and|in|on|at|near|of|from|who|while|during|after|as|with|by)\b))"),
     # any singular subject: "Ahmed Ali was shot dead"
     "sg_was": (rf"\b(?P<verb>(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|then"
                rf"|instantly)\s+)?(?:[a-z]+(?:,)?\s+and\s+)?(?:killed|shot\s+dead|murdered|assassinated|executed|beheaded|lynched|slain"
@@ -159,15 +189,26 @@ _UNREAL_BEFORE = (r"(?:\bto|\bwill|\bwould|\bcould|\bmight|\bmay|\bcan|\bshould|
                   r"|\bfor|\bof|\bwith|\bintend\w*|\baim\w*|\bwant\w*|\bseek\w*|\bsought|\bfail\w*|\brisk\w*|\bwarn\w*"
                   r"|\bfear\w*\s+(?:that|they|he|she|it)\s+(?:\w+\s+)?(?:will|would|could|might))"
                   r"(?:\s+(?:have|having|be|being|been|to|not|also))*\s+$")
+# ACLED counts deaths from political violence only: not those of accidents or illness.
+_ACCIDENT = (r"\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:accident|crash|collision)\b"
+             r"|\s+(?:[\w'’-]+\s+){0,2}?(?:of|from|due\s+to)\s+(?:an?\s+)?(?:natural\s+causes|illness|disease|heart\s+attack"
+             r"|cardiac\s+(?:arrest|attack))\b")
 # A figure for a whole war or period, not one event: "has killed 400,000 since 2011".
 _CUMULATIVE = (r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started))"
+               r"|\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|begun|started|erupted|broke\s+out|took\s+(?:office|power)"
+               r"|came\s+to\s+power)\b"
                r"|\b(?:so\s+far\s+this\s+year|this\s+year\s+alone|to\s+date|in\s+total\s+since"
                r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|throughout\s+the\s+war"
                r"|during\s+the\s+(?:\w+[-\s])?(?:war|conflict)|(?:war|conflict|insurgency)\s+(?:has|have|had)"
                r"\s+(?:so\s+far\s+)?(?:killed|claimed|left))")
 _SUBSET = (rf"[,;(]?\s*(?:\s*-\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
            rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})")
-_LIST_NEXT = rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}})"
+_LIST_NEXT = (rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})"
+              rf"(?P<noun>\s+of\s+(?:his|her|their|its|the)\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}|(?:\s+{_NOUN}){{1,3}})")
+# One more victim, maybe after the first one's name: "a community leader, Ana Ruiz, and her son".
+_LIST_ONE = (r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,)?(?:\s*,?\s+and\s+|\s+as\s+well\s+as\s+)"
+             rf"(?P<det>a|an|one|his|her|their|one\s+of\s+(?:his|her|their|its|the))\s+"
+             rf"(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?![\w-])")
 
 _CIVILIAN = re.compile(r"civilians?|villagers?|residents?|children|child|kids?|boys?|girls?|minors?|infants?"
                        r"|babies|baby|toddlers?|schoolchildren|women|woman|worshippers?|passengers?|farmers?"
@@ -201,11 +242,12 @@ class _Mention:
 def _rx() -> dict[str, re.Pattern[str]]:
     out = {k: re.compile(v, re.I) for k, v in {**_PATTERNS, **_SINGULAR, **_INJ}.items()}
     for k, v in {"none": _NONE, "unreal": _UNREAL_BEFORE, "cumulative": _CUMULATIVE,
-                 "subset": _SUBSET, "list": _LIST_NEXT, "card": _CARD}.items():
+                 "subset": _SUBSET, "list": _LIST_NEXT, "list_one": _LIST_ONE, "card": _CARD,
+                 "accident": _ACCIDENT, "card_after": rf"\s+{_NUMX}(?![\w-])"}.items():
         out[k] = re.compile(v, re.I)
     out["gate"] = re.compile(r"kill|dead|death|die|slain|murder|execut|massacr|behead|lynch|assassin|gunned"
                              r"|bod(?:y|ies)|toll|fatalit|lives|perish|slaughter|injur|wound|hurt|maim"
-                             r"|casualt", re.I)
+                             r"|casualt|losing|lost|loses", re.I)
     return out
 
 
@@ -246,7 +288,7 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
     t = re.sub(r"\s+", " ", s.strip())
     q = re.match(_QUAL + r"\s+", t, re.I)
     qual = q.group(0).strip().lower() if q else ""
-    rest = t[q.end():] if q else t
+    rest = re.sub(r"(\d)\s*[-–]\s*(\d)", r"\1 to \2", t[q.end():] if q else t)
     cards = [m.group(0) for m in _rx()["card"].finditer(re.sub(r"^between\s+", "", rest, flags=re.I))]
     if len(cards) > 1 and re.fullmatch(r"(?:19|20)\d\d", cards[0].strip()):
         cards = cards[1:]  # "July 16, 2024 - Nine civilians": a dateline's year, then the count
@@ -326,18 +368,23 @@ def _singular(noun: str) -> bool:
 
 
 def _people(noun: str) -> bool:
-    return not _NOT_PEOPLE.match(noun or "")
+    """The victim phrase's head is a person: "two village elders" are people, "two villages" not."""
+    head = re.split(r"\s+of\s+", noun or "", maxsplit=1, flags=re.I)[0].split()
+    return not _NOT_PEOPLE.match(head[-1] if head else "")
 
 
 def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
-    """A passive "killed" with no auxiliary must not be followed by its own object."""
+    """A passive "killed" with no auxiliary, or after a bare "have" ("two groups have killed 21
+    people": the perfect, active), must not be followed by its own object."""
     verb = m.group("verb").lower()
     if verb in ("died", "dead", "perished") or "death" in verb or "lives" in verb:
         return True
     aux = sentence[m.end("noun"):m.start("verb")].strip()
-    if aux:
+    if aux and not re.search(r"\b(?:have|has|had)$", aux, re.I):
         return True
     after = sentence[m.end():m.end() + 40]
+    if _rx()["card_after"].match(after):
+        return False
     return bool(re.match(r"\s*(?:$|[,.;:!?)\]\"'”’–—-]|(?:in|on|at|by|during|when|while|as|after|before|near|and"
                           r"|or|but|last|yesterday|today|this|overnight|early|late|since|following|over|across"
                           r"|inside|outside|around|amid|between|within|from|with|earlier|later|so|were|was"
@@ -353,7 +400,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
     def overlaps(s: int, e: int, pool: list[_Mention]) -> bool:
         return any(s < m.end and m.start < e for m in pool)
 
-    for kind in ("toll", "passive", "among", "active", "deaths", "deaths_of", "bodies"):
+    for kind in ("toll", "passive", "relative", "among", "active", "to_death", "deaths", "deaths_of", "bodies",
+                 "own_dead"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
             verb_start = m.start("verb") if "verb" in m.groupdict() else m.start()
@@ -380,17 +428,19 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "passive" and re.match(r"\s+(?:or|and/or)\s+(?:injured|wounded)", sentence[m.end():]):
                 continue
-            if kind in ("passive", "among", "deaths", "bodies"):
+            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies"):
                 end = max(end, m.end())
             q = _quantity(m.group("num"))
             if q is None or overlaps(m.start(), end, deaths) or _yearlike(m.group("num"), noun):
+                continue
+            if _rx()["accident"].match(sentence, end):
                 continue
             if m.groupdict().get("self"):  # "killed himself and 12 others": the attacker died too
                 q = (q[0] + 1, _add(q[1], 1), _add(q[2], 1))
             start = m.start()
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
-    for kind in ("sg_list", "sg_passive", "sg_died", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
-                 "sg_active_def", "sg_was"):
+    for kind in ("sg_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
+                 "sg_active_def", "sg_death_of", "sg_was"):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
@@ -399,7 +449,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "sg_the_died" and m.group("det").lower() == "the" and not _singular(noun):
                 continue
-            if kind == "sg_active_def" and not _singular(noun):
+            if kind in ("sg_active_def", "sg_death_of") and not _singular(noun):
                 continue
             if kind == "sg_active" and m.group("det").lower() == "her" and noun and not _singular(noun):
                 continue  # "killed her family": a possessive, not the pronoun
@@ -409,6 +459,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                                               sentence[max(0, m.start() - 20):m.start()], re.I):
                 continue
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
+            if _rx()["accident"].match(sentence, end):
+                continue
             n = len(re.findall(r"\b(?:a|an|one)\b", m.group("det"), re.I)) if kind == "sg_list" else 1
             if _head(noun) == "couple":
                 n = 2
@@ -429,26 +481,35 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
 
 
 def _extend_list(sentence: str, m: _Mention) -> list[_Mention]:
-    """Further victim groups listed after an active verb: "killing three soldiers and two civilians"."""
+    """Further victim groups listed after an active verb: "killing three soldiers and two civilians",
+    "killing her and a campaign volunteer"."""
     out = [m]
-    if m.kind not in ("active", "sg_active", "sg_active_def"):
+    if m.kind not in ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death"):
         return out
     pos = m.end
-    while True:
-        nxt = _rx()["list"].match(sentence, pos)
-        if not nxt or not _people(nxt.group("noun")):
-            break
-        after = sentence[nxt.end():nxt.end() + 30]
-        if re.match(r"\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt)", after, re.I):
-            break
-        q = _quantity(nxt.group("num"))
-        if q is None:
-            break
-        noun = nxt.group("noun").strip()
-        out.append(_Mention("list", nxt.start("num"), nxt.end("noun"), *q, noun=noun,
-                            text=sentence[nxt.start("num"):nxt.end("noun")]))
-        pos = nxt.end()
+    while (nxt := _next_victims(sentence, pos)) is not None:
+        out.append(nxt)
+        pos = nxt.end
     return out
+
+
+def _next_victims(sentence: str, pos: int) -> _Mention | None:
+    """The victim group listed at `pos`, if the list goes on there with people who died."""
+    many = _rx()["list"].match(sentence, pos)
+    one = None if many else _rx()["list_one"].match(sentence, pos)
+    nxt = many or one
+    if not nxt or not _people(nxt.group("noun")):
+        return None
+    if one and not (_singular(one.group("noun")) or one.group("det").lower().startswith("one")):
+        return None
+    if re.match(r"\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt)", sentence[nxt.end():nxt.end() + 30], re.I):
+        return None
+    q = _quantity(nxt.group("num")) if many else (1, 1, 1)
+    if q is None:
+        return None
+    first = nxt.start("num") if many else nxt.start("det")
+    return _Mention("list", first, nxt.end("noun"), *q, noun=nxt.group("noun").strip(),
+                    text=sentence[first:nxt.end("noun")])
 
 
 def _prepend_list(sentence: str, m: _Mention, taken: list[_Mention]) -> list[_Mention]:
@@ -566,3 +627,34 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
                 end = max(end, sub.end("noun"))
     return Casualties(text=sentence[start:end], best=best, low=low, high=high, civilians=civilians,
                       children=children, injured=injured, start=start + offset, end=end + offset)
+
+
+_TOLL_WORD = re.compile(r"\b(?:toll|number\s+of|fatalit(?:y|ies)|casualt(?:y|ies))\b", re.I)
+_PRONOUN_VICTIM = re.compile(r"\b(?:him|her)\b", re.I)
+
+
+def carry_story_tolls(events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
+                      *, aside: re.Pattern[str]) -> None:
+    """ACLED codes an event's toll from the whole report, not only from the sentence that names the
+    event: "Rebels took the town on Tuesday. [...] He said four civilians were killed in the fighting."
+    Each lethal event in `events` looks at the sentences (start offset, text) that carry its story
+    on, and keeps the toll found there with that sentence's evidence span (see _better_toll). A
+    sentence with a detail dated otherwise ("they arrived late on Saturday") is not the event's."""
+    for ev in events:
+        for start, text, other in event_story(ev, sentences, published, aside=aside):
+            found = None if other else find_casualties(text, offset=start)
+            if found is not None and found.best is not None:
+                ev.fatalities = _better_toll(ev.fatalities, found)
+
+
+def _better_toll(own: Casualties | None, found: Casualties) -> Casualties:
+    """An event without a toll takes the story's; one with a toll keeps it, unless the story gives a
+    lower toll for the incident (ACLED: the lowest figure when sources conflict) or names its one
+    victim again among more ("killing her and a campaign volunteer")."""
+    if own is None or own.best is None:
+        return found
+    if found.best < own.best and _TOLL_WORD.search(found.text):
+        return found
+    if own.best == 1 and found.best > 1 and _PRONOUN_VICTIM.search(found.text):
+        return found
+    return own

@@ -18,9 +18,9 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Event, Evidence, Place, When
-from ..resolve.dates import find_dates
+from ..resolve.dates import carry_story_days, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
-from .casualties import find_casualties
+from .casualties import carry_story_tolls, find_casualties
 
 # ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root)
 TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
@@ -188,6 +188,10 @@ def _main_hit(hits: list[Hit]) -> Hit | None:
 _CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:since\s+|so far\s+|now\s+)?(?:killed|claimed|left|cost)\b[^.]*"
                          r"|\b(?:since|so far|to date|in total|over the past)\b[^.]*\b(?:killed|dead|deaths|lives)\b", re.I)
 
+# "has killed 32 people since Thursday": a spell of fighting of a few days is one incident (dated as
+# a range), not a running total.
+_DAYS_SINCE = re.compile(r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
 
 def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     """"Fighting for X has become the focal point of the war", "the war has since killed tens of
@@ -195,7 +199,7 @@ def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     head = hit.span.root.head
     if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"} and not dates:
         return True
-    return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest"
+    return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest" and not _DAYS_SINCE.search(sent.text)
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -310,7 +314,11 @@ def _pick_date(hit: Hit, dates: list[When]) -> When | None:
     if not dates:
         return None
     t = hit.span.start_char
+    sent = hit.span.sent
+    # a day put first ("On 4 May 2022, ...") is the sentence's time, nearer dates are its details'
     return min(dates, key=lambda d: (d.start is None and d.precision != "unresolved",
+                                     not (d.precision in {"day", "range", "week"}
+                                          and sets_the_scene(d, sent.text, sent.start_char)),
                                      abs((d.span_start or 0) - t)))
 
 
@@ -397,6 +405,12 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     _inherit_setting(events, doc.text, [p for p in places if not _inside(p.start, p.end, datelines)])
     events = _drop_subsumed(events)
     _rank_by_salience(events, doc.text, published)
+    # after ranking and de-duplication, which a day or toll found elsewhere in the story must not sway
+    story = [(s.start_char, s.text) for s in sents]
+    carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE,
+                     datelines=datelines)
+    lethal = [e for e in events if e.event_type in VIOLENT_TYPES or e.sub_event_type in LETHAL_SUBS]
+    carry_story_tolls(lethal, story, published, aside=_ASIDE)
     return events
 
 
@@ -458,9 +472,12 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
             where = ev.location
         elif ev.location is None:
             ev.location = where or _paragraph_place(text, places, ev.evidence.start)
-        if ev.event_type and ev.event_type not in by_type:
-            by_type[ev.event_type] = (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None,
-                                      ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None)
+        if ev.event_type:
+            # the first day and the first place told for the kind, though a headline told neither
+            first_when, first_where = by_type.get(ev.event_type, (None, None))
+            by_type[ev.event_type] = (
+                first_when or (ev.date if ev.date and ev.date.precision in {"day", "week", "range"} else None),
+                first_where or (ev.location if ev.location and ev.location.precision not in {"country", "region", "continent"} else None))
         last_end = ev.evidence.end
 
 

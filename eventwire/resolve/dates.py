@@ -14,6 +14,10 @@ News conventions (documented choices):
 - early/mid/late Month: days 1-10 / 11-20 / 21-end, precision "range".
 - with no publication date every relative or under-specified expression is returned with
   precision "unresolved" and no dates; fully specified dates still resolve.
+- weekday spells ("between Friday and Sunday", "since Thursday" up to publication) are ranges.
+- across sentences (carry_story_days): an event dated only by its report ("said on Monday") takes
+  the earlier day its story gives; an undated event takes the day its story set before it; a
+  day put first in a sentence ("On 4 May 2022, ...") dates the sentence, not its details.
 """
 from __future__ import annotations
 
@@ -21,8 +25,9 @@ import calendar
 import datetime as dt
 import functools
 import re
+from typing import Sequence
 
-from eventwire.model import When
+from eventwire.model import Event, When
 
 # A day+month without year more than this far after publication is taken as last year's.
 FUTURE_SLACK_DAYS = 31
@@ -77,6 +82,12 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"(?P<x>(?:(?P<mod>last|this|next)\s+)?{_MONTH_FULL})(?![A-Za-z])(?!\s+\d)"),
     ("year", rf"\b(?P<prep>in|since|during|by|until|till|throughout|through|of|before|after|from)\s+(?P<x>{_YEAR})(?!\s*[-–]\s*\d)"),
     ("decade", r"\b(?P<x>the\s+(?P<dec>(?:1[89]|20)\d0)s)\b"),
+    # "between Friday and Sunday", "on Saturday and Sunday": one spell of days (a range)
+    ("wdrange", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_WEEKDAY})\s+(?:and|to|until|till|through)\s+(?P<b>{_WEEKDAY}))"
+                rf"(?![A-Za-z])"),
+    ("wdrange", rf"\b(?P<x>(?P<a>{_WEEKDAY})\s*(?:and|to|through|-|–)\s*(?P<b>{_WEEKDAY}))(?![A-Za-z])"),
+    # "since Thursday": from that day up to publication
+    ("since", rf"\b(?P<x>since\s+(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
     ("weekday", rf"\b(?P<x>(?:(?P<mod>last|this|next|past)\s+)?(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
     ("relative", r"\b(?P<x>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night"
                  r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))"
@@ -391,7 +402,32 @@ def _resolve_match(kind: str, m: re.Match[str], pub: dt.date | None) -> When | N
         return _weekday(text, _WEEKDAYS[m.group("wd").lower()], m.group("mod"), pub)
     if kind == "relative":
         return _relative(text, m, pub)
+    if kind == "wdrange":
+        return _weekday_range(text, m.group("a"), m.group("b"), pub)
+    if kind == "since":
+        return _since_weekday(text, m.group("wd"), pub)
     return None
+
+
+def _weekday_range(text: str, first: str, last: str, pub: dt.date | None) -> When | None:
+    """"between Friday and Sunday": the last day is the most recent such day, the first the one before it."""
+    if not (_capitalised(first) and _capitalised(last)):
+        return None
+    end = _weekday(text, _WEEKDAYS[last.lower()], None, pub)
+    if pub is None:
+        return end
+    stop = dt.date.fromisoformat(end.start)
+    start = stop - dt.timedelta(days=(_WEEKDAYS[last.lower()] - _WEEKDAYS[first.lower()]) % 7)
+    return _when(text, start, stop, "range")
+
+
+def _since_weekday(text: str, day: str, pub: dt.date | None) -> When | None:
+    if not _capitalised(day):
+        return None
+    first = _weekday(text, _WEEKDAYS[day.lower()], None, pub)
+    if pub is None:
+        return first
+    return _when(text, dt.date.fromisoformat(first.start), pub, "range")
 
 
 # Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date.
@@ -469,3 +505,111 @@ def resolve_date(expr: str, published: str | None) -> When:
     if day is None or (pub is None and str(day.year) not in text):
         return _unresolved(text)
     return _when(text, day, day, "day")
+
+
+# How many sentences after an event's own can still carry its story on: details of an incident
+# (its toll, when it started) are often given a paragraph or two after the lead.
+STORY_SENTENCES = 6
+
+
+def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]], published: str | None, *,
+                aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
+    """The sentences (start, text, dates other than `own`, the story's day) after the one at offset
+    `after` that tell its story, up to an aside ("Separately, ...") or a sentence set at another time
+    ("In February, ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise
+    inside a sentence ("they arrived late on Saturday") does not end the story."""
+    later = [s for s in sentences if s[0] > after][:STORY_SENTENCES]
+    out: list[tuple[int, str, list[When]]] = []
+    for start, text in later:
+        other = [d for d in find_dates(text, published, offset=start) if d.start != own]
+        if aside.match(text.strip()) or (other and (own is None or any(_new_setting(d, start, text) for d in other))):
+            break
+        out.append((start, text, other))
+    return out
+
+
+def event_story(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None, *,
+                aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
+    """story_after the event's own sentence, on the event's day."""
+    return story_after(ev.evidence.start, ev.date.start if ev.date else None, sentences, published, aside=aside)
+
+
+def _new_setting(date: When, sentence_start: int, sentence: str) -> bool:
+    """A date that sets a new scene: background (a month, a year) or put first ("On Thursday, ...")."""
+    return date.precision != "day" or sets_the_scene(date, sentence, sentence_start)
+
+
+# What may come before a date put first in its sentence: "On", "Around", "Late on", a "Label: ".
+_BEFORE_FRONTED = re.compile(r"\W*(?:[A-Z][\w/ -]{0,30}:\s+)?(?:(?:late|early)\s+)?"
+                             r"(?:(?:on|around|about|in|by|during|between|from|since|last|this)\s+)?(?:the\s+)?", re.I)
+
+
+def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
+    """The date is put first in its sentence ("On 4 May 2022, ...", "Around 13 February 2022 (between
+    11 - 17 February), ..."): it sets the time of what the sentence tells, not of a detail in it."""
+    if date.span_start is None:
+        return False
+    return bool(_BEFORE_FRONTED.fullmatch(sentence, 0, date.span_start - sentence_start))
+
+
+# "..., residents said on Monday": the day the event was reported, not the day it happened.
+_REPORT_DAY = re.compile(r"\b(?:said|say|says|told\s+[\w ]{1,30}?|reported|announced|confirmed|stated)"
+                         r"(?:\s+in\s+a\s+statement)?\s+(?:late\s+|early\s+)?on\s+$", re.I)
+REPORT_LAG_DAYS = 7  # an earlier day further back than this is another incident's
+
+
+def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str]], text: str,
+                     published: str | None, *, aside: re.Pattern[str],
+                     datelines: Sequence[tuple[int, int]] = ()) -> None:
+    """An event dated only by the day it was reported ("Gunmen killed 27 people in overnight raids,
+    residents said on Monday") happened on the earlier day its story gives ("The attackers arrived
+    late on Saturday"); that day keeps its own text and span. With no such day the report's day
+    stands (ACLED codes a statement's events to the statement's day when nothing else is said)."""
+    for ev in events:
+        day = _earlier_story_day(ev, sentences, published, aside) if _reported_on(ev, text) else None
+        if day is not None:
+            ev.date = day
+    _date_undated_story(events, sentences, published, aside, datelines)
+
+
+def _date_undated_story(events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
+                        aside: re.Pattern[str], datelines: Sequence[tuple[int, int]]) -> None:
+    """An undated event in the story of an earlier sentence that set a day ("On 14 March, drivers
+    blocked streets. The protesters denounced fuel prices."; the paragraph after the lead) happened
+    then, even when that sentence reported no event; the date keeps its own text and span."""
+    for ev in events:
+        setting = None if ev.date else _setting_before(ev.evidence.start, events, sentences, published, datelines)
+        if setting is None:
+            continue
+        start, day = setting
+        if any(s <= ev.evidence.start < s + len(t) and not other
+               for s, t, other in story_after(start, day.start, sentences, published, aside=aside)):
+            ev.date = day
+
+
+def _setting_before(pos: int, events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
+                    datelines: Sequence[tuple[int, int]]) -> tuple[int, When] | None:
+    """(start, date) of the nearest earlier dated sentence, if it sets a day, week or range: its event's
+    date, else its first date that is not a dateline's (when the story was filed)."""
+    for start, text in reversed([s for s in sentences if s[0] < pos][-STORY_SENTENCES:]):
+        dated = [e.date for e in events if e.evidence.start == start and e.date is not None]
+        found = dated or [d for d in find_dates(text, published, offset=start)
+                          if not any(a <= (d.span_start or -1) < b for a, b in datelines)]
+        if found:
+            return (start, found[0]) if found[0].precision in {"day", "week", "range"} else None
+    return None
+
+
+def _reported_on(ev: Event, text: str) -> bool:
+    span = ev.date.span_start if ev.date else None
+    return span is not None and ev.date.precision == "day" and bool(_REPORT_DAY.search(text, max(0, span - 50), span))
+
+
+def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None,
+                       aside: re.Pattern[str]) -> When | None:
+    reported = dt.date.fromisoformat(ev.date.start)
+    for _, _, other in event_story(ev, sentences, published, aside=aside):
+        for d in other:
+            if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= REPORT_LAG_DAYS:
+                return d
+    return None
