@@ -328,7 +328,20 @@ def _pick_date(hit: Hit, dates: list[When]) -> When | None:
 # (a weapon, a suicide bomber: strength >= 5), which it overrides only when very sure.
 CLASSIFIER_DECIDES = 0.45
 CLASSIFIER_OVERRIDES_SPECIFIC = 0.8
-CLASSIFIER_ALONE = 0.6
+CLASSIFIER_ALONE = 0.45
+CLASSIFIER_TYPES = 0.35
+
+
+def _classifier_sub(hit: Hit, pred) -> str | None:
+    """A speech act in a subordinate clause ("workers gathered ... demanding better pay", "marched
+    to condemn the war") is the purpose of a main action the triggers do not know: the classifier,
+    which reads the whole sentence, types it. As the main verb ("HRW accused the army of air
+    strikes") it is an accusation, not a strike; other kinds (talks, withdrawal) keep their PLOVER type."""
+    if _kind(hit) not in FRAMING or hit.span.root.dep_ == "ROOT":
+        return None
+    if pred is not None and pred.is_event and pred.probability >= CLASSIFIER_TYPES:
+        return pred.sub_event_type
+    return None
 
 
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
@@ -421,7 +434,7 @@ _EVENT_CUE = re.compile(r"\b(kill|dead|died|death|bod(y|ies)|wound|injur|attack|
                         r"missile|rocket|rape|assault|hostage|curfew|violen|assembl|gather|sit-in|picket|"
                         r"boycott|petition|vigil|block|barricad|chant|slogan|banner|crowd|mourn|dispers|"
                         r"tear ?gas|beat|stab|lynch|vandal|destroy|damag|ambush|clash|offensive|recaptur|"
-                        r"withdr|surrender|defect|recruit|base|camp|weapon|ammunition|convoy|checkpoint)", re.I)
+                        r"withdr|surrender|defect|recruit|base|camp|weapon|ammunition|convoy|checkpoint|street|occup|storm|walkout)", re.I)
 
 
 def _predictions(sents: list[Span], classify: Callable | None) -> list:
@@ -644,7 +657,7 @@ def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[
         # "The ministry says it takes great care to avoid casualties": the speaker is the actor.
         actor1 = _pick_actor([a for a in actors if attribution.start <= a.start and a.end <= attribution.end and a.name],
                              sent.doc)
-    sub = _refine_sub(hit, text, actor2, pred) if hit.trigger.sub else None
+    sub = _refine_sub(hit, text, actor2, pred) if hit.trigger.sub else _classifier_sub(hit, pred)
     if sub:
         event_type, plover, mode, cameo = TAXONOMY[sub]
         mode = hit.trigger.mode or mode
