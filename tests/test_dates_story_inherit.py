@@ -64,5 +64,9 @@ def test_the_next_paragraph_of_the_story_takes_its_day(later, start):
 ])
 def test_an_earlier_sentence_sets_the_day(story, needle, start):
     doc = eventwire.extract(story, published=PUB)
-    ev = next(e for e in doc.events if e.event_type and needle in e.evidence.sentence)
-    assert (ev.date.start if ev.date else None) == start
+    evs = [e for e in doc.events if e.event_type and needle in e.evidence.sentence]
+    if start is None:
+        # no day for it (the sentence may also be folded into the first sentence's event)
+        assert all(e.date is None or e.date.precision != "day" for e in evs)
+    else:
+        assert evs and (evs[0].date.start if evs[0].date else None) == start

@@ -332,12 +332,20 @@ CLASSIFIER_ALONE = 0.45
 CLASSIFIER_TYPES = 0.35
 
 
+_SPEECH_VERBS = {"say", "tell", "state", "claim", "post", "write", "report", "announce", "add", "insist",
+                 "warn", "argue", "allege", "publish", "tweet", "share", "show"}
+
+
 def _classifier_sub(hit: Hit, pred) -> str | None:
     """A speech act in a subordinate clause ("workers gathered ... demanding better pay", "marched
     to condemn the war") is the purpose of a main action the triggers do not know: the classifier,
     which reads the whole sentence, types it. As the main verb ("HRW accused the army of air
     strikes") it is an accusation, not a strike; other kinds (talks, withdrawal) keep their PLOVER type."""
-    if _kind(hit) not in FRAMING or hit.span.root.dep_ == "ROOT":
+    root = hit.span.root
+    # the purpose of the sentence's main action: "gathered ... demanding", "marched to condemn";
+    # not what a speaker says ("the ministry says it takes great care to avoid ...")
+    if (_kind(hit) not in FRAMING or root.dep_ not in ("advcl", "xcomp") or root.head.pos_ != "VERB"
+            or any(a.lemma_.lower() in _SPEECH_VERBS for a in (root.head, *root.head.ancestors))):
         return None
     if pred is not None and pred.is_event and pred.probability >= CLASSIFIER_TYPES:
         return pred.sub_event_type
