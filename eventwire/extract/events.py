@@ -506,8 +506,7 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
 # story is about; later paragraphs add background, earlier incidents and "separately" items.
 # Confidence ranks the story's own incident first (the document's main event is its most
 # confident one), so such reports are marked down and the lead is marked up.
-LEAD_EVENTS = 2  # the headline's and the lead's event sentences
-LEAD_BONUS = 0.08
+LEAD_BONUS = 0.12
 ASIDE_PENALTY = 0.12
 PAST_DAYS = 7  # an incident over this long before publication is not the story's own
 _ASIDE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |another )?separate (?:incident|attack|development)s?|"
@@ -524,17 +523,7 @@ def _rank_by_salience(events: list[Event], text: str, published: str | None) -> 
         pub = dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
         pub = None
-    lead_sentences: list[int] = []
-    lead_events: list[Event] = []
-    for ev in events:
-        if ev.event_type and ev.evidence.start not in lead_sentences and len(lead_sentences) < LEAD_EVENTS:
-            lead_sentences.append(ev.evidence.start)
-            lead_events.append(ev)
-    if len(lead_events) == 2 and "\n" not in text[:lead_events[0].evidence.start] \
-            and "\n" in text[lead_events[0].evidence.end:lead_events[1].evidence.start] \
-            and _same_family(*lead_events):
-        # A headline and the lead below it tell one incident; the lead says it with its place and day.
-        lead_sentences.pop(0)
+    lead_sentences = _lead_sentences(events, text)
     for ev in events:
         delta = LEAD_BONUS if ev.evidence.start in lead_sentences else 0.0
         sentence = _undateline(ev.evidence.sentence)
@@ -549,6 +538,20 @@ def _rank_by_salience(events: list[Event], text: str, published: str | None) -> 
                 delta -= ASIDE_PENALTY
         if delta:
             ev.confidence = round(max(0.05, min(0.99, ev.confidence + delta)), 3)
+
+
+def _lead_sentences(events: list[Event], text: str) -> set[int]:
+    """Evidence starts of the headline's event and of the first event below it (the lead). A
+    headline and a lead of one kind tell one incident, which the lead tells with its place and
+    day: then only the lead counts."""
+    typed = sorted((ev for ev in events if ev.event_type), key=lambda ev: ev.evidence.start)
+    first_break = text.find("\n")
+    headline = [ev for ev in typed if 0 <= first_break and ev.evidence.end <= first_break]
+    body = [ev for ev in typed if ev not in headline]
+    lead = {body[0].evidence.start} if body else set()
+    if headline and not (body and _same_family(headline[0], body[0])):
+        lead.add(headline[0].evidence.start)
+    return lead
 
 
 def _same_family(a: Event, b: Event) -> bool:
