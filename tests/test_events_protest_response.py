@@ -1,0 +1,26 @@
+"""A protest is coded by how it ended, which the sentences after it often tell (ACLED)."""
+import pytest
+
+import eventwire
+from eventwire.evaluate import top_event
+
+_MARCH = "Hundreds of teachers marched peacefully to the parliament in Accra, Ghana, on Monday to demand higher pay. "
+
+
+@pytest.mark.parametrize("after, sub", [
+    ("Police fired tear gas to disperse them near the main gate.", "Protest with intervention"),
+    ("Officers later detained 12 of the marchers.", "Protest with intervention"),
+    ("Security forces opened fire on the crowd, killing two marchers.", "Excessive force against protesters"),
+    ("Their union said talks with the ministry would resume next week.", "Peaceful protest"),
+    # another incident, told as an aside, does not change how the march ended
+    ("Separately, police fired tear gas at football fans in Kumasi.", "Peaceful protest"),
+])
+def test_a_protest_takes_the_response_its_story_tells(after, sub):
+    doc = eventwire.extract(_MARCH + after, published="2024-06-05")
+    march = next(e for e in doc.events if "marched" in e.evidence.sentence and e.event_type == "Protests")
+    assert march.sub_event_type == sub
+
+
+def test_arrests_of_its_marchers_rank_below_the_protest():
+    doc = eventwire.extract(_MARCH + "Police arrested 12 protesters outside the parliament.", published="2024-06-05")
+    assert top_event(doc).event_type == "Protests"
