@@ -24,3 +24,20 @@ def test_a_protest_takes_the_response_its_story_tells(after, sub):
 def test_arrests_of_its_marchers_rank_below_the_protest():
     doc = eventwire.extract(_MARCH + "Police arrested 12 protesters outside the parliament.", published="2024-06-05")
     assert top_event(doc).event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead two traders at a market in Kano, Nigeria, on Friday. Police said three suspects were arrested hours later.",
+    "On 3 March 2024, in Kisumu (Kisumu), two armed men shot and wounded a shopkeeper at his kiosk. "
+    "The attackers were arrested by police officers the same night.",
+])
+def test_arrests_after_an_attack_are_its_aftermath(text):
+    from eventwire.extract.events import _story_responses
+
+    doc = eventwire.extract(text, published="2024-03-09")
+    attack = next(e for e in doc.events if e.event_type == "Violence against civilians")
+    arrests = next(e for e in doc.events if e.sub_event_type == "Arrests")
+    arrests.confidence = 0.99  # as a sentence with its own place and day might score
+    start = text.index(arrests.evidence.sentence)
+    _story_responses(doc.events, [(0, attack.evidence.sentence), (start, arrests.evidence.sentence)], "2024-03-09")
+    assert arrests.confidence < attack.confidence

@@ -430,7 +430,7 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     story = [(s.start_char, s.text) for s in sents]
     carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE,
                      datelines=datelines)
-    _protest_responses(events, story, published)
+    _story_responses(events, story, published)
     lethal = [e for e in events if e.event_type in VIOLENT_TYPES or e.sub_event_type in LETHAL_SUBS]
     carry_story_tolls(lethal, story, published, aside=_ASIDE)
     return events
@@ -443,26 +443,29 @@ _SHOT_AT = re.compile(r"\b(opened fire|live (?:ammunition|rounds|fire)|shot dead
 _ARREST_WORD = re.compile(r"\b(arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention)\b", re.I)
 
 
-def _protest_responses(events: list[Event], sentences: Sequence[tuple[int, str]], published: str | None) -> None:
+def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], published: str | None) -> None:
     """ACLED codes a protest by how it ended, which news often tells in the sentences after it
     ("Police fired tear gas to disperse them", "officers detained 12 marchers"): the protest
     becomes one with intervention, or with excessive force when security forces fired on the
-    crowd. Arrests of its marchers in its story are that intervention, not an incident of their
-    own: they rank below the protest."""
+    crowd. Arrests in the story of a protest or an attack are its aftermath: they rank below it."""
     from ..resolve.dates import event_story
 
     for ev in events:
-        if ev.event_type != "Protests":
+        if ev.event_type != "Protests" and ev.event_type not in VIOLENT_TYPES:
             continue
         told = [(ev.evidence.start, ev.evidence.sentence)]
         told += [(start, text) for start, text, _ in event_story(ev, sentences, published, aside=_ASIDE)]
-        response = [(start, text) for start, text in told if _SECURITY.search(text)]
         if ev.sub_event_type == "Peaceful protest":
-            if any(_SHOT_AT.search(t) and _CROWD.search(t) for _, t in response):
+            response = [text for _, text in told if _SECURITY.search(text)]
+            if any(_SHOT_AT.search(t) and _CROWD.search(t) for t in response):
                 _retype(ev, "Excessive force against protesters")
-            elif any(_INTERVENTION.search(t) for _, t in response):
+            elif any(_INTERVENTION.search(t) for t in response):
                 _retype(ev, "Protest with intervention")
-        arrests = {start for start, text in response if _ARREST_WORD.search(text)}
+        # the arrests that follow a protest or an attack ("The perpetrators were arrested") are
+        # its aftermath, not the incident the story is about
+        arrests = {start for start, text in told[1:] if _ARREST_WORD.search(text)}
+        if ev.event_type == "Protests":
+            arrests |= {told[0][0]} if _ARREST_WORD.search(told[0][1]) else set()
         for other in events:
             if other.sub_event_type == "Arrests" and other.evidence.start in arrests and other is not ev:
                 other.confidence = round(min(other.confidence, ev.confidence - 0.05), 3)
