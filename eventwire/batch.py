@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 from typing import Iterable, Iterator
 
 from .model import Document, InputDoc
 
 CHUNK = 16  # documents per task: the pipeline's own batch, so spaCy and the embedder batch as before
+
+
+def _one_core() -> None:
+    """Each worker computes on one core: N workers with a thread pool each would fight over them."""
+    for var in ("EVENTWIRE_ONNX_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
 
 
 def _run(chunk: list[InputDoc]) -> list[Document]:
@@ -37,7 +44,7 @@ def process_parallel(inputs: Iterable[InputDoc], *, workers: int = 1, chunk: int
         return
     # spawn, not fork: a forked child would share the parent's threads and open files
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_one_core) as pool:
         # imap keeps input order and holds at most a few chunks in flight per worker
         for docs in pool.imap(_run, _chunks(inputs, chunk)):
             yield from docs
