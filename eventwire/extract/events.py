@@ -431,9 +431,40 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE,
                      datelines=datelines)
     _story_responses(events, story, published)
+    _definite_agents(events, actors)
     lethal = [e for e in events if e.event_type in VIOLENT_TYPES or e.sub_event_type in LETHAL_SUBS]
     carry_story_tolls(lethal, story, published, aside=_ASIDE)
     return events
+
+
+# Words for one kind of force, so that "the bombers" can take up "the Russian bomber" told earlier.
+_FORCE_CLASSES = (
+    ("bomber", "bombers", "plane", "planes", "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
+     "helicopters", "drone", "drones", "gunship", "gunships"),
+    ("ship", "ships", "warship", "warships", "vessel", "vessels", "navy", "boat", "boats"),
+    ("tank", "tanks", "convoy", "convoys", "armoured vehicles"),
+)
+_DEFINITE = re.compile(r"\b[Tt]he ((?:[a-z\-]+ )?(" + "|".join(w for c in _FORCE_CLASSES for w in c) + r"))\b")
+
+
+def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
+    """"After the sorties, the bombers returned to the base": a violent event whose only
+    agent is a definite "the bombers" takes the actor of the nearest earlier mention of such a
+    force ("the Russian bomber deployed in Iran"). The actor's evidence is "the bombers"."""
+    for ev in events:
+        if ev.actor1 is not None or ev.event_type not in VIOLENT_TYPES:
+            continue
+        m = _DEFINITE.search(ev.evidence.sentence)
+        if m is None:
+            continue
+        kind = next(c for c in _FORCE_CLASSES if m.group(2) in c)
+        earlier = [a for a in actors if a.end <= ev.evidence.start and a.name
+                   and any(w in kind for w in re.findall(r"[a-z]+", a.text.lower()))]
+        if earlier:
+            a = max(earlier, key=lambda x: x.start)
+            start = ev.evidence.start + m.start()
+            ev.actor1 = Actor(text=m.group(0), name=a.name, country=a.country, kind=a.kind,
+                              start=start, end=start + len(m.group(0)))
 
 
 _SECURITY = re.compile(r"\b(police|policemen|officers|security forces|troops|soldiers|gendarmes?|army)\b", re.I)
