@@ -740,7 +740,7 @@ class GazetteerRuler:
     the name is a place ("Aleppo" tagged LANGUAGE), deferring to it where the name is part of
     a longer name ("Free Syrian Army") or a person."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, max_len: int = 4):
+    def __init__(self, gazetteer: Gazetteer | None = None, max_len: int = 6):
         self._gaz = gazetteer
         self.max_len = max_len
 
@@ -813,7 +813,9 @@ class GazetteerRuler:
         if all(c.kind in ("continent", "region") for c in cands):
             label = "LOC"
         strength = _strength(cands)
-        hinted = _hint_context(doc, span, self.gaz) and not _titled(doc, span)
+        # "the town of Sake", "the city of Wad Madani": the text says outright it is a place
+        named = _level_of(doc, span)
+        hinted = named or (_hint_context(doc, span, self.gaz) and not _titled(doc, span))
         if hinted and not (_short_caps(text) and not any(c.kind == "country" for c in cands)):
             # "in Bafut (Mezam, Nord-Ouest)", "near Hryhorivka, Donetsk": where a name stands
             # in an admin hierarchy, any town the gazetteer knows by it is a place
@@ -837,8 +839,8 @@ class GazetteerRuler:
                 if e.label_ in _NAME_LABELS or e.label_ in _PLACE_LABELS:
                     if not (e.label_ in _PLACE_LABELS and _leading_article(e, span)):
                         return None
-            elif e.label_ in _NAME_LABELS:
-                return None  # crosses a name's boundary
+            elif e.label_ in _NAME_LABELS and " " in span.text:
+                return None  # crosses a name's boundary (inside one hyphenated word it is the tokenizer's)
         if exact is not None and len(ents) == 1:
             lab = exact.label_
             if lab in _PLACE_LABELS:
@@ -868,7 +870,7 @@ class GazetteerRuler:
             return None
         if _short_caps(text) and not any(c.kind == "country" for c in cands):
             return None  # "OAS", "NGO", "GRU": acronyms far more often than places
-        if _is_common(span):
+        if _is_common(span) and not named:
             # "Police", "Mobile", "March": words first; only unmistakable places pass
             if strength < 3 or not span[0].is_title and not text.isupper():
                 return None
@@ -890,6 +892,16 @@ def _place_context(doc, span) -> bool:
     nxt = span.end
     return (nxt + 1 < len(doc) and doc[nxt].text == ","
             and doc[nxt + 1].ent_type_ in _PLACE_LABELS and doc[nxt + 1].ent_iob_ == "B")
+
+
+_LEVEL_NOUNS = {"town", "city", "village", "villages", "district", "province", "region", "state", "county",
+                "municipality", "camp", "neighbourhood", "neighborhood", "suburb", "capital", "port", "island"}
+
+
+def _level_of(doc, span) -> bool:
+    """Right after "the town of", "the city of", "the village of"."""
+    i = span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _LEVEL_NOUNS
 
 
 def _broken_ent(ent) -> bool:
@@ -1022,7 +1034,7 @@ def _register() -> None:
     if "gazetteer_ruler" in Language.factories:
         return
 
-    @Language.factory("gazetteer_ruler", default_config={"max_len": 4})
+    @Language.factory("gazetteer_ruler", default_config={"max_len": 6})
     def _make(nlp, name: str, max_len: int):
         return GazetteerRuler(max_len=max_len)
 

@@ -55,3 +55,15 @@ def test_overrides_wrong_ner_label(nlp):
 def test_admin1_phrase_is_one_entity(nlp):
     doc = nlp("Clashes continued in Aleppo governorate on Friday.")
     assert "Aleppo governorate" in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, place", [
+    # an everyday word the text calls a town ("sake")
+    ("Rebels took control of the town of Sake early on Tuesday, residents said.", "Sake"),
+    # a name the small model takes for a person
+    ("Fighters looted shops in the city of Wad Madani on Saturday.", "Wad Madani"),
+    # a hyphenated name the tokenizer cuts in five
+    ("Gunmen kidnapped six nurses from a clinic in Croix-des-Bouquets on Tuesday.", "Croix-des-Bouquets"),
+])
+def test_places_the_text_names_as_places(nlp, text, place):
+    assert place in places(nlp, text)

@@ -95,3 +95,14 @@ def test_a_district_of_the_storys_country_is_not_a_big_namesake_abroad():
             "on Monday. Ethiopia has detained dozens of reporters.")
     got = {p.text: p for p in resolved(text, ["Addis Ababa", "Ethiopia", "Bole", "Ethiopia"])}
     assert got["Bole"].country != "CHN"  # Bole, China: a city of 200,000, but this is a district
+
+
+@pytest.mark.parametrize("name, iso3", [
+    ("eastern Democratic Republic of Congo", "COD"),
+    ("southern Lebanon", "LBN"),
+    ("north-western Syria", "SYR"),
+])
+def test_a_side_of_a_place_is_that_place(name, iso3):
+    text = f"Fighting spread across {name} on Monday."
+    [p] = resolved(text, [name])
+    assert p.country == iso3 and p.precision == "country"

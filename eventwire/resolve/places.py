@@ -117,9 +117,17 @@ def _lookup(name: str, *, region: bool = False) -> list[Candidate]:
     return cands
 
 
+# "eastern Democratic Republic of Congo": a part of a place named by its side is, at the
+# precision we can give, that place.
+_SIDE = re.compile(r"^(?:(?:the|a)\s+)?(?:far[- ])?(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|central|"
+                   r"mid)(?:ern)?\s+(?=[A-Z])", re.I)
+
+
 def _candidates(text: str) -> tuple[list[Candidate], str | None]:
     base = _POSSESSIVE.sub("", text.strip())
     names = [base] + ([_ARTICLE.sub("", base)] if _ARTICLE.match(base) else [])
+    if _SIDE.match(base) and base[:1].islower():
+        names.append(_SIDE.sub("", base))
     cands, role, name = [], None, base
     for name in names:
         cands = _lookup(name)
