@@ -106,3 +106,10 @@ def test_a_side_of_a_place_is_that_place(name, iso3):
     text = f"Fighting spread across {name} on Monday."
     [p] = resolved(text, [name])
     assert p.country == iso3 and p.precision == "country"
+
+
+def test_a_square_named_after_a_town_is_in_the_storys_town():
+    text = ("Police fired tear gas in Santiago, Chile, on Friday. In Santiago, thousands gathered in "
+            "Plaza Baquedano before the march.")
+    got = resolved(text, ["Santiago", "Chile", "Santiago", "Plaza Baquedano"])
+    assert got[3].name == "Santiago"  # not Baquedano, a town in the Atacama

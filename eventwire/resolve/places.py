@@ -688,9 +688,14 @@ _SITE_WORDS = _THOROUGHFARES | {"square", "park", "stadium", "arena", "centre", 
                                 "courthouse", "library", "museum", "hotel", "theatre", "theater", "tower", "house"}
 
 
+# First words of a site in languages that put them first ("Plaza Baquedano", "Rue de Rivoli").
+_SITE_HEADS = {"plaza", "praça", "praca", "piazza", "place", "rue", "avenida", "av.", "calle", "carrera", "via",
+               "viale", "corso", "largo", "paseo", "rambla", "boulevard", "parque", "estación", "estacion"}
+
+
 def _is_site(text: str) -> bool:
-    words = _POSSESSIVE.sub("", text.strip()).split()
-    return len(words) > 1 and words[-1].lower().strip(".") in _SITE_WORDS
+    words = _ARTICLE.sub("", _POSSESSIVE.sub("", text.strip())).split()
+    return len(words) > 1 and (words[-1].lower().strip(".") in _SITE_WORDS or words[0].lower() in _SITE_HEADS)
 
 
 def _focus_town(choices: list[Candidate | None]) -> Candidate | None:
