@@ -22,6 +22,12 @@ def only(doc, **want):
     ("Rioters torched shops and cars in the centre of Santiago, Chile, on Friday night.", "Violent demonstration"),
     ("Gunmen abducted 20 villagers from Kaduna state in Nigeria on Sunday.", "Abduction/forced disappearance"),
     ("The two sides signed a ceasefire agreement in Bogota, Colombia, on Monday.", "Agreement"),
+    ("Soldiers found a cache of rifles and grenades in a farmhouse near Maiduguri, Nigeria, on Monday.",
+     "Disrupted weapons use"),
+    ("Police seized guns and ammunition during a raid on a house in Kingston, Jamaica, on Monday.",
+     "Disrupted weapons use"),
+    ("The army recovered weapons abandoned by fleeing militants near Marawi, Philippines, on Sunday.",
+     "Disrupted weapons use"),
 ])
 def test_sentence_gets_its_acled_sub_event_type(text, sub):
     doc = eventwire.extract(text, published="2024-03-12")

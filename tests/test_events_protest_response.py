@@ -11,13 +11,15 @@ _MARCH = "Hundreds of teachers marched peacefully to the parliament in Accra, Gh
     ("Police fired tear gas to disperse them near the main gate.", "Protest with intervention"),
     ("Officers later detained 12 of the marchers.", "Protest with intervention"),
     ("Security forces opened fire on the crowd, killing two marchers.", "Excessive force against protesters"),
+    # the marchers' own violence makes it a violent demonstration, whatever the police did
+    ("Some marchers hurled stones at the gate and police fired tear gas.", "Violent demonstration"),
     ("Their union said talks with the ministry would resume next week.", "Peaceful protest"),
     # another incident, told as an aside, does not change how the march ended
     ("Separately, police fired tear gas at football fans in Kumasi.", "Peaceful protest"),
 ])
 def test_a_protest_takes_the_response_its_story_tells(after, sub):
     doc = eventwire.extract(_MARCH + after, published="2024-06-05")
-    march = next(e for e in doc.events if "marched" in e.evidence.sentence and e.event_type == "Protests")
+    march = next(e for e in doc.events if "marched" in e.evidence.sentence)
     assert march.sub_event_type == sub
 
 

@@ -470,6 +470,9 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
 _SECURITY = re.compile(r"\b(police|policemen|officers|security forces|troops|soldiers|gendarmes?|army)\b", re.I)
 _CROWD = re.compile(r"\b(protesters?|demonstrators?|marchers|crowds?|participants|rally|march|protest|demonstration)\b",
                     re.I)
+_TURNED_VIOLENT = re.compile(r"\b(violent (?:protests?|demonstrations?|clashes)|turned violent|rioters|rioting|"
+                             r"(?:threw|hurled|pelted|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
+                             r"torched|set fire to|vandali[sz]ed|smashed (?:windows|shops|cars)|looted)\b", re.I)
 _SHOT_AT = re.compile(r"\b(opened fire|live (?:ammunition|rounds|fire)|shot dead|fired (?:live )?(?:bullets|rounds))\b", re.I)
 _ARREST_WORD = re.compile(r"\b(arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention)\b", re.I)
 
@@ -488,7 +491,9 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
         told += [(start, text) for start, text, _ in event_story(ev, sentences, published, aside=_ASIDE)]
         if ev.sub_event_type == "Peaceful protest":
             response = [text for _, text in told if _SECURITY.search(text)]
-            if any(_SHOT_AT.search(t) and _CROWD.search(t) for t in response):
+            if any(_TURNED_VIOLENT.search(t) for _, t in told):
+                _retype(ev, "Violent demonstration")  # the marchers' own violence decides (ACLED)
+            elif any(_SHOT_AT.search(t) and _CROWD.search(t) for t in response):
                 _retype(ev, "Excessive force against protesters")
             elif any(_INTERVENTION.search(t) for t in response):
                 _retype(ev, "Protest with intervention")
