@@ -10,7 +10,6 @@ type (any event when it has none). All events of all documents are merged, as in
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Document, Event, InputDoc, to_dict
+from .resolve.dates import days_before_published
 
 
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background, not news
@@ -34,14 +34,8 @@ def main_event(doc: Document) -> Event | None:
 
 
 def _background(event: Event, published: str | None) -> bool:
-    end = (event.date.end or event.date.start) if event.date else None
-    if not end or not published:
-        return False
-    try:
-        gap = datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(end[:10])
-    except ValueError:
-        return False
-    return gap.days > BACKGROUND_DAYS
+    ago = days_before_published(event.date, published)
+    return ago is not None and ago > BACKGROUND_DAYS
 
 
 def pairwise(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]:

@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Event, Evidence, Place, When
-from ..resolve.dates import carry_story_days, find_dates, sets_the_scene
+from ..resolve.dates import carry_story_days, days_before_published, event_story, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
 
@@ -299,15 +299,19 @@ def _elsewhere(p: Place, text: str) -> bool:
     return bool(_HEADING_TO.search(text[max(0, p.start - 30):p.start]))
 
 
+# finest first: a town says more about where than its province, a province more than its country
+_PRECISION_RANK = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
 def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[int, int]]) -> Place | None:
-    rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
               and p.latitude is not None and not _inside(p.start, p.end, excluded)]
     if not inside:
         return None
     t = hit.span.start_char
     text = sent.doc.text
-    return min(inside, key=lambda p: (_elsewhere(p, text), rank.get(p.precision or "country", 3), abs(p.start - t)))
+    return min(inside, key=lambda p: (_elsewhere(p, text), _PRECISION_RANK.get(p.precision or "country", 3),
+                                      abs(p.start - t)))
 
 
 def _pick_date(hit: Hit, dates: list[When]) -> When | None:
@@ -482,8 +486,6 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
     ("Police fired tear gas to disperse them", "officers detained 12 marchers"): the protest
     becomes one with intervention, or with excessive force when security forces fired on the
     crowd. Arrests in the story of a protest or an attack are its aftermath: they rank below it."""
-    from ..resolve.dates import event_story
-
     for ev in events:
         if ev.event_type != "Protests" and ev.event_type not in VIOLENT_TYPES:
             continue
@@ -544,10 +546,9 @@ def _paragraph_place(text: str, places: Sequence[Place], before: int) -> Place |
     (the earliest of equals): the scene a sentence without a place of its own carries on, even
     when the sentence that named it reported no event ("In X village (Y district), ...")."""
     para = text.rfind("\n\n", 0, before) + 1
-    rank = {"point": 0, "city": 0, "admin2": 1, "admin1": 2}
     seen = [p for p in places if para <= p.start and p.end <= before and p.latitude is not None
             and p.precision in _FINE]
-    return min(seen, key=lambda p: (rank[p.precision], p.start)) if seen else None
+    return min(seen, key=lambda p: (_PRECISION_RANK[p.precision], p.start)) if seen else None
 
 
 def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = ()) -> None:
@@ -595,25 +596,15 @@ _ASIDE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |another )?separate (?
 
 
 def _rank_by_salience(events: list[Event], text: str, published: str | None) -> None:
-    import datetime as dt
-
-    try:
-        pub = dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        pub = None
     lead_sentences = _lead_sentences(events, text)
     for ev in events:
         delta = LEAD_BONUS if ev.evidence.start in lead_sentences else 0.0
         sentence = _undateline(ev.evidence.sentence)
         if _ASIDE.match(sentence):
             delta -= ASIDE_PENALTY
-        if pub is not None and ev.date is not None and (ev.date.end or ev.date.start):
-            try:
-                end = dt.date.fromisoformat((ev.date.end or ev.date.start)[:10])
-            except ValueError:
-                end = None
-            if end is not None and (pub - end).days > PAST_DAYS:
-                delta -= ASIDE_PENALTY
+        ago = days_before_published(ev.date, published)
+        if ago is not None and ago > PAST_DAYS:
+            delta -= ASIDE_PENALTY
         if delta:
             ev.confidence = round(max(0.05, min(0.99, ev.confidence + delta)), 3)
 
@@ -625,7 +616,7 @@ def _lead_sentences(events: list[Event], text: str) -> set[int]:
     typed = sorted((ev for ev in events if ev.event_type), key=lambda ev: ev.evidence.start)
     first_break = text.find("\n")
     headline = [ev for ev in typed if 0 <= first_break and ev.evidence.end <= first_break]
-    body = [ev for ev in typed if ev not in headline]
+    body = typed[len(headline):]  # the headline's events come first in text order
     lead = {body[0].evidence.start} if body else set()
     if headline and not (body and _same_family(headline[0], body[0])):
         lead.add(headline[0].evidence.start)

@@ -122,6 +122,19 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
+def days_before_published(when: When | None, published: str | None) -> int | None:
+    """How many days before publication `when` ended (its start when it has no end); None when
+    either is unknown or unreadable."""
+    pub = _parse_published(published)
+    last = when and (when.end or when.start)
+    if pub is None or not last:
+        return None
+    try:
+        return (pub - dt.date.fromisoformat(last[:10])).days
+    except ValueError:
+        return None
+
+
 def _month_num(word: str) -> int:
     return _MONTHS[word.strip(". ").lower()[:3]]
 

@@ -26,6 +26,7 @@ from importlib import resources
 
 from .. import gazetteer
 from ..gazetteer import ADMIN1_WORDS, HOW_ABBR, HOW_ALT, Candidate, normalize
+from ..geo import haversine_km
 from ..model import Place
 
 _KIND_PRIOR = {"country": 1.5, "continent": 1.0, "region": 1.0, "city": 0.0, "admin2": -1.5, "admin1": -1.5}
@@ -393,10 +394,7 @@ def _role_of_mention(m: _Mention, text: str) -> None:
 # ---------------------------------------------------------------- geometry
 
 def _km(a: Candidate, b: Candidate) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _REGION_NOISE = re.compile(r"\b(region|province|state|oblast|governorate|department|district|county|"
