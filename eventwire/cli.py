@@ -1,6 +1,7 @@
 """Command line: thin commands over the library functions."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -89,13 +90,31 @@ def _workers(value: int | None) -> int:
         raise click.BadParameter(f"workers must be a whole number, not {setting('workers', value)!r}") from exc
 
 
-def _ingest_extracted(paths: list[str], db: str) -> dict:
-    from .ingest.jsonl import read_extracted
+@contextlib.contextmanager
+def _storing(db: str):
+    """The open store and its counts; incidents are merged once everything is stored."""
     from .store.sqlite import Store
 
     stats = {"new": 0, "unchanged": 0, "failed": 0}
     store = Store(db)
     try:
+        yield store, stats
+        _merge(store)
+    finally:
+        store.close()
+
+
+def _count(stats: dict, *, written: bool, failed: bool) -> None:
+    if failed:
+        stats["failed"] += 1
+    else:
+        stats["new" if written else "unchanged"] += 1
+
+
+def _ingest_extracted(paths: list[str], db: str) -> dict:
+    from .ingest.jsonl import read_extracted
+
+    with _storing(db) as (store, stats):
         for path in paths:
             with (sys.stdin.buffer if path == "-" else open(path, "rb")) as fh:
                 for _, doc, why in read_extracted(fh, name=path):
@@ -107,13 +126,7 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
                         stats["failed"] += 1
                         click.echo(f"  {safe(exc)}", err=True)
                         continue
-                    if doc.get("error"):
-                        stats["failed"] += 1
-                    else:
-                        stats["new" if written else "unchanged"] += 1
-        _merge(store)
-    finally:
-        store.close()
+                    _count(stats, written=written, failed=bool(doc.get("error")))
     return stats
 
 
@@ -123,27 +136,17 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
 
     from .batch import process_parallel
     from .ingest import read_inputs
-    from .store.sqlite import Store
 
     def inputs():
         for path in paths:
             date = (dated or {}).get(Path(path).name, published)
             yield from (_inputs([path], date) if path == "-" else read_inputs([path], published=date))
 
-    stats = {"new": 0, "unchanged": 0, "failed": 0}
-    store = Store(db)
-    try:
+    with _storing(db) as (store, stats):
         for doc in tqdm(process_parallel(inputs(), workers=workers), desc="documents", unit="doc", file=sys.stderr):
             if doc.error is not None:
-                stats["failed"] += 1
                 click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
-            if store.put_document(doc):
-                stats["new"] += doc.error is None
-            else:
-                stats["unchanged"] += doc.error is None
-        _merge(store)
-    finally:
-        store.close()
+            _count(stats, written=store.put_document(doc), failed=doc.error is not None)
     return stats
 
 
