@@ -2,12 +2,9 @@
 import pytest
 
 import eventwire
+from event_lookup import event_with
 
 PUB = "2022-05-12"  # a Thursday
-
-
-def _event(doc, needle):
-    return next(e for e in doc.events if needle in e.evidence.sentence)
 
 
 @pytest.mark.parametrize("story, needle, best, said", [
@@ -30,7 +27,7 @@ def _event(doc, needle):
 ])
 def test_toll_from_the_story(story, needle, best, said):
     doc = eventwire.extract(story, published=PUB)
-    ev = _event(doc, needle)
+    ev = event_with(doc, needle)
     assert ev.fatalities is not None and ev.fatalities.best == best
     assert said in ev.fatalities.text and doc.text[ev.fatalities.start:ev.fatalities.end] == ev.fatalities.text
 
@@ -49,5 +46,5 @@ def test_toll_from_the_story(story, needle, best, said):
 ])
 def test_other_incidents_keep_their_tolls(story, needle, best):
     doc = eventwire.extract(story, published=PUB)
-    ev = _event(doc, needle)
+    ev = event_with(doc, needle)
     assert (ev.fatalities.best if ev.fatalities else None) == best

@@ -2,12 +2,9 @@
 import pytest
 
 import eventwire
+from event_lookup import event_with
 
 PUB = "2021-11-17"  # a Wednesday
-
-
-def _event(doc, needle):
-    return next(e for e in doc.events if needle in e.evidence.sentence)
 
 
 @pytest.mark.parametrize("story, start, text", [
@@ -20,7 +17,7 @@ def _event(doc, needle):
 ])
 def test_the_story_day_replaces_the_report_day(story, start, text):
     doc = eventwire.extract(story, published=PUB)
-    ev = _event(doc, "police said" if "police said" in story else "army told")
+    ev = event_with(doc, "police said" if "police said" in story else "army told")
     assert ev.date is not None and (ev.date.start, ev.date.text) == (start, text)
     assert doc.text[ev.date.span_start:ev.date.span_end] == text
 

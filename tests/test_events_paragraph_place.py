@@ -3,12 +3,7 @@ sentence that named the place reported no event; a new paragraph or a dateline d
 import pytest
 
 import eventwire
-
-
-def _event_with(doc, word):
-    evs = [e for e in doc.events if word in e.evidence.sentence]
-    assert evs, [(e.sub_event_type, e.evidence.sentence) for e in doc.events]
-    return evs[0]
+from event_lookup import event_with
 
 
 @pytest.mark.parametrize("text,word,place", [
@@ -19,7 +14,7 @@ def _event_with(doc, word):
 ])
 def test_sentence_without_place_takes_the_paragraphs_scene(text, word, place):
     doc = eventwire.extract(text, published="2024-03-12")
-    ev = _event_with(doc, word)
+    ev = event_with(doc, word)
     assert ev.location is not None and ev.location.text == place
     assert doc.text[ev.location.start:ev.location.end] == place  # the evidence is the named place
 
@@ -27,7 +22,7 @@ def test_sentence_without_place_takes_the_paragraphs_scene(text, word, place):
 def test_scene_does_not_cross_a_paragraph():
     text = ("Residents of Jos in Plateau state gathered outside the governor's office on Monday.\n\n"
             "Unknown gunmen later shot dead two men who were walking home.")
-    ev = _event_with(eventwire.extract(text, published="2024-03-12"), "gunmen")
+    ev = event_with(eventwire.extract(text, published="2024-03-12"), "gunmen")
     assert ev.location is None or ev.location.text != "Jos"
 
 
