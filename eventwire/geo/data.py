@@ -3,28 +3,20 @@ place_words.yaml (word lists), gazetteer_regions.yaml (the tables the index is b
 geo_thresholds.yaml (named thresholds) and gazetteer_common_words.json."""
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-
-
-def _yaml(name: str) -> dict[str, Any]:
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+from ..datafiles import DATA_DIR, read_yaml, typed
 
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(words)
 
 
-_WORDS = _yaml("place_words.yaml")
+_WORDS = read_yaml("place_words.yaml")
 
 NEVER_PLACES = frozenset(_WORDS["never_places"])
 CONNECTORS = frozenset(_WORDS["name_connectors"])
@@ -56,7 +48,7 @@ REGION_NOISE = re.compile(r"\b(" + _alternatives(_WORDS["region_noise"]) + r")\b
 def regions_table() -> dict[str, Any]:
     """gazetteer_regions.yaml: country aliases and points, short country names, world regions
     and seas, AP state abbreviations (read only while building the index)."""
-    return _yaml("gazetteer_regions.yaml")
+    return read_yaml("gazetteer_regions.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,26 +102,7 @@ class ResolutionThresholds:
     big_town_keeps_reading: int
 
 
-def _typed(cls: type, values: dict[str, Any]) -> Any:
-    """The record of one section, each number of its field's type (YAML writes 3.0 and 3 alike)."""
-    cast = {"float": float, "int": int}
-    out = {}
-    for f in dataclasses.fields(cls):
-        v = values[f.name]
-        if f.type in cast:
-            v = cast[f.type](v)
-        elif f.type.startswith("tuple"):
-            v = tuple(v)
-        elif f.type.startswith("dict[str, float]"):
-            v = {k: float(x) for k, x in v.items()}
-        out[f.name] = v
-    unknown = set(values) - set(out)
-    if unknown:
-        raise ValueError(f"geo_thresholds.yaml: unknown {cls.__name__} keys {sorted(unknown)}")
-    return cls(**out)
-
-
-_THRESHOLDS = _yaml("geo_thresholds.yaml")
-INDEX: IndexThresholds = _typed(IndexThresholds, _THRESHOLDS["index"])
-RULER: RulerThresholds = _typed(RulerThresholds, _THRESHOLDS["ruler"])
-RESOLUTION: ResolutionThresholds = _typed(ResolutionThresholds, _THRESHOLDS["resolution"])
+_THRESHOLDS = read_yaml("geo_thresholds.yaml")
+INDEX: IndexThresholds = typed(IndexThresholds, _THRESHOLDS["index"], "geo_thresholds.yaml")
+RULER: RulerThresholds = typed(RulerThresholds, _THRESHOLDS["ruler"], "geo_thresholds.yaml")
+RESOLUTION: ResolutionThresholds = typed(ResolutionThresholds, _THRESHOLDS["resolution"], "geo_thresholds.yaml")
