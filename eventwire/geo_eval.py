@@ -100,7 +100,7 @@ def evaluate_geo(docs: Iterable[dict], gold: Iterable[dict],
 def pipeline_predict() -> Callable[[str], list[Place]]:
     """spaCy + gazetteer ruler + joint resolution: every GPE/LOC entity is a place mention."""
     from . import nlp
-    from .resolve.places import resolve_places
+    from .geo.places import resolve_places
 
     model = nlp.load()
 

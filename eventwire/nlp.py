@@ -65,7 +65,7 @@ def load(model: str | None = None, *, places: bool = True) -> Language:
         raise EventwireError("E010", f"spaCy model {name!r} is not installed") from exc
     nlp.add_pipe("sentence_rules", before="parser")
     if places:
-        from . import gazetteer  # registers the "gazetteer_ruler" factory
+        from .geo import ruler  # noqa: F401  (registers the "gazetteer_ruler" factory)
 
         if "gazetteer_ruler" in Language.factories:
             nlp.add_pipe("gazetteer_ruler", after="ner")

@@ -91,7 +91,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     from .extract.quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
     from .resolve.actors import find_actors
-    from .resolve.places import resolve_places
+    from .geo.places import resolve_places
 
     text = cleaned.text
     published, published_from = inp.published, "input" if inp.published else None

@@ -1,8 +1,8 @@
 
 import pytest
 
-from eventwire import gazetteer
-from eventwire.gazetteer import Candidate, candidates, normalize
+from eventwire.geo import build, lookup
+from eventwire.geo.lookup import Candidate, candidates, normalize
 
 
 @pytest.mark.parametrize("name, iso3, kind", [
@@ -55,14 +55,14 @@ def test_candidates_sorted_by_population():
 
 
 def test_a_fresh_handle_reads_the_built_index():
-    gazetteer.get()  # make sure the index exists (built on first use)
-    g = gazetteer.Gazetteer()
+    lookup.get()  # make sure the index exists (built on first use)
+    g = lookup.Gazetteer()
     assert any(c.country == "SYR" for c in g.lookup("damascus"))
 
 
 @pytest.mark.slow  # a full build takes ~8 s; `make install` runs it anyway
 def test_build_writes_a_readable_index(tmp_path):
-    path = gazetteer.build(tmp_path / "g.sqlite")
-    g = gazetteer.Gazetteer(path)
+    path = build.build(tmp_path / "g.sqlite")
+    g = lookup.Gazetteer(path)
     assert any(c.kind == "country" for c in g.candidates("Syria"))
     assert g.demonyms.get("syrian") == "SYR"

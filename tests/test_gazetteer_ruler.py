@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from eventwire import gazetteer  # noqa: F401  (registers the factory)
+from eventwire.geo import ruler  # noqa: F401  (registers the factory)
 
 
 @pytest.fixture(scope="module")

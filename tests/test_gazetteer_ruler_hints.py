@@ -3,8 +3,8 @@ and repairs entities the small model runs over a parenthesis."""
 import pytest
 import spacy
 
-from eventwire import gazetteer
-from eventwire.gazetteer import candidates, translate_directions
+from eventwire.geo import lookup, ruler  # noqa: F401  (ruler registers the factory)
+from eventwire.geo.lookup import candidates, translate_directions
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_region_names_in_french_and_english(name, iso3):
 @pytest.mark.parametrize("name, iso3", [("Lamar", "USA"), ("Bakhmut", "UKR")])
 def test_districts_by_their_bare_name(name, iso3):
     found = [c for c in candidates(name) if c.kind == "admin2" and c.country == iso3]
-    assert found and all(c.how == gazetteer.HOW_ALT for c in found)
+    assert found and all(c.how == lookup.HOW_ALT for c in found)
 
 
 def test_region_called_by_its_main_town():

@@ -2,9 +2,9 @@
 admin hierarchy matched against their own admin1/admin2 (a tiny hand-made index)."""
 import pytest
 
-from eventwire import gazetteer
-from eventwire.gazetteer import HOW_NAME, SOURCE_ACLED, normalize
-from eventwire.resolve.places import resolve_places
+from eventwire.geo import build, lookup
+from eventwire.geo.lookup import HOW_NAME, SOURCE_ACLED, normalize
+from eventwire.geo.places import resolve_places
 from place_mentions import mentions
 
 
@@ -35,10 +35,10 @@ ROWS = [
 
 @pytest.fixture()
 def tiny_index(tmp_path, monkeypatch):
-    monkeypatch.setattr(gazetteer, "_rows", lambda: iter(ROWS))
-    monkeypatch.setattr(gazetteer, "_demonyms", lambda: [("congolese", "COD")])
-    gaz = gazetteer.Gazetteer(gazetteer.build(tmp_path / "g.sqlite"))
-    monkeypatch.setattr(gazetteer, "get", lambda: gaz)
+    monkeypatch.setattr(build, "_rows", lambda: iter(ROWS))
+    monkeypatch.setattr(build, "_demonyms", lambda: [("congolese", "COD")])
+    gaz = lookup.Gazetteer(build.build(tmp_path / "g.sqlite"))
+    monkeypatch.setattr(lookup, "get", lambda: gaz)
     return gaz
 
 

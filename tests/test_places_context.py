@@ -2,8 +2,9 @@
 the town a document is about (hand-written sentences)."""
 import pytest
 
-from eventwire.gazetteer import Candidate
-from eventwire.resolve.places import _Mention, _region_weight, resolve_places
+from eventwire.geo.lookup import Candidate
+from eventwire.geo.mentions import Mention
+from eventwire.geo.places import region_weight, resolve_places
 from place_mentions import mentions
 
 
@@ -56,8 +57,8 @@ def _town(admin1, population):
     ([_town("Iowa", 5000), _town("Texas", 100)], 1.0),  # a hamlet elsewhere is no rival
 ])
 def test_region_evidence_of_a_town_with_namesakes(cands, weight):
-    m = _Mention("Oakdale", 0, 7, cands)
-    assert _region_weight(cands[0], m) == weight
+    m = Mention("Oakdale", 0, 7, cands)
+    assert region_weight(cands[0], m) == weight
 
 
 @pytest.mark.parametrize("site", ["Moi Avenue", "the Kenyatta Stadium", "Uhuru Park"])

@@ -2,7 +2,7 @@
 import pytest
 
 from eventwire.geo import haversine_km
-from eventwire.resolve.places import resolve_places
+from eventwire.geo.places import resolve_places
 from place_mentions import mentions
 
 

