@@ -10,12 +10,13 @@ Classes: ACLED's 25 sub-event types (data/taxonomy.json) and "none" (not an even
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .. import lexicon
 
 NONE = "none"
 MODEL_FILE = "event_classifier.npz"
@@ -71,8 +72,7 @@ def strip_template(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def taxonomy() -> dict[str, str]:
     """sub_event_type -> event_type, from the packaged ACLED codebook categories."""
-    raw = (DATA_DIR / "taxonomy.json").read_text(encoding="utf-8")
-    return {sub: et for et, subs in json.loads(raw)["event_types"].items() for sub in subs}
+    return {sub: t.event_type for sub, t in lexicon.taxonomy().sub_event_types.items()}
 
 
 @dataclass(frozen=True)

@@ -17,45 +17,19 @@ from typing import Callable, Sequence
 import yaml
 from spacy.tokens import Doc, Span
 
+from ..lexicon import taxonomy, word_set
 from ..model import Actor, Event, Evidence, Place, When
 from ..resolve.dates import carry_story_days, days_before_published, event_story, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
 
-# ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root)
+# ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root), from data/taxonomy.json
 TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
-    "Armed clash": ("Battles", "FIGHT", "firearms", "19"),
-    "Government regains territory": ("Battles", "FIGHT", None, "19"),
-    "Non-state actor overtakes territory": ("Battles", "FIGHT", None, "19"),
-    "Chemical weapon": ("Explosions/Remote violence", "ASSAULT", "chemical", "20"),
-    "Air/drone strike": ("Explosions/Remote violence", "ASSAULT", "aerial", "19"),
-    "Suicide bomb": ("Explosions/Remote violence", "ASSAULT", "suicide-attack", "18"),
-    "Shelling/artillery/missile attack": ("Explosions/Remote violence", "ASSAULT", "heavy-weapons", "19"),
-    "Remote explosive/landmine/IED": ("Explosions/Remote violence", "ASSAULT", "explosives", "18"),
-    "Grenade": ("Explosions/Remote violence", "ASSAULT", "explosives", "18"),
-    "Peaceful protest": ("Protests", "PROTEST", "demo", "14"),
-    "Protest with intervention": ("Protests", "PROTEST", "demo", "14"),
-    "Excessive force against protesters": ("Protests", "COERCE", "firearms", "17"),
-    "Violent demonstration": ("Riots", "PROTEST", "riot", "14"),
-    "Mob violence": ("Riots", "ASSAULT", "beat", "18"),
-    "Agreement": ("Strategic developments", "AGREE", None, "03"),
-    "Arrests": ("Strategic developments", "COERCE", "arrest", "17"),
-    "Change to group/activity": ("Strategic developments", "MOBILIZE", None, "15"),
-    "Disrupted weapons use": ("Strategic developments", "COERCE", "confiscate", "17"),
-    "Headquarters or base established": ("Strategic developments", "MOBILIZE", "troops", "15"),
-    "Looting/property destruction": ("Strategic developments", "COERCE", "destroy", "17"),
-    "Non-violent transfer of territory": ("Strategic developments", "RETREAT", None, "08"),
-    "Other": ("Strategic developments", "OTHER", None, None),
-    "Sexual violence": ("Violence against civilians", "ASSAULT", "sexual", "18"),
-    "Attack": ("Violence against civilians", "ASSAULT", None, "18"),
-    "Abduction/forced disappearance": ("Violence against civilians", "ASSAULT", "abduct", "18"),
-}
-PLOVER_CAMEO = {"CONSULT": "04", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "DEMAND": "10",
-                "RETREAT": "08", "SANCTION": "16", "AID": "07", "COOPERATE": "06", "MOBILIZE": "15",
-                "INVESTIGATE": "09", "AGREE": "03"}
+    sub: (t.event_type, t.plover, t.plover_mode, t.cameo_root) for sub, t in taxonomy().sub_event_types.items()}
+PLOVER_CAMEO = taxonomy().plover_cameo
 # Speech acts frame what follows them: "X criticized Y for strikes" reports an accusation, not a strike.
 FRAMING = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "AGREE"}
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+VIOLENT_TYPES = taxonomy().violent
 LETHAL_SUBS = {"Excessive force against protesters"}
 
 _MILITARY_TARGET = re.compile(r"\b(positions?|troops|soldiers|army|forces|base|checkpoints?|outposts?|"
@@ -336,8 +310,7 @@ CLASSIFIER_ALONE = 0.45
 CLASSIFIER_TYPES = 0.35
 
 
-_SPEECH_VERBS = {"say", "tell", "state", "claim", "post", "write", "report", "announce", "add", "insist",
-                 "warn", "argue", "allege", "publish", "tweet", "share", "show"}
+_SPEECH_VERBS = word_set("speech_act_lemmas")
 
 
 def _classifier_sub(hit: Hit, pred) -> str | None:
@@ -368,8 +341,7 @@ def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | N
             return "Armed clash"
         if _MILITARY_TARGET.search(sent_text) and not _CIVILIAN_TARGET.search(sent_text):
             return "Armed clash"
-        if pred is not None and pred.event_type in {"Battles", "Violence against civilians",
-                                                    "Explosions/Remote violence", "Riots"}:
+        if pred is not None and pred.event_type in VIOLENT_TYPES:
             return pred.sub_event_type
         return "Attack"
     if trig.family == "protest" or sub == "Peaceful protest":

@@ -21,16 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import alternation
 from ..model import Actor, Quote
 
-_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|confirmed|confirms|announced|announces|"
-    "claimed|claims|warned|warns|noted|notes|insisted|insists|argued|argues|explained|explains|"
-    "wrote|writes|tweeted|declared|declares|denied|denies|asserted|asserts|acknowledged|"
-    "acknowledges|admitted|admits|reported|reports|alleged|alleges|stressed|stresses|urged|"
-    "urges|vowed|vows|pledged|pledges|promised|promises|suggested|suggests|replied|responded|"
-    "recalled|concluded|posted|called it|described it as|quoted"
-)
+_VERBS = alternation("quote_verbs")
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 # Closing quote characters; a straight " closes when it follows a non-space.

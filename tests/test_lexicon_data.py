@@ -1,0 +1,56 @@
+"""The language data files: every named lexicon and pattern loads, none is empty, none repeats
+another, and a missing name is a clear error."""
+import re
+
+import pytest
+
+from eventwire import lexicon
+
+
+def test_every_lexicon_loads_and_is_not_empty():
+    assert lexicon.names()
+    for name in lexicon.names():
+        entry = lexicon.words(name) if isinstance(lexicon._entry(name), list) else lexicon.table(name)
+        assert entry, name
+        assert all(str(w).strip() for w in entry), name
+
+
+def test_no_two_lexicons_are_identical():
+    seen: dict[str, str] = {}
+    for name in lexicon.names():
+        entry = lexicon._entry(name)
+        key = repr(sorted(map(str, entry)) if isinstance(entry, list) else entry)
+        assert key not in seen, f"{name} repeats {seen.get(key)}"
+        seen[key] = name
+
+
+def test_no_lexicon_repeats_a_word():
+    for name in lexicon.names():
+        if isinstance(lexicon._entry(name), list):
+            ws = lexicon.words(name)
+            assert len(ws) == len(set(ws)), (name, sorted(w for w in set(ws) if ws.count(w) > 1))
+
+
+def test_every_pattern_compiles_and_no_two_are_identical():
+    sources: dict[str, str] = {}
+    for name in lexicon.pattern_names():
+        src = lexicon.pattern(name)
+        assert src, name
+        re.compile(src)
+        assert src not in sources, f"{name} repeats {sources.get(src)}"
+        sources[src] = name
+
+
+def test_a_missing_name_is_a_clear_error():
+    with pytest.raises(lexicon.LexiconError, match="no lexicon named 'no_such_list'"):
+        lexicon.words("no_such_list")
+    with pytest.raises(lexicon.LexiconError, match="no pattern named 'no_such_pattern'"):
+        lexicon.pattern("no_such_pattern")
+
+
+def test_taxonomy_codes_cover_every_sub_event_type():
+    tax = lexicon.taxonomy()
+    assert len(tax.sub_event_types) == 25
+    assert set(tax.disorder) == set(tax.event_types)
+    assert tax.violent <= set(tax.event_types)
+    assert set(tax.disorder_sub) <= set(tax.sub_event_types)
