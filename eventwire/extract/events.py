@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 import yaml
 from spacy.tokens import Doc, Span
 
-from ..lexicon import taxonomy, word_set
+from ..lexicon import alternation, regex, table, taxonomy, word_set
 from ..model import Actor, Event, Evidence, Place, When
 from ..resolve.dates import carry_story_days, days_before_published, event_story, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
@@ -32,19 +32,14 @@ FRAMING = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "AGREE"}
 VIOLENT_TYPES = taxonomy().violent
 LETHAL_SUBS = {"Excessive force against protesters"}
 
-_MILITARY_TARGET = re.compile(r"\b(positions?|troops|soldiers|army|forces|base|checkpoints?|outposts?|"
-                              r"militants|rebels|fighters|insurgents|barracks|convoy|patrol)\b", re.I)
-_CIVILIAN_TARGET = re.compile(r"\b(civilians?|villagers|residents|homes|schools?|hospitals?|market|"
-                              r"worshippers|children|women|farmers|passengers|displaced|refugees|"
-                              r"students|pupils|journalists?|aid workers?|people|shoppers|traders|fishermen|"
-                              r"miners|patients|mourners|camp)\b", re.I)
-_AIR_CONTEXT = re.compile(r"\b(air|aerial|jets?|planes?|warplanes?|aircraft|bombers?|drones?|sorties?|"
-                          r"helicopters?|base|bomb(?:s|ing)?|raids?)\b", re.I)
-_LABOUR_CONTEXT = re.compile(r"\b(workers|union|unions|teachers|doctors|nurses|drivers|staff|employees|"
-                             r"pay|wages|salaries)\b", re.I)
-_INTERVENTION = re.compile(r"\b(tear ?gas|dispersed?|water cannons?|rubber bullets|batons?|police intervened|"
-                           r"broke up|(?:police|security forces|officers|troops)\b[^.]{0,60}\b(?:arrested|detained))\b", re.I)
-_LETHAL_FORCE = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing)\b", re.I)
+# Cue words and phrase patterns: data/lexicons/events.yaml, data/patterns/events.yaml.
+_MILITARY_TARGET = re.compile(rf"\b({alternation('military_targets')})\b", re.I)
+_CIVILIAN_TARGET = re.compile(rf"\b({alternation('civilian_targets')})\b", re.I)
+_AIR_CONTEXT = re.compile(rf"\b({alternation('air_strike_context')})\b", re.I)
+_LABOUR_CONTEXT = re.compile(rf"\b({alternation('labour_strike_context')})\b", re.I)
+_INTERVENTION = regex("protest_intervention", re.I)
+_LETHAL_FORCE = re.compile(rf"\b({alternation('lethal_force_cues')})\b", re.I)
+_POLICE_PRESENT = regex("police_present", re.I)
 
 
 @dataclass(frozen=True)
@@ -83,9 +78,12 @@ def _token_matches(tok, word: str) -> bool:
     return tok.lower_ == word or tok.lemma_.lower() == word
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
-_NOT_A_STRIKE = re.compile(r"^(fighters?|aircraft|force|forces|group|package|capability|capabilities|jets?)$", re.I)
+_MONTHS = word_set("month_names")
+_NOT_A_STRIKE = re.compile(rf"^({alternation('not_a_strike_after')})$", re.I)
+_STRIKE_WORDS = word_set("strike_words")
+_STRUCK_A_DEAL = regex("struck_a_deal", re.I)
+_NEGATIONS = word_set("negation_words")
+_STATE_LEMMAS = word_set("state_lemmas")
 
 
 def find_triggers(sent: Span) -> list[Hit]:
@@ -104,7 +102,7 @@ def find_triggers(sent: Span) -> list[Hit]:
             if i + k <= n and all(_token_matches(sent[i + j], w) for j, w in enumerate(trig.words)):
                 matched = Hit(trig, sent[i:i + k])
                 break
-        if matched is None and tok.lower_ in {"strike", "strikes", "struck"}:
+        if matched is None and tok.lower_ in _STRIKE_WORDS:
             matched = _strike(sent, i)
         if matched is not None:
             hits.append(matched)
@@ -121,7 +119,7 @@ def _strike(sent: Span, i: int) -> Hit | None:
         return None  # "strike fighter", "strike group": a kind of aircraft or unit, not an attack
     if _LABOUR_CONTEXT.search(text):
         return Hit(Trigger(("strike",), "Peaceful protest", None, None, 3, "protest"), sent[i:i + 1])
-    if sent[i].lower_ == "struck" and re.search(r"\bstruck (?:a|an|the) (deal|agreement|accord)", text, re.I):
+    if sent[i].lower_ == "struck" and _STRUCK_A_DEAL.search(text):
         return None
     if _AIR_CONTEXT.search(text) or sent[i].lower_ != "struck":
         return Hit(Trigger(("strike",), "Air/drone strike", None, None, 4, None), sent[i:i + 1])
@@ -141,7 +139,7 @@ def _negated(hit: Hit) -> bool:
     if any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in root.head.children if root.dep_ in {"dobj", "nsubjpass", "attr"}):
         return True
     prev = hit.span.doc[max(hit.span.start - 2, hit.span.sent.start):hit.span.start]
-    return any(t.lower_ in {"no", "not", "without", "never"} for t in prev)
+    return any(t.lower_ in _NEGATIONS for t in prev)
 
 
 def _main_hit(hits: list[Hit]) -> Hit | None:
@@ -159,19 +157,17 @@ def _main_hit(hits: list[Hit]) -> Hit | None:
     return max(pool, key=lambda h: (h.trigger.strength - _depth(h.span.root), h.trigger.strength, -h.span.start))
 
 
-_CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:since\s+|so far\s+|now\s+)?(?:killed|claimed|left|cost)\b[^.]*"
-                         r"|\b(?:since|so far|to date|in total|over the past)\b[^.]*\b(?:killed|dead|deaths|lives)\b", re.I)
-
+_CUMULATIVE = regex("running_total", re.I)
 # "has killed 32 people since Thursday": a spell of fighting of a few days is one incident (dated as
 # a range), not a running total.
-_DAYS_SINCE = re.compile(r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAYS_SINCE = regex("days_since_weekday")
 
 
 def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     """"Fighting for X has become the focal point of the war", "the war has since killed tens of
     thousands": a state of affairs or a running total, not an incident."""
     head = hit.span.root.head
-    if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"} and not dates:
+    if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in _STATE_LEMMAS and not dates:
         return True
     return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest" and not _DAYS_SINCE.search(sent.text)
 
@@ -193,13 +189,10 @@ def _pick_actor(cands: list[Actor], doc: Doc, *, nearest_to: int | None = None) 
     return max(cands, key=lambda a: (_named(a, doc), a.end - a.start))
 
 
-_TARGET_PREP = re.compile(r"\b(on|against|at|targeting|targeted|between|both|with)\s*$", re.I)
-_AGENT_PREP = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
-_HELD = re.compile(r"-(held|controlled|run|dominated|allied|backed)\b")
-
-
-_LOCATIVE = re.compile(r"\b(in|at|near|from|across|of|outside|inside|into|to|around|throughout)\s+(?:the\s+)?"
-                       r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$", re.I)
+_AGENT_PREP = regex("agent_by_before", re.I)
+_HELD = re.compile(rf"-({alternation('held_suffixes')})\b")
+_LOCATIVE = regex("locative_before", re.I)
+_POSSESSIVE_PLACE = regex("possessive_place_after")
 
 
 def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool:
@@ -208,7 +201,7 @@ def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool
         return False
     before = doc.text[max(0, actor.start - 25):actor.start]
     after = doc.text[actor.end:actor.end + 30]
-    return bool(_LOCATIVE.search(before) or re.match(r"[’']s\s+(?:[A-Z]|(?:north|south|east|west)(?:ern|-))", after))
+    return bool(_LOCATIVE.search(before) or _POSSESSIVE_PLACE.match(after))
 
 
 def _passive_subject(actor: Actor, doc: Doc) -> bool:
@@ -265,8 +258,7 @@ def _violent_roles(actor1: Actor | None, actor2: Actor | None, *, riot: bool = F
 # Where a march or a convoy was heading is not where it happened: "blocked the highway towards
 # Chiclayo", "the roads leading to Tena". (A place of departure is: ACLED codes "departed from
 # Kingman" and "evacuated from Mariupol" there.)
-_HEADING_TO = re.compile(r"\b(?:towards?|leading to|bound for|headed for|heading (?:to|for)|"
-                         r"(?:road|roads|highway|highways|route|way) to)\s+(?:the\s+)?$", re.I)
+_HEADING_TO = regex("heading_to_before", re.I)
 
 
 def _elsewhere(p: Place, text: str) -> bool:
@@ -345,7 +337,7 @@ def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | N
             return pred.sub_event_type
         return "Attack"
     if trig.family == "protest" or sub == "Peaceful protest":
-        if _LETHAL_FORCE.search(sent_text) and re.search(r"\b(police|security forces|troops|soldiers)\b", sent_text, re.I):
+        if _LETHAL_FORCE.search(sent_text) and _POLICE_PRESENT.search(sent_text):
             return "Excessive force against protesters"
         if _INTERVENTION.search(sent_text):
             return "Protest with intervention"
@@ -358,7 +350,7 @@ def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
     return "ev_" + digest[:16]
 
 
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z'’.\- ]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n]{1,60}?)?(?:\s*\([^)\n]{1,40}\))?\s[-–—]\s")
+_DATELINE = regex("dateline")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -414,12 +406,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
 
 
 # Words for one kind of force, so that "the bombers" can take up "the Russian bomber" told earlier.
-_FORCE_CLASSES = (
-    ("bomber", "bombers", "plane", "planes", "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
-     "helicopters", "drone", "drones", "gunship", "gunships"),
-    ("ship", "ships", "warship", "warships", "vessel", "vessels", "navy", "boat", "boats"),
-    ("tank", "tanks", "convoy", "convoys", "armoured vehicles"),
-)
+# Words for one kind of force, so that "the bombers" can take up "the Russian bomber" told earlier.
+_FORCE_CLASSES = tuple(tuple(ws) for ws in table("force_classes").values())
 _DEFINITE = re.compile(r"\b[Tt]he ((?:[a-z\-]+ )?(" + "|".join(w for c in _FORCE_CLASSES for w in c) + r"))\b")
 
 
@@ -443,14 +431,11 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
                               start=start, end=start + len(m.group(0)))
 
 
-_SECURITY = re.compile(r"\b(police|policemen|officers|security forces|troops|soldiers|gendarmes?|army)\b", re.I)
-_CROWD = re.compile(r"\b(protesters?|demonstrators?|marchers|crowds?|participants|rally|march|protest|demonstration)\b",
-                    re.I)
-_TURNED_VIOLENT = re.compile(r"\b(violent (?:protests?|demonstrations?|clashes)|turned violent|rioters|rioting|"
-                             r"(?:threw|hurled|pelted|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
-                             r"torched|set fire to|vandali[sz]ed|smashed (?:windows|shops|cars)|looted)\b", re.I)
-_SHOT_AT = re.compile(r"\b(opened fire|live (?:ammunition|rounds|fire)|shot dead|fired (?:live )?(?:bullets|rounds))\b", re.I)
-_ARREST_WORD = re.compile(r"\b(arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention)\b", re.I)
+_SECURITY = re.compile(rf"\b({alternation('security_forces')})\b", re.I)
+_CROWD = re.compile(rf"\b({alternation('crowd_words')})\b", re.I)
+_TURNED_VIOLENT = regex("turned_violent", re.I)
+_SHOT_AT = re.compile(rf"\b({alternation('shot_at_cues')})\b", re.I)
+_ARREST_WORD = re.compile(rf"\b({alternation('arrest_cues')})\b", re.I)
 
 
 def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], published: str | None) -> None:
@@ -487,14 +472,7 @@ def _retype(ev: Event, sub: str) -> None:
     ev.plover_mode = ev.plover_mode or mode
 
 
-_EVENT_CUE = re.compile(r"\b(kill|dead|died|death|bod(y|ies)|wound|injur|attack|fight|clash|bomb|blast|explo|shell|"
-                        r"strike|struck|shot|shoot|fire[ds]?\b|gun|armed|militant|rebel|insurgent|troops|soldier|"
-                        r"army|military|police|forces|protest|demonstrat|rall|march|riot|mob|loot|torch|burn|arrest|"
-                        r"detain|abduct|kidnap|raid|seiz|captur|agree|deal|ceasefire|truce|grenade|mine|drone|"
-                        r"missile|rocket|rape|assault|hostage|curfew|violen|assembl|gather|sit-in|picket|"
-                        r"boycott|petition|vigil|block|barricad|chant|slogan|banner|crowd|mourn|dispers|"
-                        r"tear ?gas|beat|stab|lynch|vandal|destroy|damag|ambush|clash|offensive|recaptur|"
-                        r"withdr|surrender|defect|recruit|base|camp|weapon|ammunition|convoy|checkpoint|street|occup|storm|walkout)", re.I)
+_EVENT_CUE = re.compile(rf"\b({alternation('event_cue_stems')})", re.I)
 
 
 def _predictions(sents: list[Span], classify: Callable | None) -> list:
@@ -560,11 +538,7 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
 LEAD_BONUS = 0.12
 ASIDE_PENALTY = 0.12
 PAST_DAYS = 7  # an incident over this long before publication is not the story's own
-_ASIDE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |another )?separate (?:incident|attack|development)s?|"
-                    r"in (?:another|an earlier|a similar|a previous) (?:incident|attack|case)|meanwhile|"
-                    r"earlier (?:this|that|in the) (?:week|month|year|day)|last (?:week|month|year)|"
-                    r"(?:two|three|four|five|several|a few) (?:days|weeks|months) (?:earlier|before|ago)|"
-                    r"the (?:previous|day before)|on the previous day|in (?:19|20)\d\d)\b", re.I)
+_ASIDE = regex("aside_opening", re.I)
 
 
 def _rank_by_salience(events: list[Event], text: str, published: str | None) -> None:
@@ -632,8 +606,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return keep
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|(?<!such)(?<!well)(?<!known)(?<!same)\s+as\s+"
-                           r"(?!well\b|part\b|a\b|an\b|of\b|if\b|long\b|soon\b|much\b|many\b|far\b|to\b)")
+_CLAUSE_BREAK = regex("clause_break")
 
 
 def _clause(text: str, offset: int, pos: int) -> tuple[int, int]:
