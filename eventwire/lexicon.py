@@ -88,7 +88,10 @@ def words(name: str) -> tuple[str, ...]:
     value = _entry(name)
     if not isinstance(value, list):
         raise LexiconError(f"lexicon {name!r} is a {type(value).__name__}, not a word list")
-    return tuple(str(w) for w in value)
+    bad = [w for w in value if not isinstance(w, str)]
+    if bad:  # YAML reads a bare on/off/yes/no/null as a boolean or None: quote such words
+        raise LexiconError(f"lexicon {name!r} holds non-strings {bad!r}: quote them in the YAML file")
+    return tuple(value)
 
 
 def word_set(name: str) -> frozenset[str]:
@@ -109,13 +112,19 @@ def table(name: str) -> dict:
     return value
 
 
+def pattern(name: str, **fragments: str) -> str:
+    """The source of a named regular expression, its references filled in. `fragments` are
+    regex sources the calling module builds itself (e.g. a number grammar computed from a
+    table), which the pattern's pieces name in braces like any other reference."""
+    return _pattern(name, tuple(sorted(fragments.items())))
+
+
 @functools.lru_cache(maxsize=None)
-def pattern(name: str) -> str:
-    """The source of a named regular expression, its references filled in."""
-    return _expand(name, ())
+def _pattern(name: str, fragments: tuple[tuple[str, str], ...]) -> str:
+    return _expand(name, (), dict(fragments))
 
 
-def _expand(name: str, seen: tuple[str, ...]) -> str:
+def _expand(name: str, seen: tuple[str, ...], fragments: dict[str, str]) -> str:
     if name in seen:
         raise LexiconError(f"pattern {name!r} refers to itself: {' -> '.join(seen + (name,))}")
     try:
@@ -128,18 +137,21 @@ def _expand(name: str, seen: tuple[str, ...]) -> str:
 
     def fill(m: re.Match[str]) -> str:
         ref = m.group(1)
+        if ref in fragments:
+            return fragments[ref]
         if ref in _patterns():
-            return _expand(ref, seen + (name,))
+            return _expand(ref, seen + (name,), fragments)
         if ref in _lexicons():
             return alternation(ref)
-        raise LexiconError(f"pattern {name!r} refers to {ref!r}, which is neither a pattern nor a lexicon")
+        raise LexiconError(f"pattern {name!r} refers to {ref!r}, which is neither a pattern, a lexicon "
+                           f"nor a fragment given by the caller")
 
     return _REFERENCE.sub(fill, source)
 
 
-def regex(name: str, flags: int = 0) -> re.Pattern[str]:
+def regex(name: str, flags: int = 0, **fragments: str) -> re.Pattern[str]:
     """A named regular expression, compiled (re caches compiled patterns)."""
-    return re.compile(pattern(name), flags)
+    return re.compile(pattern(name, **fragments), flags)
 
 
 # --------------------------------------------------------------------------- taxonomy
