@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..lexicon import pattern, regex, table, word_set
 from ..model import Actor, Event, Quality, QualityFlag, Quote, Removed
 
 # Cosine above which a lexically compatible pair is a paraphrase. Chosen on hand-written
@@ -60,26 +61,13 @@ SPAN_PENALTY = {
     "unresolved_attribution": 0.8,
 }
 
-_STOP = frozenset("""a an the and or but if of to in on at by for with from as into onto than that
-this these those it its he she they them his her their we our you your i me my is are was were be
-been being has have had do does did will would shall should can could may might must not no nor so
-too very also just then there here when where which who whom whose what why how all any both each
-few more most other some such only own same after before over under again further once out up down
-off about against between through during above below while because until said says say told
-according one two three four five six seven eight nine ten""".split())
+# Word lists and phrase patterns: data/lexicons/quality.yaml, data/patterns/quality.yaml.
+_STOP = word_set("near_duplicate_stop_words")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
-_NUM_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                   "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24})
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-         "yesterday", "today"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"}
+_NUM_WORDS: dict[str, int] = table("count_number_words")
+_ORDINALS: dict[str, int] = table("ordinal_words")
+_DAYS = word_set("day_words")
+_MONTHS = word_set("month_names")
 
 
 # ---------------------------------------------------------------------------------------
@@ -137,7 +125,7 @@ def sentence_flags(quality: Quality, sentences: list[tuple[int, int]]) -> dict[i
 # removed material
 
 
-_CAPTION_RE = re.compile(r"(?:Photo|Image|Caption|Pictured|Picture|Above|Top|File photo)\s*:\s*\S", re.I)
+_CAPTION_RE = regex("photo_label", re.I)
 
 
 def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
@@ -159,13 +147,8 @@ def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
 
 
 # Verbs a picture description uses ("Residents inspect …", "A boy walks past …").
-_SCENE_VERBS = frozenset("""stand walk inspect gather rise search carry sit wait look mourn hold ride
-queue pray march attend flee cross rest work watch guard patrol clear sift pass arrive unload
-load burn lie shout chant wave sort collect receive gesture speak hug cry weep bury dig remove
-lead drive play cook line fill help take check survey visit greet meet pose prepare stare
-shelter sleep leave return run flow billow smoulder smolder lay salvage clean repair""".split())
-_BYLINE_RE = re.compile(r"^(?:By|Reporting|Additional reporting|Editing|Writing|Written|Compiled|"
-                        r"Edited|Source|Sources|Read|Related|See|Watch|Listen|Follow|Contact)\b")
+_SCENE_VERBS = word_set("scene_verbs")
+_BYLINE_RE = regex("byline_start")
 _LINE_END_RE = re.compile(r"[.!?…:;\"”’»)\]]$")
 
 
@@ -310,7 +293,7 @@ def _skeleton(sa: set[str], sb: set[str]) -> bool:
         any(x.startswith(("P:", "D:")) for x in shared)
 
 
-_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z'’.\- ]{2,40}\b[^\n]{0,70}?\s[-—–]{1,2}\s")
+_DATELINE_RE = regex("dateline_prefix")
 
 
 def _body_start(text: str, s: int, e: int) -> int:
@@ -391,41 +374,12 @@ def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Ac
 
 # Official long forms and the short names they stand for. A long form needs "the" in
 # ordinary prose; its bare use ("between Iran and Russian Federation") is rewriting.
-_LONG_FORMS = {
-    "Russian Federation": ("Russia",),
-    "United States of America": ("United States", "US", "U.S.", "America"),
-    "People's Republic of China": ("China",),
-    "Islamic Republic of Iran": ("Iran",),
-    "Syrian Arab Republic": ("Syria",),
-    "Republic of Turkey": ("Turkey",),
-    "Republic of Türkiye": ("Turkey", "Türkiye"),
-    "Kingdom of Saudi Arabia": ("Saudi Arabia",),
-    "Democratic People's Republic of Korea": ("North Korea",),
-    "Republic of Korea": ("South Korea",),
-    "State of Israel": ("Israel",),
-    "United Kingdom of Great Britain and Northern Ireland": ("Britain", "United Kingdom", "UK"),
-    "Republic of Iraq": ("Iraq",),
-    "Federal Republic of Nigeria": ("Nigeria",),
-    "Arab Republic of Egypt": ("Egypt",),
-    "Republic of Yemen": ("Yemen",),
-    "Federal Republic of Somalia": ("Somalia",),
-    "Federal Democratic Republic of Ethiopia": ("Ethiopia",),
-    "Republic of the Sudan": ("Sudan",),
-    "Republic of Mali": ("Mali",),
-    "Islamic Republic of Pakistan": ("Pakistan",),
-    "Islamic Republic of Afghanistan": ("Afghanistan",),
-    "Republic of Colombia": ("Colombia",),
-    "Republic of Chile": ("Chile",),
-    "Republic of Kenya": ("Kenya",),
-    "Republic of Turkiye": ("Turkey", "Turkiye"),
-}
+_LONG_FORMS = {long: tuple(shorts) for long, shorts in table("long_country_forms").items()}
 # "Republic of X", "Federal Republic of X", "Kingdom of X": X is the short name. Names whose
 # long form is the everyday name (Democratic Republic of Congo) are left out.
-_GENERIC_LONG_RE = re.compile(
-    r"\b(?:(?:Federal|Democratic|Islamic|Arab|People's|Socialist|United|Bolivarian|Hashemite|"
-    r"Plurinational|Co-operative|Cooperative)\s+)*(?:Republic|Kingdom|State|Sultanate|"
-    r"Commonwealth)\s+of\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
-_NOT_SHORT = {"Congo", "Emergency", "Iraq", "Iraq and", "Law", "Siege", "Origin", "Palestine"}
+_GENERIC_LONG_RE = regex("generic_long_form")
+_NOT_SHORT = word_set("not_short_names")
+_OFFICIAL_NAME_WORD = regex("official_name_word")
 
 
 def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -445,7 +399,7 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
     # and whose text is an official-looking form of it.
     for a in actors:
         t = re.sub(r"^the\s+", "", a.text, flags=re.I)
-        if a.name and t != a.name and re.search(r"\b(Federation|Republic|Kingdom|States of America)\b", t):
+        if a.name and t != a.name and _OFFICIAL_NAME_WORD.search(t):
             long_forms.setdefault(t, (a.name,))
     flags = []
     for long, shorts in long_forms.items():
@@ -479,26 +433,17 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
 # ---------------------------------------------------------------------------------------
 # contradictions
 
-_WAR_HEADS = r"civil war|war|conflict|fighting|insurgency|uprising|crisis|revolution|rebellion"
-_OTHER_HEADS = (r"siege|offensive|battle|blockade|occupation|campaign|ceasefire|truce|strike|protests?|"
-                r"standoff|visit|trip|tour|talks|summit|conference|curfew|shutdown|lockdown|detention")
+_WAR_HEADS = pattern("war_heads")
 # Words naming the same stretch of time: a "two-day visit" and a "three-day trip" on one page
 # are one visit told two ways.
-_HEAD_SYNONYMS = {"trip": "visit", "tour": "visit", "truce": "ceasefire", "lockdown": "curfew",
-                  "summit": "talks", "conference": "talks"}
+_HEAD_SYNONYMS: dict[str, str] = table("head_synonyms")
 # "Another two-day visit", "the previous three-day trip": a second one, not a restatement.
-_OTHER_ONE_RE = re.compile(r"\b(?:another|next|previous|last|earlier|first|second|third|"
-                           r"upcoming|planned|separate|similar|a further)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-_HEADS = rf"(?:{_WAR_HEADS}|{_OTHER_HEADS})"
-_NUM = r"(\d+|[a-z]+)"
-_UNIT = r"(year|month|week|day)s?"
-_QUAL = r"(more than |over |nearly |almost |about |around |some |at least |roughly |close to )?"
-_ORDINAL_RE = re.compile(rf"\bin its {_NUM} {_UNIT}\b", re.I)
-_HEAD_RE = re.compile(rf"\b({_HEADS})\b", re.I)
-_ADJ_RE = re.compile(rf"\b{_QUAL}{_NUM}[- ]{_UNIT}(?:[- ](?:long|old))?[- ]({_HEADS})\b", re.I)
-_OF_RE = re.compile(rf"\b{_QUAL}{_NUM} {_UNIT} of ({_HEADS})\b", re.I)
-_DECADE_RE = re.compile(rf"\b(more than |over |nearly |almost |about |around )?(a |one |two |three )?"
-                        rf"(decades?)[- ]long[- ]({_HEADS})\b", re.I)
+_OTHER_ONE_RE = regex("another_one_before", re.I)
+_ORDINAL_RE = regex("in_its_nth", re.I)
+_HEAD_RE = regex("length_head", re.I)
+_ADJ_RE = regex("length_adjective", re.I)
+_OF_RE = regex("length_of", re.I)
+_DECADE_RE = regex("decade_long", re.I)
 
 
 def _number(w: str) -> int | None:
@@ -563,38 +508,18 @@ def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int
 
 # Counts of one kind of outcome, so that "killed 19" is compared with "19 dead" but never
 # with "19 wounded".
-_COUNT_VERBS = {
-    "killed": r"killed|killing|kills|dead|died|death toll|deaths?|toll|lost their lives",
-    "wounded": r"wounded|wounding|injured|injuring|hurt",
-    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken|seized|snatched",
-    "arrested": r"arrested|arresting|detained|detaining|rounded up",
-    "signed": r"signed|signatures?",
-    "displaced": r"displaced|fled|forced from their homes",
-}
+_COUNT_VERBS: dict[str, str] = table("count_verbs")
 _COUNT_RES = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _COUNT_VERBS.items()}
-_VICTIMS = (r"people|persons|civilians|children|pupils|students|schoolchildren|girls|boys|women|"
-            r"men|soldiers|fighters|militants|rebels|troops|policemen|police officers|officers|"
-            r"police|protesters|demonstrators|workers|residents|villagers|passengers|journalists|"
-            r"activists|teachers|worshippers|miners|fishermen|migrants|hostages|others|members|reporters")
-_COUNT_NUM_RE = re.compile(
-    r"\b(the |at least |more than |over |up to |about |around |nearly |almost |some |roughly )?"
-    rf"(\d[\d,]*|{'|'.join(k for k in _NUM_WORDS if k not in ('zero', 'one'))})\b"
-    rf"(?:\s+[A-Za-z\-]+){{0,2}}?\s+({_VICTIMS})\b", re.I)
-_SITES = {"market", "school", "camp", "mosque", "church", "hospital", "base", "village",
-          "checkpoint", "post", "convoy", "bus", "minibus", "petition", "prison", "wedding",
-          "funeral", "station", "bridge", "compound", "garrison", "town", "stadium", "rally"}
-_UPDATE_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|later|updated|revised|now|"
-                        r"earlier|initially|jumped|raising|bringing|previous|previously)\b", re.I)
+_NUM_ALT = "|".join(k for k in _NUM_WORDS if k not in ("zero", "one"))
+_COUNT_NUM_RE = regex("stated_count", re.I, count_numbers=_NUM_ALT)
+_SITES = word_set("count_sites")
+_UPDATE_RE = regex("count_update", re.I)
 # Numbers from a party's own claim or a second source's estimate are disagreements the text
 # attributes, not the writer contradicting himself.
-_CLAIM_RE = re.compile(r"\b(?:claim(?:ed|s)?|put the (?:death )?toll|estimate[sd]?|"
-                       r"(?:toll|figure|count|number) (?:was |is )?(?:higher|lower)|"
-                       r"(?:higher|lower|different|conflicting|separate|own|smaller|larger) "
-                       r"(?:death )?(?:toll|figure|count|number|estimate)s?|"
-                       r"disputed?|exaggerat\w*|could not be (?:independently )?verified)\b")
-_TIME_RE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                      r"yesterday|january|february|march|april|may|june|july|august|september|"
-                      r"october|november|december|(?:19|20)\d\d|last (?:week|month|year))\b", re.I)
+_CLAIM_RE = regex("count_claim")
+_TIME_RE = regex("time_words", re.I)
+_COUNT_LINK_BREAK = regex("count_link_break")
+_PLACE_AFTER_PREP = regex("place_after_preposition")
 
 
 @dataclass
@@ -630,7 +555,7 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
                 if gap < 0 or gap > 30:
                     continue
                 between = sent[min(m.end(), k.end()):max(m.start(), k.start())]
-                if re.search(r"[,;]|\b(?:and|including|among)\b", between):
+                if _COUNT_LINK_BREAK.search(between):
                     continue
                 if best is None or gap < best[0]:
                     best = (gap, m)
@@ -664,27 +589,16 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
 
 
 # Victim nouns that count the same people.
-_NOUN_GROUPS = {"policemen": "police", "police officers": "police", "officers": "police",
-                "persons": "people", "troops": "soldiers", "demonstrators": "protesters",
-                "pupils": "students", "schoolchildren": "students", "militants": "fighters",
-                "rebels": "fighters", "reporters": "journalists", "villagers": "residents"}
-_NUM_ALT = "|".join(k for k in _NUM_WORDS if k not in ("zero", "one"))
-_QUAL_ALT = r"the |at least |more than |over |up to |about |around |nearly |almost |some |roughly "
-_BARE_AFTER_RE = re.compile(
-    rf"\s*(?:(?:stood|stands|was|is|reached|hit) )?(?:to |of |at )?({_QUAL_ALT})?(\d[\d,]*|{_NUM_ALT})\b(?!,?\d)(?=\s*(?:[,.;]|and\b|in\b|on\b|at\b|"
-    rf"near\b|when\b|after\b|as\b|dead\b|were\b|had\b|have\b|killed\b|died\b|$))", re.I)
+_NOUN_GROUPS: dict[str, str] = table("victim_noun_groups")
+_BARE_AFTER_RE = regex("bare_count_after", re.I, count_numbers=_NUM_ALT)
 # "The death toll from the attack on Dumba stood at 15".
-_TOLL_RE = re.compile(rf"[^.;,]{{0,60}}?\b(?:stood|stands|was|is|reached|hit)\s+(?:at\s+)?({_QUAL_ALT})?"
-                      rf"(\d[\d,]*|{_NUM_ALT})\b(?!,?\d)", re.I)
-_BARE_BEFORE_RE = re.compile(
-    rf"(?:^|\s)(?:left |leaving |with )?({_QUAL_ALT})?(\d[\d,]*|{_NUM_ALT})(?!,?\d)\s+(?:were |have been |had been |"
-    rf"are |people )?$", re.I)
+_TOLL_RE = regex("toll_stood_at", re.I, count_numbers=_NUM_ALT)
+_BARE_BEFORE_RE = regex("bare_count_before", re.I, count_numbers=_NUM_ALT)
 
 
 def _places(text: str, s: int, e: int) -> set[str]:
     """Capitalised place words after in/of/near/at: a cheap stand-in for where a count is."""
-    return {m.group(1).lower() for m in re.finditer(
-        r"\b(?:in|of|near|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[s:e])
+    return {m.group(1).lower() for m in _PLACE_AFTER_PREP.finditer(text[s:e])
         if not _TIME_RE.fullmatch(m.group(1))}
 
 
@@ -775,7 +689,7 @@ def _toll_contradictions(text: str, sentences: list[tuple[int, int]],
 # ---------------------------------------------------------------------------------------
 # unresolved attributions
 
-_GROUP_PRONOUN_RE = re.compile(r"^(?:it|they|we|i|you)\b", re.I)
+_GROUP_PRONOUN_RE = regex("group_pronoun", re.I)
 
 
 def unresolved_attributions(text: str, quotes: list[Quote]) -> list[QualityFlag]:
