@@ -27,74 +27,30 @@ import functools
 import re
 from typing import Sequence
 
+from eventwire.lexicon import pattern, regex, table
 from eventwire.model import Event, When
 
 # A day+month without year more than this far after publication is taken as last year's.
 FUTURE_SLACK_DAYS = 31
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
-_SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+# Date words and expressions: data/lexicons/dates.yaml, data/patterns/dates.yaml.
+_MONTHS: dict[str, int] = table("month_numbers")
+_WEEKDAYS: dict[str, int] = table("weekday_numbers")
+_SMALL: dict[str, int] = table("small_numbers")
 
-# Full names or dotted/three-letter abbreviations; the abbreviations are only allowed next to
-# digits (see _MONTH_NUM) because "Mar", "Jun" alone are often names.
-_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
-               r"|November|December)")
-_MONTH_ANY = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?"
-              r"|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
-              r"|Dec(?:ember|\.)?)(?![A-Za-z])")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-
-_DMY = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_ANY},?\s+{_YEAR}"
-_MDY = rf"{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}"
-_DM = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_ANY}"
-_MD = rf"{_MONTH_ANY}\s+{_DAY}(?!,?\s*\d)"
-_MY = rf"{_MONTH_ANY},?\s+{_YEAR}"
-_ISO = r"(?<![\d/-])(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"
-_NUMERIC = r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:1[89]\d\d|20\d\d)(?![\d/.])"
-# One side of a range; order matters (longest first inside an alternation).
-_SIDE = rf"(?:{_ISO}|{_NUMERIC}|{_DMY}|{_MDY}|{_MY}|{_DM}|{_MD}|{_MONTH_FULL}|{_YEAR})"
+_MONTH_FULL = pattern("date_month_full")
+_DAY = pattern("date_day")
+_YEAR = pattern("date_year")
 
 _F = re.IGNORECASE
-_PATTERNS: list[tuple[str, str]] = [
-    # kind, regex; every regex puts the reported expression in group "x".
-    ("range", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_SIDE}|{_DAY})\s+(?:and|to|until|till|through|-|–)"
-              rf"\s+(?P<b>{_SIDE}))"),
-    ("range", rf"(?P<x>(?P<a>{_DMY}|{_MDY}|{_DM}|{_MD}|{_DAY})\s*(?:-|–|—)\s*(?P<b>{_DMY}|{_MDY}|{_DM}|{_MD}))"),
-    ("range", rf"(?P<x>(?P<a>{_DM}|{_MD})\s+(?:to|until|through)\s+(?P<b>{_DMY}|{_MDY}|{_DM}|{_MD}))"),
-    ("mdrange", rf"(?P<x>(?P<m>{_MONTH_ANY})\s+(?P<d1>{_DAY})\s*(?:-|–|to)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?)"),
-    ("range", rf"\b(?P<x>(?P<a>{_YEAR})\s*(?:-|–)\s*(?P<b>{_YEAR}))"),
-    ("weekday_date", rf"(?:\bon\s+)?(?P<x>(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?(?P<d>{_ISO}|{_NUMERIC}|{_DMY}|{_MDY}|{_DM}|{_MD}))"),
-    ("date", rf"(?P<x>{_ISO}|{_NUMERIC}|{_DMY}|{_MDY})"),
-    ("part", rf"\b(?P<x>(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|end|beginning|start)"
-             rf"(?:\s+|-)(?P<m>{_MONTH_FULL}|{_YEAR})(?:,?\s+(?P<y>{_YEAR}))?)"),
-    ("date", rf"(?P<x>{_MY}|{_DM}|{_MD})"),
-    ("month", rf"\b(?:(?P<prep>in|since|during|by|until|till|throughout|through|before|after|from)\s+)?"
-              rf"(?P<x>(?:(?P<mod>last|this|next)\s+)?{_MONTH_FULL})(?![A-Za-z])(?!\s+\d)"),
-    ("year", rf"\b(?P<prep>in|since|during|by|until|till|throughout|through|of|before|after|from)\s+(?P<x>{_YEAR})(?!\s*[-–]\s*\d)"),
-    ("decade", r"\b(?P<x>the\s+(?P<dec>(?:1[89]|20)\d0)s)\b"),
-    # "between Friday and Sunday", "on Saturday and Sunday": one spell of days (a range)
-    ("wdrange", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_WEEKDAY})\s+(?:and|to|until|till|through)\s+(?P<b>{_WEEKDAY}))"
-                rf"(?![A-Za-z])"),
-    ("wdrange", rf"\b(?P<x>(?P<a>{_WEEKDAY})\s*(?:and|to|through|-|–)\s*(?P<b>{_WEEKDAY}))(?![A-Za-z])"),
-    # "since Thursday": from that day up to publication
-    ("since", rf"\b(?P<x>since\s+(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
-    ("weekday", rf"\b(?P<x>(?:(?P<mod>last|this|next|past)\s+)?(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
-    ("relative", r"\b(?P<x>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night"
-                 r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))"
-                 r"|(?<!the\s)(?:this|last|next)\s+(?:week|weekend|month|year)|(?:at|over)\s+the\s+weekend"
-                 r"|(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                 r"\s+(?P<unit>day|week|month|year)s?\s+ago)\b"),
-]
+# kind -> pattern, in priority order; every pattern puts the reported expression in group "x".
+_PATTERNS: list[tuple[str, str]] = [(kind, pattern(name)) for kind, name in [
+    ("range", "date_range_between"), ("range", "date_range_dashed"), ("range", "date_range_to"),
+    ("mdrange", "date_month_day_range"), ("range", "date_year_range"), ("weekday_date", "date_weekday_date"),
+    ("date", "date_full"), ("part", "date_part_of"), ("date", "date_partial"), ("month", "date_month"),
+    ("year", "date_year_after"), ("decade", "date_decade"), ("wdrange", "date_weekday_range_between"),
+    ("wdrange", "date_weekday_range"), ("since", "date_since_weekday"), ("weekday", "date_weekday_mention"),
+    ("relative", "date_relative")]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -104,9 +60,9 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 
 @functools.lru_cache(maxsize=1)
 def _side_res() -> list[tuple[str, re.Pattern[str]]]:
-    names = [("iso", _ISO), ("numeric", _NUMERIC), ("dmy", _DMY), ("mdy", _MDY), ("my", _MY),
-             ("dm", _DM), ("md", _MD), ("m", _MONTH_FULL), ("y", _YEAR), ("d", _DAY)]
-    return [(n, re.compile(rx, _F)) for n, rx in names]
+    names = ["iso", "numeric", "dmy", "mdy", "my", "dm", "md", "month_full", "year", "day"]
+    short = {"month_full": "m", "year": "y", "day": "d"}
+    return [(short.get(n, n), regex(f"date_{n}", _F)) for n in names]
 
 
 def _iso(d: dt.date) -> str:
@@ -443,19 +399,12 @@ def _since_weekday(text: str, day: str, pub: dt.date | None) -> When | None:
     return _when(text, dt.date.fromisoformat(first.start), pub, "range")
 
 
-# Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date.
-_NAMED_DAY_AFTER = (rf"{_WEEKDAY}\s+(?:Times|Telegraph|Express|Mirror|Post|Mail|Herald|Tribune|Observer"
-                    r"|Independent|Star|School|Sport|World|Night\s+Live|Bloody)\b")
-_NAMED_DAY_BEFORE = r"\b(?:Good|Black|Bloody|Ash|Palm|Holy|Super|Cyber|Easter)\s+$"
-# Cheap gate: sentences with none of these cannot hold a date expression.
-_GATE = (r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|tonight"
-         r"|night|morning|afternoon|evening")
-
-
 @functools.lru_cache(maxsize=1)
 def _aux() -> dict[str, re.Pattern[str]]:
-    return {"after": re.compile(_NAMED_DAY_AFTER), "before": re.compile(_NAMED_DAY_BEFORE),
-            "gate": re.compile(_GATE, _F)}
+    # Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date; and a
+    # cheap gate: sentences with none of its words cannot hold a date expression.
+    return {"after": regex("named_day_after"), "before": regex("named_day_before"),
+            "gate": regex("date_gate", _F)}
 
 
 def find_dates(text: str, published: str | None, *, offset: int = 0) -> list[When]:
@@ -553,8 +502,7 @@ def _new_setting(date: When, sentence_start: int, sentence: str) -> bool:
 
 
 # What may come before a date put first in its sentence: "On", "Around", "Late on", a "Label: ".
-_BEFORE_FRONTED = re.compile(r"\W*(?:[A-Z][\w/ -]{0,30}:\s+)?(?:(?:late|early)\s+)?"
-                             r"(?:(?:on|around|about|in|by|during|between|from|since|last|this)\s+)?(?:the\s+)?", re.I)
+_BEFORE_FRONTED = regex("before_fronted_date", re.I)
 
 
 def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
@@ -566,8 +514,7 @@ def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
 
 
 # "..., residents said on Monday": the day the event was reported, not the day it happened.
-_REPORT_DAY = re.compile(r"\b(?:said|say|says|told\s+[\w ]{1,30}?|reported|announced|confirmed|stated)"
-                         r"(?:\s+in\s+a\s+statement)?\s+(?:late\s+|early\s+)?on\s+$", re.I)
+_REPORT_DAY = regex("report_day_before", re.I)
 REPORT_LAG_DAYS = 7  # an earlier day further back than this is another incident's
 
 
