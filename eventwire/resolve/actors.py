@@ -26,94 +26,43 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
+from ..lexicon import table, word_set
 from ..model import Actor
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 
+# Context words: data/lexicons/actor_context.yaml.
 # A capital or country that is the object of one of these prepositions is a place, not an
 # agent: "was in Tehran", "flew to Moscow", "returned from Syria".
-_PLACE_PREPS = frozenset({
-    "in", "to", "from", "at", "near", "into", "inside", "outside", "around", "across",
-    "throughout", "within", "toward", "towards", "via", "through", "onto", "across", "beyond",
-    "off", "along", "nearby", "outskirts", "above", "below", "under", "en",
-})
+_PLACE_PREPS = word_set("place_prepositions")
 # Verbs whose direct object is a destination ("visited Damascus").
-_PLACE_VERBS = frozenset({"visit", "enter", "reach", "leave", "tour", "cross"})
+_PLACE_VERBS = word_set("destination_verbs")
 # A capital city that is struck or taken is a place ("shelled Kyiv"); a country may be a target.
-_CITY_VERBS = _PLACE_VERBS | {"strike", "hit", "attack", "target", "raid", "capture", "seize",
-                              "besiege", "surround", "storm", "shell", "bomb", "pound", "encircle"}
+_CITY_VERBS = _PLACE_VERBS | word_set("city_target_verbs")
 # Nouns that make a country word describe a place: "Syria's largest city", "Syrian territory".
-_GEO_HEADS = frozenset({
-    "city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
-    "region", "regions", "border", "borders", "frontier", "coast", "coastline", "territory",
-    "territories", "airspace", "soil", "countryside", "desert", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
-    "south-west", "outskirts", "suburb", "suburbs", "port", "ports", "island", "islands",
-    "mainland", "enclave", "district", "districts", "area", "areas", "mountains", "highway",
-    "heartland", "interior", "waters", "shores", "language", "border-crossing",
-    "governorate", "governorates", "oblast", "part", "parts", "neighbourhood",
-    "neighborhood", "air", "base", "bases", "land", "lands", "skies", "sea", "gulf", "river",
-})
+_GEO_HEADS = word_set("geo_heads")
 # Words before a country name that make it part of another place: "New Mexico", "Latin America".
-_PLACE_PREFIXES = frozenset({"new", "latin", "south", "north", "central", "east", "west",
-                             "northern", "southern", "eastern", "western", "upper", "lower",
-                             "greater", "little", "british", "french", "dutch", "spanish"})
+_PLACE_PREFIXES = word_set("place_prefixes")
 # "Iran-backed militias", "Russian-made jets": the country word only qualifies something else.
-_QUALIFIER_SUFFIXES = frozenset({
-    "backed", "led", "made", "born", "based", "controlled", "allied", "sponsored", "supported",
-    "funded", "aligned", "linked", "held", "run", "brokered", "speaking", "owned", "built",
-    "designed", "supplied", "trained", "armed", "affiliated", "occupied", "annexed", "installed",
-    "appointed", "friendly", "leaning", "style", "type", "american", "iranian", "russian",
-    "turkish", "syrian", "israeli", "related",
-})
-_PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
-                                 "throughout", "within"})
+_QUALIFIER_SUFFIXES = word_set("qualifier_suffixes")
+_PERSON_PLACE_PREPS = word_set("person_place_prepositions")
 # Organ words that name an action, not a body: only a demonym or a possessive makes the
 # country their agent.
-_ACTION_NOUNS = frozenset({"strikes", "airstrikes", "raids", "bombardment", "shelling", "offensive",
-                           "operation", "campaign", "attack", "attacks", "war", "invasion"})
-_PRO_ANTI = frozenset({"pro", "anti"})
+_ACTION_NOUNS = word_set("action_nouns")
+_PRO_ANTI = word_set("pro_anti")
 # Nouns that extend an organisation mention: "Hezbollah fighters", "Taliban militants".
-_MEMBER_NOUNS = frozenset({
-    "fighters", "fighter", "militants", "militant", "rebels", "forces", "members", "member",
-    "gunmen", "militiamen", "loyalists", "commanders", "commander", "group", "groups", "movement",
-    "insurgents", "jihadists", "troops", "soldiers", "militia", "militias", "units", "cells",
-    "operatives", "officials", "official", "spokesman", "spokesperson", "spokeswoman", "leaders",
-    "leadership", "leader", "elements", "factions", "faction", "allies", "supporters",
-})
-_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "bin", "ibn", "abu", "the", "of",
-                        "de", "la", "le", "du", "des", "da", "van", "von", "der", "and", "for",
-                        "in", "wal", "wa", "li", "at", "az", "ul", "e"})
+_MEMBER_NOUNS = word_set("member_nouns")
+_PARTICLES = word_set("name_particles_lower")
+# Words inside a title that are not titles themselves: "deputy foreign minister".
+_TITLE_MODIFIERS = word_set("title_modifiers")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
            "\u201d": '"'}
 
-# Kinds that a generic NER entity may get from cue words in its own name.
-_ORG_CUES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("media", frozenset({"news", "times", "post", "tv", "television", "radio", "press",
-                         "broadcasting", "journal", "gazette", "tribune", "herald", "daily",
-                         "channel", "magazine", "newspaper", "reporter", "telegraph"})),
-    ("police", frozenset({"police", "gendarmerie", "constabulary"})),
-    ("rebel", frozenset({"liberation", "rebels", "rebel", "resistance", "mujahideen", "jihad",
-                         "insurgents", "front", "jabhat", "jaish", "ansar", "harakat", "katiba",
-                         "liwa", "faylaq", "tahrir", "ahrar", "islamic", "revolutionary"})),
-    ("militia", frozenset({"militia", "militias", "gang", "cartel", "vigilante", "vigilantes",
-                           "mercenaries", "self-defence", "self-defense"})),
-    ("military", frozenset({"army", "forces", "force", "brigade", "brigades", "battalion",
-                            "regiment", "division", "corps", "command", "guard", "guards", "navy",
-                            "military", "marines"})),
-    ("international", frozenset({"united", "nations", "un", "u.n.", "international"})),
-    ("state", frozenset({"ministry", "ministries", "government", "council", "parliament",
-                         "assembly", "commission", "department", "authority", "presidency",
-                         "senate", "court", "tribunal", "embassy", "municipality", "cabinet",
-                         "office", "bureau", "directorate"})),
-    ("ngo", frozenset({"watch", "observatory", "rights", "foundation", "institute", "society",
-                       "committee", "crescent", "cross", "relief", "aid", "charity", "network",
-                       "center", "centre", "association", "fund", "trust", "initiative",
-                       "organisation", "organization", "coalition", "alliance"})),
-)
-
+# Kinds that a generic NER entity may get from cue words in its own name (first kind wins).
+_ORG_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (kind, frozenset(cues)) for kind, cues in table("org_kind_cues").items())
 
 @dataclass(frozen=True)
 class ActorInfo:
@@ -306,8 +255,8 @@ def _lexicon() -> _Lexicon:
         country_names=country_names,
         orgs_by_name=orgs_by_name,
         military_titles=words(titles.get("military", [])),
-        state_titles=words(titles.get("state", [])) - {"deputy", "vice", "chief", "head"},
-        fillers=words(data.get("title_fillers", [])) | words(["deputy", "vice", "chief", "head"]),
+        state_titles=words(titles.get("state", [])) - _TITLE_MODIFIERS,
+        fillers=words(data.get("title_fillers", [])) | words(_TITLE_MODIFIERS),
         not_actors=frozenset(_key(x) for x in data.get("not_actors", [])),
     )
 
