@@ -30,6 +30,69 @@ PLOVER_CAMEO = taxonomy().plover_cameo
 # Speech acts frame what follows them: "X criticized Y for strikes" reports an accusation, not a strike.
 FRAMING = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "AGREE"}
 VIOLENT_TYPES = taxonomy().violent
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number event extraction decides by, named once. Confidences are on a 0-1 scale."""
+
+    # How the classifier's sentence-level prediction and the triggers are combined: a confident
+    # classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
+    # is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
+    # (a weapon, a suicide bomber: strength >= specific_strength), which it overrides only when
+    # very sure.
+    classifier_decides: float = 0.45
+    classifier_overrides_specific: float = 0.8
+    classifier_alone: float = 0.45  # an event with no trigger word, on the classifier's word
+    classifier_types: float = 0.35  # the purpose of a main action, typed by the classifier
+    specific_strength: int = 5
+    # Strengths of triggers the lexicon does not give: "strike" read by its context, and the
+    # root of a sentence the classifier alone calls an event.
+    labour_strike_strength: int = 3
+    air_strike_strength: int = 4
+    classifier_only_strength: int = 3
+    clause_event_min_strength: int = 2  # a weaker trigger makes no event of its own in another clause
+    # Confidence: base + per_strength * strength (+ typed) + per_argument * (actor, place, date)
+    # + a bonus for the first sentences (news puts its incident in the headline and lead)
+    # - hedged; then blended with the classifier's probability; month- or year-dated - vague_date.
+    base_confidence: float = 0.45
+    per_strength: float = 0.05
+    typed_bonus: float = 0.1
+    per_argument: float = 0.05
+    first_sentences: int = 1  # sentence index up to which first_sentences_bonus applies
+    first_sentences_bonus: float = 0.08
+    early_sentences: int = 3
+    early_sentences_bonus: float = 0.04
+    hedged_penalty: float = 0.15
+    own_weight: float = 0.6
+    classifier_weight: float = 0.4
+    classifier_disagrees: float = 0.2  # the classifier's "probability" when it names another event type
+    vague_date_penalty: float = 0.1
+    min_confidence: float = 0.05
+    max_confidence: float = 0.99
+    other_clause_factor: float = 0.9  # a sentence's second event ranks below its lead event
+    aftermath_margin: float = 0.05  # arrests after a protest or attack rank this far below it
+    # News is written as an inverted pyramid: the headline and the lead report the incident the
+    # story is about; later paragraphs add background, earlier incidents and "separately" items.
+    # Confidence ranks the story's own incident first (the document's main event is its most
+    # confident one), so such reports are marked down and the lead is marked up.
+    lead_bonus: float = 0.12
+    aside_penalty: float = 0.12
+    past_days: int = 7  # an incident over this long before publication is not the story's own
+    dateline_within: int = 400  # a dateline opens the story: its headline and first paragraph
+    # Context windows, in tokens or characters.
+    negation_tokens: int = 2  # "no arrests", "did not attack"
+    max_depth: int = 20  # a parse deeper than this is cut (a guard against cycles)
+    target_within: int = 60  # characters after the trigger where its target is looked for
+    agent_window: int = 12  # characters before an actor for "by (the)"
+    held_window: int = 12  # characters after an actor for "-held", "-backed"
+    locative_window: int = 25  # characters before a country name for "in (eastern)"
+    possessive_window: int = 30  # characters after it for "'s Selydove"
+    heading_window: int = 30  # characters before a place for "towards", "the road to"
+
+
+THRESHOLDS = Thresholds()
+T = THRESHOLDS
 LETHAL_SUBS = {"Excessive force against protesters"}
 
 # Cue words and phrase patterns: data/lexicons/events.yaml, data/patterns/events.yaml.
@@ -118,17 +181,18 @@ def _strike(sent: Span, i: int) -> Hit | None:
     if i + 1 < len(sent) and _NOT_A_STRIKE.match(sent[i + 1].text):
         return None  # "strike fighter", "strike group": a kind of aircraft or unit, not an attack
     if _LABOUR_CONTEXT.search(text):
-        return Hit(Trigger(("strike",), "Peaceful protest", None, None, 3, "protest"), sent[i:i + 1])
+        return Hit(Trigger(("strike",), "Peaceful protest", None, None, T.labour_strike_strength, "protest"),
+                   sent[i:i + 1])
     if sent[i].lower_ == "struck" and _STRUCK_A_DEAL.search(text):
         return None
     if _AIR_CONTEXT.search(text) or sent[i].lower_ != "struck":
-        return Hit(Trigger(("strike",), "Air/drone strike", None, None, 4, None), sent[i:i + 1])
+        return Hit(Trigger(("strike",), "Air/drone strike", None, None, T.air_strike_strength, None), sent[i:i + 1])
     return None
 
 
 def _depth(tok) -> int:
     depth = 0
-    while tok.head.i != tok.i and depth < 20:
+    while tok.head.i != tok.i and depth < T.max_depth:
         tok, depth = tok.head, depth + 1
     return depth
 
@@ -138,7 +202,7 @@ def _negated(hit: Hit) -> bool:
     root = hit.span.root
     if any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in root.head.children if root.dep_ in {"dobj", "nsubjpass", "attr"}):
         return True
-    prev = hit.span.doc[max(hit.span.start - 2, hit.span.sent.start):hit.span.start]
+    prev = hit.span.doc[max(hit.span.start - T.negation_tokens, hit.span.sent.start):hit.span.start]
     return any(t.lower_ in _NEGATIONS for t in prev)
 
 
@@ -199,8 +263,8 @@ def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool
     """"in eastern Ukraine's Selydove", "across Sudan": a country named as a location, not a party."""
     if (actor.start, actor.end) not in place_spans:
         return False
-    before = doc.text[max(0, actor.start - 25):actor.start]
-    after = doc.text[actor.end:actor.end + 30]
+    before = doc.text[max(0, actor.start - T.locative_window):actor.start]
+    after = doc.text[actor.end:actor.end + T.possessive_window]
     return bool(_LOCATIVE.search(before) or _POSSESSIVE_PLACE.match(after))
 
 
@@ -222,9 +286,9 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
               and not _inside(a.start, a.end, excluded) and a.name and not _as_place(a, doc, place_spans)]
     # An actor overlapping the trigger modifies it: "Russian air strikes", "the Russian military operation".
     left = [a for a in inside if a.end <= t0 or (a.start < t0 < a.end)]
-    right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + 12])]
+    right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + T.held_window])]
     # Passive voice: "... was launched by X" makes X the agent.
-    by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - 12):a.start])]
+    by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - T.agent_window):a.start])]
     # "Seven soldiers were killed by a roadside bomb": a passive subject is the one acted on.
     patients = [a for a in left if a.end <= t0 and _passive_subject(a, doc)]
     left = [a for a in left if a not in patients]
@@ -232,7 +296,7 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
     targets = patients + [a for a in right if a is not actor1 and (a.name != (actor1.name if actor1 else None))]
     actor2 = None
     if targets:
-        near = [a for a in targets if a in patients or a.start - t1 < 60]
+        near = [a for a in targets if a in patients or a.start - t1 < T.target_within]
         actor2 = (near or targets)[0]
     if actor1 is None and hit.trigger.plover in {"ACCUSE", "CONSULT", "AGREE"} and len(targets) >= 2:
         actor1, actor2 = targets[0], next((a for a in targets[1:] if a.name != targets[0].name), None)
@@ -262,7 +326,7 @@ _HEADING_TO = regex("heading_to_before", re.I)
 
 
 def _elsewhere(p: Place, text: str) -> bool:
-    return bool(_HEADING_TO.search(text[max(0, p.start - 30):p.start]))
+    return bool(_HEADING_TO.search(text[max(0, p.start - T.heading_window):p.start]))
 
 
 # finest first: a town says more about where than its province, a province more than its country
@@ -292,16 +356,6 @@ def _pick_date(hit: Hit, dates: list[When]) -> When | None:
                                      abs((d.span_start or 0) - t)))
 
 
-# How the classifier's sentence-level prediction and the triggers are combined: a confident
-# classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
-# is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
-# (a weapon, a suicide bomber: strength >= 5), which it overrides only when very sure.
-CLASSIFIER_DECIDES = 0.45
-CLASSIFIER_OVERRIDES_SPECIFIC = 0.8
-CLASSIFIER_ALONE = 0.45
-CLASSIFIER_TYPES = 0.35
-
-
 _SPEECH_VERBS = word_set("speech_act_lemmas")
 
 
@@ -316,7 +370,7 @@ def _classifier_sub(hit: Hit, pred) -> str | None:
     if (_kind(hit) not in FRAMING or root.dep_ not in ("advcl", "xcomp") or root.head.pos_ != "VERB"
             or any(a.lemma_.lower() in _SPEECH_VERBS for a in (root.head, *root.head.ancestors))):
         return None
-    if pred is not None and pred.is_event and pred.probability >= CLASSIFIER_TYPES:
+    if pred is not None and pred.is_event and pred.probability >= T.classifier_types:
         return pred.sub_event_type
     return None
 
@@ -324,7 +378,8 @@ def _classifier_sub(hit: Hit, pred) -> str | None:
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
     if pred is not None and pred.is_event:
-        limit = CLASSIFIER_OVERRIDES_SPECIFIC if trig.strength >= 5 and not trig.family else CLASSIFIER_DECIDES
+        limit = (T.classifier_overrides_specific if trig.strength >= T.specific_strength and not trig.family
+                 else T.classifier_decides)
         if pred.probability >= limit:
             return pred.sub_event_type
     sub = trig.sub
@@ -362,13 +417,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-DATELINE_WITHIN = 400  # a dateline opens the story: its headline and first paragraph
-
-
 def dateline_date(text: str) -> str | None:
     """The day a dateline gives in full ("BAMAKO, Nov. 4, 2024 - "): the day the story was
     filed, a stand-in for a missing publication date. None without a year or a day."""
-    for start, end in dateline_spans(text[:DATELINE_WITHIN]):
+    for start, end in dateline_spans(text[:T.dateline_within]):
         for when in find_dates(text[start:end], None):
             if when.precision == "day" and when.start:
                 return when.start
@@ -463,7 +515,7 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
             arrests |= {told[0][0]} if _ARREST_WORD.search(told[0][1]) else set()
         for other in events:
             if other.sub_event_type == "Arrests" and other.evidence.start in arrests and other is not ev:
-                other.confidence = round(min(other.confidence, ev.confidence - 0.05), 3)
+                other.confidence = round(min(other.confidence, ev.confidence - T.aftermath_margin), 3)
 
 
 def _retype(ev: Event, sub: str) -> None:
@@ -531,28 +583,21 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
         last_end = ev.evidence.end
 
 
-# News is written as an inverted pyramid: the headline and the lead report the incident the
-# story is about; later paragraphs add background, earlier incidents and "separately" items.
-# Confidence ranks the story's own incident first (the document's main event is its most
-# confident one), so such reports are marked down and the lead is marked up.
-LEAD_BONUS = 0.12
-ASIDE_PENALTY = 0.12
-PAST_DAYS = 7  # an incident over this long before publication is not the story's own
 _ASIDE = regex("aside_opening", re.I)
 
 
 def _rank_by_salience(events: list[Event], text: str, published: str | None) -> None:
     lead_sentences = _lead_sentences(events, text)
     for ev in events:
-        delta = LEAD_BONUS if ev.evidence.start in lead_sentences else 0.0
+        delta = T.lead_bonus if ev.evidence.start in lead_sentences else 0.0
         sentence = _undateline(ev.evidence.sentence)
         if _ASIDE.match(sentence):
-            delta -= ASIDE_PENALTY
+            delta -= T.aside_penalty
         ago = days_before_published(ev.date, published)
-        if ago is not None and ago > PAST_DAYS:
-            delta -= ASIDE_PENALTY
+        if ago is not None and ago > T.past_days:
+            delta -= T.aside_penalty
         if delta:
-            ev.confidence = round(max(0.05, min(0.99, ev.confidence + delta)), 3)
+            ev.confidence = round(max(T.min_confidence, min(T.max_confidence, ev.confidence + delta)), 3)
 
 
 def _lead_sentences(events: list[Event], text: str) -> set[int]:
@@ -637,11 +682,12 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     hits = [h for h in find_triggers(sent)
             if not _inside(h.span.start_char, h.span.end_char, excluded + quoted)]
     hit = _main_hit(hits)
-    if hit is None and pred is not None and pred.is_event and pred.probability >= CLASSIFIER_ALONE \
+    if hit is None and pred is not None and pred.is_event and pred.probability >= T.classifier_alone \
             and not hits and not _inside(start, start + len(text), quoted):
         # No trigger word, but the sentence reads as an event: anchor it on the sentence's root.
         root = sent.root
-        hit = Hit(Trigger((), pred.sub_event_type, None, None, 3, None), sent[root.i - sent.start:root.i - sent.start + 1])
+        hit = Hit(Trigger((), pred.sub_event_type, None, None, T.classifier_only_strength, None),
+                  sent[root.i - sent.start:root.i - sent.start + 1])
     if hit is None:
         return []
     # A dateline's date is when the story was filed, not when the event happened.
@@ -656,14 +702,15 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     kinds = {_kind(hit)}
     for other in sorted(hits, key=lambda h: h.span.start):
         clause = _clause(text, start, other.span.start_char)
-        if clause == main_clause or _kind(other) in kinds or _negated(other) or other.trigger.strength < 2:
+        if clause == main_clause or _kind(other) in kinds or _negated(other) \
+                or other.trigger.strength < T.clause_event_min_strength:
             continue
         has_setting = any(clause[0] <= p.start < clause[1] and p.latitude is not None for p in places) or \
             any(clause[0] <= (d.span_start or -1) < clause[1] for d in dates)
         if has_setting:
             kinds.add(_kind(other))
             extra = _build_event(other, clause=clause, pred=None, **{k: v for k, v in ctx.items() if k != "pred"})
-            extra.confidence = round(min(extra.confidence, events[0].confidence) * 0.9, 3)  # the sentence's lead event ranks first
+            extra.confidence = round(min(extra.confidence, events[0].confidence) * T.other_clause_factor, 3)
             events.append(extra)
     return events
 
@@ -709,23 +756,26 @@ def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[
         event_type in {"Explosions/Remote violence", "Riots"} and sub != "Violent demonstration" and (
             (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians") or victims)))
     hedged = is_hedged(text)
-    confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
+    confidence = T.base_confidence + T.per_strength * hit.trigger.strength + (T.typed_bonus if event_type else 0.0)
     # News puts the incident a story is about in its headline and lead: earlier sentences rank higher.
-    confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.08 if index <= 1 else 0.04 if index <= 3 else 0.0)
-    confidence -= 0.15 if hedged else 0.0
+    confidence += T.per_argument * sum(x is not None for x in (actor1, location, date)) + (
+        T.first_sentences_bonus if index <= T.first_sentences else
+        T.early_sentences_bonus if index <= T.early_sentences else 0.0)
+    confidence -= T.hedged_penalty if hedged else 0.0
     if pred is not None and sub:
         agree = pred.sub_event_type == sub
-        confidence = 0.6 * confidence + 0.4 * (pred.probability if agree else pred.event_type_probability
-                                               if pred.event_type == event_type else 0.2)
+        confidence = T.own_weight * confidence + T.classifier_weight * (
+            pred.probability if agree else pred.event_type_probability if pred.event_type == event_type
+            else T.classifier_disagrees)
     # The incident a report is about is dated to the day or week; month- and year-dated
     # mentions are mostly background ("fighting since 2021", "a truce signed in March").
     if date is not None and date.precision in {"month", "year"}:
-        confidence -= 0.1
+        confidence -= T.vague_date_penalty
     return Event(
         id=event_id(doc_id, sub or plover or "", start, start + len(text)),
         event_type=event_type, sub_event_type=sub, plover_type=plover or "OTHER", plover_mode=mode,
         cameo_root=cameo, actor1=actor1, actor2=actor2, location=location, date=date,
         fatalities=fatalities, civilian_targeting=civilian, attribution=attribution, hedged=hedged,
         evidence=Evidence(sentence=text, start=start, end=start + len(text)),
-        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=hit.span.text,
+        confidence=round(max(T.min_confidence, min(T.max_confidence, confidence)), 3), trigger=hit.span.text,
     )
