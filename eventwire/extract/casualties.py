@@ -42,6 +42,21 @@ from eventwire.lexicon import alternation, pattern, regex, table, word_set
 from eventwire.model import Casualties, Event
 from eventwire.resolve.dates import event_story
 
+@dataclass(frozen=True)
+class Windows:
+    """How far around a death phrase casualties.py looks, in characters."""
+
+    unreal: int = 60  # before it, for a threat or a hypothetical ("vowed to kill")
+    label: int = 20  # before a number, for a label ("battalion 101")
+    measure: int = 20  # after a number, for a measure ("5 km")
+    object_after: int = 40  # after a passive verb, for an object that makes it active
+    no_one: int = 20  # before "was killed", for "no one"
+    injured: int = 30  # after a listed victim group, for "were injured"
+    subset: int = 80  # after the toll, for "including 4 children"
+
+
+WINDOWS = Windows()
+
 # Number words, victim nouns, death verbs and the phrase patterns built from them:
 # data/lexicons/casualties.yaml, data/patterns/casualties.yaml.
 _UNITS: dict[str, int] = table("number_units")
@@ -155,7 +170,7 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
 
 def _ok_context(sentence: str, start: int, verb_start: int) -> bool:
     """False for threats, hypotheticals and denials before the death phrase."""
-    before = sentence[max(0, min(start, verb_start) - 60):min(start, verb_start)]
+    before = sentence[max(0, min(start, verb_start) - WINDOWS.unreal):min(start, verb_start)]
     reported = _rx()["reported_to_have"].search(before)
     if _rx()["unreal"].search(before) and not reported:
         return False
@@ -176,12 +191,12 @@ def _yearlike(num: str, noun: str) -> bool:
 
 def _label_before(sentence: str, pos: int) -> bool:
     """The number names a unit, road, ward...: "battalion 101", "Route 6", "No. 7"."""
-    return bool(_rx()["label_before"].search(sentence[max(0, pos - 20):pos]))
+    return bool(_rx()["label_before"].search(sentence[max(0, pos - WINDOWS.label):pos]))
 
 
 def _measure_after(sentence: str, pos: int) -> bool:
     """The number measures something else: "5 km", "3 hours", "18 times", "40 percent", "24 June"."""
-    return bool(_rx()["measure_after"].match(sentence[pos:pos + 20]))
+    return bool(_rx()["measure_after"].match(sentence[pos:pos + WINDOWS.measure]))
 
 
 _COLLECTIVE = word_set("collective_victim_nouns")
@@ -210,7 +225,7 @@ def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
     aux = sentence[m.end("noun"):m.start("verb")].strip()
     if aux and not re.search(r"\b(?:have|has|had)$", aux, re.I):
         return True
-    after = sentence[m.end():m.end() + 40]
+    after = sentence[m.end():m.end() + WINDOWS.object_after]
     if _rx()["card_after"].match(after):
         return False
     return bool(_rx()["after_passive"].match(after))
@@ -280,7 +295,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue  # "killed her family": a possessive, not the pronoun
             if not _ok_context(sentence, m.start(), m.start("verb")):
                 continue
-            if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - 20):m.start()]):
+            if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
             if _rx()["accident"].match(sentence, end):
@@ -326,7 +341,7 @@ def _next_victims(sentence: str, pos: int) -> _Mention | None:
         return None
     if one and not (_singular(one.group("noun")) or one.group("det").lower().startswith("one")):
         return None
-    if _rx()["injured_after"].match(sentence[nxt.end():nxt.end() + 30]):
+    if _rx()["injured_after"].match(sentence[nxt.end():nxt.end() + WINDOWS.injured]):
         return None
     q = _quantity(nxt.group("num")) if many else (1, 1, 1)
     if q is None:
@@ -436,7 +451,7 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
 
     start = min(x.start for g in chosen for x in g)
     end = max(x.end for g in chosen for x in g)
-    sub = _rx()["subset"].search(sentence, start, min(len(sentence), end + 80))
+    sub = _rx()["subset"].search(sentence, start, min(len(sentence), end + WINDOWS.subset))
     if sub and _people(sub.group("noun")):
         q = _quantity(sub.group("num"))
         h = _head(sub.group("noun"))

@@ -31,6 +31,34 @@ _ACCORDING_RE = regex("according_to")
 _CLOSERS = "”’\""
 _QUOTE_RE = re.compile(r"“([^”]{1,1500}?)”|(?<![\w])\"([^\"\n]{1,1500}?)\"|‘([^’]{1,1500}?)’(?!\w)")
 
+@dataclass(frozen=True)
+class Limits:
+    """The sizes quotes.py decides by, named once (words, or characters where said)."""
+
+    quote_min_words: int = 4  # a quoted passage shorter than this is a phrase, not a quote
+    quote_reach: int = 200  # characters from a quote to an attribution after it
+    reported_min_chars: int = 3  # a reported clause made the quote when there is no passage
+    reported_min_words: int = 3
+    adjacent_gap: int = 4  # characters between a passage and its attribution phrase
+    according_content_min: int = 3  # characters before "according to" that are its content
+    appositive_max_words: int = 12  # "Name, a war monitor, said"
+    before_appositive_max_words: int = 10
+    inverted_subject_max_words: int = 10  # "..., said the head of X"
+    subject_max_words: int = 14
+    clause_chunk_words: int = 8  # a subject chunk longer than this may hold a clause
+    relative_subject_max_words: int = 5  # "A resident who asked not to be named said"
+    name_max_words: int = 8
+    fragment_words: int = 3  # a sentence shorter than this is a fragment (a lone quote mark)
+    person_name_words: tuple[int, int] = (2, 4)  # a person's name: two to four words
+    min_surname: int = 3  # characters of a surname that later stands alone
+    min_cue: int = 3  # characters of a cue word for an antecedent
+    before_name: int = 12  # characters before a name, for a word that makes it part of a longer one
+    after_name: int = 40  # characters after a name, for "said" or a role
+    introduction: int = 12  # characters after a description, for ", who" or ", aged"
+
+
+LIMITS = Limits()
+
 # Word lists and phrase patterns: data/lexicons/quotes.yaml, data/patterns/quotes.yaml.
 _PRONOUNS = word_set("pronouns")
 _PERSON_PRONOUNS = word_set("person_pronouns")
@@ -95,7 +123,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
     for si, (s, e) in enumerate(sentences):
         inside = [p for p in passages if p[0] < e and s < p[1]]
         attrs = _attributions(text, s, e, passages)
-        long_passages = [p for p in inside if _words(text[p[0]:p[1]]) >= 4]
+        long_passages = [p for p in inside if _words(text[p[0]:p[1]]) >= LIMITS.quote_min_words]
         if not attrs:
             # A quote paragraph continued in the next sentence keeps its speaker.
             for p in long_passages:
@@ -120,7 +148,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
                 any(p[0] < a.subject[1] and a.subject[0] < p[1] for p in person_spans))
             history.append(_Said(a.subject[0], a.subject[1], speaker, is_person))
             phrase = text[a.phrase[0]:a.phrase[1]]
-            mine = [p for p in long_passages if not (p[1] <= a.phrase[0] and a.phrase[0] - p[1] > 200)
+            mine = [p for p in long_passages if not (p[1] <= a.phrase[0] and a.phrase[0] - p[1] > LIMITS.quote_reach)
                     and not (a.phrase[0] <= p[0] < a.phrase[1])]
             if len(attrs) > 1:
                 mine = [p for p in mine if _overlaps(p, a.content) or _adjacent(text, p, a.phrase)]
@@ -129,7 +157,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
                     quotes.append(Quote(speaker, text[p[0]:p[1]], p[0], p[1], phrase))
             else:
                 cs, ce = a.content
-                if ce - cs > 3 and _words(text[cs:ce]) >= 3:
+                if ce - cs > LIMITS.reported_min_chars and _words(text[cs:ce]) >= LIMITS.reported_min_words:
                     quotes.append(Quote(speaker, text[cs:ce], cs, ce, phrase))
             last_speaker = (si, speaker)
     quotes.sort(key=lambda q: q.start)
@@ -155,7 +183,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _adjacent(text: str, p: tuple[int, int], phrase: tuple[int, int]) -> bool:
     gap = text[p[1]:phrase[0]] if p[1] <= phrase[0] else text[phrase[1]:p[0]]
-    return len(gap) <= 4
+    return len(gap) <= LIMITS.adjacent_gap
 
 
 def _in_passage(pos: int, passages: list[tuple[int, int]]) -> bool:
@@ -177,7 +205,7 @@ def _attributions(text: str, s: int, e: int,
         if subj_e <= subj_s:
             continue
         before = sent[:m.start()].rstrip(" ,")
-        if len(before) > 3:
+        if len(before) > LIMITS.according_content_min:
             content = (s + _lstrip_at(sent, 0), s + len(before))
         else:
             content = (s + subj_e + 1, s + len(sent.rstrip(" .!?\"”")))
@@ -232,8 +260,8 @@ def _after_appositive(text: str, s: int, vs: int) -> bool:
     # attacked the village on Saturday, burning homes, said X" it is a clause, and the verb's
     # subject is after it.
     head = prev[:k].split(",")[-1].split()
-    return bool(chunk) and len(chunk.split()) <= 12 and bool(_APPOSITIVE_RE.match(chunk)) and \
-        len(head) <= 10
+    return bool(chunk) and len(chunk.split()) <= LIMITS.appositive_max_words and bool(_APPOSITIVE_RE.match(chunk)) \
+        and len(head) <= LIMITS.before_appositive_max_words
 
 
 def _inverted(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | None:
@@ -261,7 +289,7 @@ def _inverted(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | Non
         return None
     # "…, said he" is rare; "…, said the minister in a statement" is common: cut the tail.
     cut = _TRAILING_RE.sub("", subj).rstrip()
-    if not cut or len(cut.split()) > 10 or _FINITE_RE.search(cut) or any(c in cut for c in "“”\""):
+    if not cut or len(cut.split()) > LIMITS.inverted_subject_max_words or _FINITE_RE.search(cut) or any(c in cut for c in "“”\""):
         return None
     subj_s = ve + m.start(1)
     subj_e = subj_s + len(cut)
@@ -291,7 +319,7 @@ def _normal(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | None:
             return None
         subj_s, subj_e = s + head.start(1), s + head.end(1)
     words = text[subj_s:subj_e].split()
-    if not words or len(words) > 14:
+    if not words or len(words) > LIMITS.subject_max_words:
         return None
     if words[-1].lower().strip(",") in _NOT_SUBJECT_END and words[-1].lower() not in _PRONOUNS:
         return None
@@ -348,11 +376,11 @@ def _chunk_span(text: str, s: int, vs: int) -> tuple[int, int] | None:
         skipped = True
     cs, ce = segs[j]
     chunk = text[cs:ce]
-    if not skipped and len(chunk.split()) > 8:
+    if not skipped and len(chunk.split()) > LIMITS.clause_chunk_words:
         ms = list(_CLAUSE_WORDS_RE.finditer(chunk))
         # "A resident who asked not to be named said": the relative clause belongs to a
         # short noun phrase that is the subject.
-        if ms and ms[-1].group().strip().lower() == "who" and len(chunk[:ms[-1].start()].split()) <= 5 \
+        if ms and ms[-1].group().strip().lower() == "who" and len(chunk[:ms[-1].start()].split()) <= LIMITS.relative_subject_max_words \
                 and re.match(r"(?:an?|one|another|the)\s", chunk.strip(), re.I):
             ms = []
         if ms:
@@ -372,7 +400,7 @@ def _clause_start(text: str, s: int, pos: int) -> int:
 
 def _looks_like_name(s: str) -> bool:
     words = s.split()
-    return 1 <= len(words) <= 8 and words[0][:1].isupper()
+    return 1 <= len(words) <= LIMITS.name_max_words and words[0][:1].isupper()
 
 
 def _resolve(text: str, a: _Attribution, si: int, sentences: list[tuple[int, int]],
@@ -429,7 +457,7 @@ def _self_introducing(text: str, subj: str, m: re.Match, se: int) -> bool:
     if head in _OFFICES or (head == "minister" and mods & _OFFICE_MODS):
         return True
     return bool(_PERSON_DESC_RE.match(subj)) and \
-        bool(re.match(r",\s+(?:who|whose|aged|an?\s|\d)", text[se:se + 12]))
+        bool(re.match(r",\s+(?:who|whose|aged|an?\s|\d)", text[se:se + LIMITS.introduction]))
 
 
 def _person_actor(text: str, s: int, e: int) -> Actor:
@@ -476,7 +504,7 @@ def _resolve_pronoun(text: str, pos: int, si: int, sentences: list[tuple[int, in
         qi -= 1
     # The preceding sentence, skipping fragments (a lone quote mark split off by the parser).
     wi = qi - 1
-    while wi > 0 and _words(text[sentences[wi][0]:sentences[wi][1]]) < 3:
+    while wi > 0 and _words(text[sentences[wi][0]:sentences[wi][1]]) < LIMITS.fragment_words:
         wi -= 1
     window_s = sentences[wi][0] if wi >= 0 else sentences[qi][0]
     para = _paragraph_start(text, sentences[qi][0])
@@ -528,9 +556,9 @@ def _resolve_description(text: str, head: str, ss: int, se: int, sent_s: int,
     mods = text[ss:se].split()[1:-1]
     if head in _DOCUMENT_HEADS and mods:
         cues = cues + tuple(m.lower() for m in mods)
-    if any(re.search(rf"\b{re.escape(c)}\b", earlier, re.I) for c in cues if len(c) > 2):
+    if any(re.search(rf"\b{re.escape(c)}\b", earlier, re.I) for c in cues if len(c) >= LIMITS.min_cue):
         before = [x for x in actors if x.end <= sent_s and any(
-            c in x.text.lower() for c in cues if len(c) > 2)]
+            c in x.text.lower() for c in cues if len(c) >= LIMITS.min_cue)]
         if before:
             return before[-1]
         return Actor(text=text[ss:se], name=None, country=None, kind=None, start=ss, end=se)
@@ -578,14 +606,14 @@ def _guess_persons(text: str, actors: list[Actor],
             spans.add((x.start, x.end))
     for m in _NAME_RE.finditer(text):
         s, e = m.span(1)
-        nxt = text[e:e + 40]
-        prev = text[max(0, s - 12):s].split()
+        nxt = text[e:e + LIMITS.after_name]
+        prev = text[max(0, s - LIMITS.before_name):s].split()
         if prev and (prev[-1][:1].isupper() or prev[-1].lower() in _NAME_BREAKERS):
             continue
         if _person_shaped(text[s:e]) and (_SPEECH_VERB_AFTER.match(nxt) or _ROLE_APPOSITIVE.match(nxt)):
             spans.add((s, e))
     for m in _NAME_APPOSITIVE_SAID.finditer(text):
-        prev = text[max(0, m.start() - 12):m.start()].split()
+        prev = text[max(0, m.start() - LIMITS.before_name):m.start()].split()
         if prev and (prev[-1][:1].isupper() or prev[-1].lower() in _NAME_BREAKERS):
             continue
         if _person_shaped(m.group(1)):
@@ -599,7 +627,7 @@ def _guess_persons(text: str, actors: list[Actor],
     # Later surname-only mentions of a known person ("Marchuk wrote"). A word used on its
     # own before the full name is something else ("Manipur" … "Kuki Inpi Manipur").
     for sur, first in known.items():
-        if len(sur) < 3:
+        if len(sur) < LIMITS.min_surname:
             continue
         found = [m for m in re.finditer(rf"\b{re.escape(sur)}\b", text)
                  if not any(s <= m.start() < e for s, e in spans)]
@@ -617,7 +645,7 @@ def _org_like(name: str) -> bool:
 
 def _person_shaped(name: str) -> bool:
     words = name.split()
-    if not 2 <= len(words) <= 4:
+    if not LIMITS.person_name_words[0] <= len(words) <= LIMITS.person_name_words[1]:
         return False
     if not all(w[:1].isupper() or w.startswith(("al-", "el-")) or w in _NAME_PARTICLES
                for w in words):

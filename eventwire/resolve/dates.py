@@ -10,7 +10,7 @@ News conventions (documented choices):
   "last Sunday" is the most recent one strictly before publication.
 - a month without a year is the most recent such month on or before the publication month;
   a day and month without a year takes the publication year unless that lands more than
-  FUTURE_SLACK_DAYS after publication, then the year before.
+  THRESHOLDS.future_slack_days after publication, then the year before.
 - early/mid/late Month: days 1-10 / 11-20 / 21-end, precision "range".
 - with no publication date every relative or under-specified expression is returned with
   precision "unresolved" and no dates; fully specified dates still resolve.
@@ -25,13 +25,26 @@ import calendar
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from eventwire.lexicon import pattern, regex, table
 from eventwire.model import Event, When
 
-# A day+month without year more than this far after publication is taken as last year's.
-FUTURE_SLACK_DAYS = 31
+@dataclass(frozen=True)
+class Thresholds:
+    """The numbers date resolution decides by, named once."""
+
+    # A day+month without year more than this far after publication is taken as last year's.
+    future_slack_days: int = 31
+    # How many sentences after an event's own can still carry its story on: details of an
+    # incident (its toll, when it started) are often given a paragraph or two after the lead.
+    story_sentences: int = 6
+    report_lag_days: int = 7  # an earlier day further back than a report's day is another incident's
+    report_window: int = 50  # characters before a date where "said on" is looked for
+
+
+THRESHOLDS = Thresholds()
 
 # Date words and expressions: data/lexicons/dates.yaml, data/patterns/dates.yaml.
 _MONTHS: dict[str, int] = table("month_numbers")
@@ -151,7 +164,7 @@ def _year_for_month(m: int, pub: dt.date) -> int:
 
 def _year_for_day(m: int, d: int, pub: dt.date) -> int:
     cand = _valid(pub.year, m, d)
-    if cand is not None and (cand - pub).days > FUTURE_SLACK_DAYS:
+    if cand is not None and (cand - pub).days > THRESHOLDS.future_slack_days:
         return pub.year - 1
     return pub.year
 
@@ -469,18 +482,13 @@ def resolve_date(expr: str, published: str | None) -> When:
     return _when(text, day, day, "day")
 
 
-# How many sentences after an event's own can still carry its story on: details of an incident
-# (its toll, when it started) are often given a paragraph or two after the lead.
-STORY_SENTENCES = 6
-
-
 def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]], published: str | None, *,
                 aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
     """The sentences (start, text, dates other than `own`, the story's day) after the one at offset
     `after` that tell its story, up to an aside ("Separately, ...") or a sentence set at another time
     ("In February, ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise
     inside a sentence ("they arrived late on Saturday") does not end the story."""
-    later = [s for s in sentences if s[0] > after][:STORY_SENTENCES]
+    later = [s for s in sentences if s[0] > after][:THRESHOLDS.story_sentences]
     out: list[tuple[int, str, list[When]]] = []
     for start, text in later:
         other = [d for d in find_dates(text, published, offset=start) if d.start != own]
@@ -515,7 +523,6 @@ def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
 
 # "..., residents said on Monday": the day the event was reported, not the day it happened.
 _REPORT_DAY = regex("report_day_before", re.I)
-REPORT_LAG_DAYS = 7  # an earlier day further back than this is another incident's
 
 
 def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str]], text: str,
@@ -551,7 +558,7 @@ def _setting_before(pos: int, events: Sequence[Event], sentences: Sequence[tuple
                     datelines: Sequence[tuple[int, int]]) -> tuple[int, When] | None:
     """(start, date) of the nearest earlier dated sentence, if it sets a day, week or range: its event's
     date, else its first date that is not a dateline's (when the story was filed)."""
-    for start, text in reversed([s for s in sentences if s[0] < pos][-STORY_SENTENCES:]):
+    for start, text in reversed([s for s in sentences if s[0] < pos][-THRESHOLDS.story_sentences:]):
         dated = [e.date for e in events if e.evidence.start == start and e.date is not None]
         found = dated or [d for d in find_dates(text, published, offset=start)
                           if not any(a <= (d.span_start or -1) < b for a, b in datelines)]
@@ -562,7 +569,7 @@ def _setting_before(pos: int, events: Sequence[Event], sentences: Sequence[tuple
 
 def _reported_on(ev: Event, text: str) -> bool:
     span = ev.date.span_start if ev.date else None
-    return span is not None and ev.date.precision == "day" and bool(_REPORT_DAY.search(text, max(0, span - 50), span))
+    return span is not None and ev.date.precision == "day" and bool(_REPORT_DAY.search(text, max(0, span - THRESHOLDS.report_window), span))
 
 
 def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None,
@@ -570,6 +577,6 @@ def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], publishe
     reported = dt.date.fromisoformat(ev.date.start)
     for _, _, other in event_story(ev, sentences, published, aside=aside):
         for d in other:
-            if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= REPORT_LAG_DAYS:
+            if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= THRESHOLDS.report_lag_days:
                 return d
     return None
