@@ -8,7 +8,7 @@ Flags (`QualityFlag.kind`), each with the text spans it is about:
 - `near_duplicate`: two sentences saying the same thing in other words. A pair must pass a
   lexical check first (shared content words, enough shared tokens, and no clash of specifics:
   each side naming a place, number or day the other lacks means two different events), and
-  only then is its MiniLM cosine compared with NEAR_DUP_COSINE; so only sentences in
+  only then is its MiniLM cosine compared with Thresholds.near_dup_cosine; so only sentences in
   surviving pairs are embedded.
 - `name_variant`: one country named both by its short name and by an official long form used
   as a plain noun ("Russia" … "Russian Federation"), the mark of automatic rewriting. Capital
@@ -33,14 +33,62 @@ import numpy as np
 from ..lexicon import pattern, regex, table, word_set
 from ..model import Actor, Event, Quality, QualityFlag, Quote, Removed
 
-# Cosine above which a lexically compatible pair is a paraphrase. Chosen on hand-written
-# pairs (tests/test_quality_near_duplicate.py): paraphrases 0.68-0.98, different statements
-# on the same topic up to 0.64 (0.78 for one that the lexical checks must stop).
-NEAR_DUP_COSINE = 0.66
-# The same for a pair sharing an event skeleton (a count plus two more specifics: place,
-# day, actors) with no clash; see `_skeleton`.
-NEAR_DUP_SKELETON_COSINE = 0.55
-SKELETON_OVERLAP = 0.2
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The numbers page quality decides by, named once."""
+
+    # Cosine above which a lexically compatible pair is a paraphrase. Chosen on hand-written
+    # pairs (tests/test_quality_near_duplicate.py): paraphrases 0.68-0.98, different statements
+    # on the same topic up to 0.64 (0.78 for one that the lexical checks must stop).
+    near_dup_cosine: float = 0.66
+    # The same for a pair sharing an event skeleton (a count plus two more specifics: place,
+    # day, actors) with no clash; see `_skeleton`.
+    near_dup_skeleton_cosine: float = 0.55
+    # Shared word forms over the shorter sentence's: a rewrite keeps much of the sentence's frame.
+    shared_words: float = 0.4
+    skeleton_overlap: float = 0.2
+    # A short sentence echoing part of a long one is a summary: past summary_ratio in length it
+    # must restate a count and reach a higher cosine; past max_length_ratio it is no rewrite.
+    summary_ratio: float = 1.7
+    max_length_ratio: float = 3
+    summary_cosine_extra: float = 0.06
+    shared_specifics: int = 3  # specifics two sentences share in a skeleton, or despite one clash
+    sentence_min_tokens: int = 6  # shorter sentences are not compared
+    content_word_min: int = 3  # characters of a content word
+    stem_chars: int = 5  # "Iran"/"Iranian" are one stem
+    # A content word in more than common_share of the sentences (and more than common_min) is
+    # everywhere in the document: it does not make two sentences alike.
+    common_min: int = 2
+    common_share: float = 0.4
+    unknown_kind_weight: float = 0.05  # a flag kind WEIGHTS does not know
+    # A photo caption left in the text: one line of caption_words words, at most
+    # title_case_share of its long words capitalised; a participle is longer than participle_min.
+    caption_words: tuple[int, int] = (6, 25)
+    long_word: int = 4
+    title_case_share: float = 0.5
+    participle_min: int = 4
+    # Counts: the verb within count_gap characters of its number; a bare count within
+    # bare_count_window before its verb; "dozens" as a range.
+    count_gap: int = 30
+    bare_count_window: int = 40
+    dozens: tuple[int, int] = (13, 99)
+    # A stated count as a range (see _interval_of).
+    over_factor: float = 1.25
+    about_factors: tuple[float, float] = (0.85, 1.15)
+    nearly_factor: float = 0.9
+    # Context windows, in characters.
+    article_window: int = 5  # before a long form, for "the"
+    length_head_window: int = 100  # before "in its sixth year", for what is that old
+    another_window: int = 40  # before a length, for "another", "the previous"
+    near_window: int = 600  # around a quote, for its attribution phrase
+    # How much of a flag's material its detail shows.
+    detail_chars: int = 80
+    detail_items: int = 8
+
+
+THRESHOLDS = Thresholds()
+T = THRESHOLDS
 
 # Per-kind weight of the first flag; further flags of a kind add half as much again each.
 WEIGHTS = {
@@ -99,7 +147,7 @@ def score(flags: list[QualityFlag]) -> float:
     counts: dict[str, int] = defaultdict(int)
     for f in flags:
         counts[f.kind] += 1
-    penalty = sum(WEIGHTS.get(k, 0.05) * 2 * (1 - 0.5 ** n) for k, n in counts.items())
+    penalty = sum(WEIGHTS.get(k, T.unknown_kind_weight) * 2 * (1 - 0.5 ** n) for k, n in counts.items())
     return round(math.exp(-penalty), 4)
 
 
@@ -140,8 +188,8 @@ def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
     for reason in ("boilerplate", "caption", "duplicate"):
         items = by_reason.get(reason)
         if items:
-            shown = "; ".join(repr(t[:80]) for t in items[:8])
-            more = f" (+{len(items) - 8} more)" if len(items) > 8 else ""
+            shown = "; ".join(repr(t[:T.detail_chars]) for t in items[:T.detail_items])
+            more = f" (+{len(items) - T.detail_items} more)" if len(items) > T.detail_items else ""
             flags.append(QualityFlag(reason, f"{len(items)} removed: {shown}{more}", []))
     return flags
 
@@ -156,7 +204,7 @@ def _scene_verb(words: list[str]) -> bool:
     for w in words[1:]:
         if not w[:1].islower():
             continue
-        if len(w) > 4 and w.endswith(("ing", "ed")):
+        if len(w) > T.participle_min and w.endswith(("ing", "ed")):
             return True
         if w in _SCENE_VERBS or (w.endswith("s") and w[:-1] in _SCENE_VERBS) or \
                 (w.endswith("es") and w[:-2] in _SCENE_VERBS):
@@ -176,13 +224,13 @@ def surviving_captions(text: str) -> list[QualityFlag]:
         if "\n" in line or _LINE_END_RE.search(line) or not line[:1].isupper() or _BYLINE_RE.match(line):
             continue
         words = re.findall(r"[\w'’\-]+", line)
-        if not 6 <= len(words) <= 25:
+        if not T.caption_words[0] <= len(words) <= T.caption_words[1]:
             continue
-        long = [w for w in words if len(w) >= 4]
-        if sum(w[0].isupper() for w in long) > 0.5 * len(long) or not _scene_verb(words):
+        long = [w for w in words if len(w) >= T.long_word]
+        if sum(w[0].isupper() for w in long) > T.title_case_share * len(long) or not _scene_verb(words):
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        flags.append(QualityFlag("caption", f"photo caption left in the text: {line[:80]!r}",
+        flags.append(QualityFlag("caption", f"photo caption left in the text: {line[:T.detail_chars]!r}",
                                  [[start, start + len(line)]]))
     return flags
 
@@ -192,7 +240,7 @@ def surviving_captions(text: str) -> list[QualityFlag]:
 
 
 def _stem(w: str) -> str:
-    return w.lower()[:5]
+    return w.lower()[:T.stem_chars]
 
 
 def _tokens(s: str) -> list[str]:
@@ -238,32 +286,32 @@ def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str],
     """Lexical prefilter: a shared content word that is not everywhere in the document,
     enough shared tokens overall, and no clash of specifics. Returns the cosine the pair
     must then reach (None: not a candidate)."""
-    ca = {_stem(w) for w in ta if w not in _STOP and len(w) > 2}
-    cb = {_stem(w) for w in tb if w not in _STOP and len(w) > 2}
-    shared = {w for w in ca & cb if df.get(w, 0) <= max(2, 0.4 * n_sent)}
+    ca = {_stem(w) for w in ta if w not in _STOP and len(w) >= T.content_word_min}
+    cb = {_stem(w) for w in tb if w not in _STOP and len(w) >= T.content_word_min}
+    shared = {w for w in ca & cb if df.get(w, 0) <= max(T.common_min, T.common_share * n_sent)}
     if not shared:
         return None
     if _clash(sa, sb):
         return None
-    need = NEAR_DUP_COSINE
+    need = T.near_dup_cosine
     # A rewrite that keeps the event's skeleton (its count, place, day, actors) but swaps
     # the other words for synonyms ("Air strikes on a crowded market" / "Bombing raids on a
     # busy marketplace") embeds less close than a light paraphrase: with several specifics
     # shared and none clashing, a lower cosine is enough.
     if _skeleton(sa, sb):
-        need = NEAR_DUP_SKELETON_COSINE
+        need = T.near_dup_skeleton_cosine
     # Rewriting keeps a sentence's length; a short sentence echoing part of a long lead is
     # a summary, unless it restates the lead's count ("three journalists" / "Three reporters").
     ratio = max(len(ta), len(tb)) / max(1, min(len(ta), len(tb)))
-    if ratio > 1.7:
-        if ratio > 3 or not any(x.startswith("N:") for x in sa & sb):
+    if ratio > T.summary_ratio:
+        if ratio > T.max_length_ratio or not any(x.startswith("N:") for x in sa & sb):
             return None
-        need = NEAR_DUP_COSINE + 0.06
+        need = T.near_dup_cosine + T.summary_cosine_extra
     # Shared word forms, function words included: a rewrite keeps much of the sentence's
     # frame ("After the …, the … to the base"). Paraphrases here share >= 0.43 of the shorter
     # sentence's words, same-topic statements <= 0.38; the cut also keeps embedding rare.
     a, b = set(ta), set(tb)
-    if len(a & b) / max(1, min(len(a), len(b))) < (SKELETON_OVERLAP if _skeleton(sa, sb) else 0.4):
+    if len(a & b) / max(1, min(len(a), len(b))) < (T.skeleton_overlap if _skeleton(sa, sb) else T.shared_words):
         return None
     return need
 
@@ -279,7 +327,7 @@ def _clash(sa: set[str], sb: set[str]) -> bool:
         if any(x.startswith(tag) for x in only_a) and any(x.startswith(tag) for x in only_b):
             return True
     shared = sa & sb
-    return not (len(shared) >= 3 and len(shared) >= max(len(only_a), len(only_b)))
+    return not (len(shared) >= T.shared_specifics and len(shared) >= max(len(only_a), len(only_b)))
 
 
 def _skeleton(sa: set[str], sb: set[str]) -> bool:
@@ -289,7 +337,7 @@ def _skeleton(sa: set[str], sb: set[str]) -> bool:
     shared = sa & sb
     if any(x.startswith("N:") for x in (sa ^ sb)):
         return False
-    return len(shared) >= 3 and any(x.startswith("N:") for x in shared) and \
+    return len(shared) >= T.shared_specifics and any(x.startswith("N:") for x in shared) and \
         any(x.startswith(("P:", "D:")) for x in shared)
 
 
@@ -307,7 +355,7 @@ def _eligible(text: str, s: int, e: int) -> bool:
     """Sentences worth comparing: prose (ends like a sentence), not a headline or caption,
     and not a bare quote of a few words."""
     sent = text[s:e].rstrip()
-    return len(_tokens(sent)) >= 6 and sent[-1:] in ".!?\"”’)"
+    return len(_tokens(sent)) >= T.sentence_min_tokens and sent[-1:] in ".!?\"”’)"
 
 
 def candidate_pairs(text: str, sentences: list[tuple[int, int]],
@@ -322,7 +370,7 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
     spec = {i: _specifics(text, *body[i], actors) for i in idx}
     df: dict[str, int] = defaultdict(int)
     for i in idx:
-        for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) > 2}:
+        for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) >= T.content_word_min}:
             df[w] += 1
     out = []
     for a, i in enumerate(idx):
@@ -344,7 +392,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Actor], *,
                     vectors: np.ndarray | None = None,
-                    threshold: float = NEAR_DUP_COSINE) -> list[QualityFlag]:
+                    threshold: float = T.near_dup_cosine) -> list[QualityFlag]:
     pairs = candidate_pairs(text, sentences, actors)
     if not pairs:
         return []
@@ -359,12 +407,12 @@ def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Ac
     flags = []
     for i, j, floor in pairs:
         cos = float(np.dot(vec[i], vec[j]))
-        if cos >= floor + threshold - NEAR_DUP_COSINE:
+        if cos >= floor + threshold - T.near_dup_cosine:
             (a0, a1), (b0, b1) = _strip(text, *sentences[i]), _strip(text, *sentences[j])
             flags.append(QualityFlag(
                 "near_duplicate",
                 f"sentences {i} and {j} say the same thing (cosine {cos:.2f}): "
-                f"{text[a0:a1][:80]!r} / {text[b0:b1][:80]!r}",
+                f"{text[a0:a1][:T.detail_chars]!r} / {text[b0:b1][:T.detail_chars]!r}",
                 [[a0, a1], [b0, b1]]))
     return flags
 
@@ -415,7 +463,7 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
                 sf.append(m)
         if not sf:
             continue
-        bare = [m for m in lf if not re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I)]
+        bare = [m for m in lf if not re.search(r"\bthe\s+$", text[max(0, m.start() - T.article_window):m.start()], re.I)]
         # A full name first and the short name after is normal; the long form coming back
         # after the short one has been used, or without its article, is not.
         positions = sorted([(m.start(), "L") for m in lf] + [(m.start(), "S") for m in sf])
@@ -485,14 +533,14 @@ def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int
     for m in _ORDINAL_RE.finditer(text):
         n = _number(m.group(1))
         # What is in its Nth year: the nearest war-like noun before, in the same sentence.
-        before = re.split(r"[.;!?]\s", text[max(0, m.start() - 100):m.start()])[-1]
+        before = re.split(r"[.;!?]\s", text[max(0, m.start() - T.length_head_window):m.start()])[-1]
         heads = list(_HEAD_RE.finditer(before))
         if n and heads:
             out.append((_head_key(heads[-1].group(1)), m.group(2).lower(), (n, n), (m.start(), m.end())))
     for rx in (_ADJ_RE, _OF_RE):
         for m in rx.finditer(text):
             n = _number(m.group(2))
-            if n and not _OTHER_ONE_RE.search(text[max(0, m.start() - 40):m.start()]):
+            if n and not _OTHER_ONE_RE.search(text[max(0, m.start() - T.another_window):m.start()]):
                 out.append((_head_key(m.group(4)), m.group(3).lower(), _interval(m.group(1), n),
                             (m.start(), m.end())))
     # "The decade-long insurgency": ten years; "decades-long": twenty or more.
@@ -536,10 +584,11 @@ class _Count:
 def _interval_of(qual: str, n: int) -> tuple[float, float]:
     """A stated count as a range. Within one article 'at least 9' names the count (9): a
     later bare '11' for the same incident is a second figure, not a refinement."""
-    return {"more than": (n + 1, n * 1.25 + 1), "over": (n + 1, n * 1.25 + 1),
-            "up to": (0, n), "about": (n * 0.85, n * 1.15), "around": (n * 0.85, n * 1.15),
-            "some": (n * 0.85, n * 1.15), "roughly": (n * 0.85, n * 1.15),
-            "nearly": (n * 0.9, n), "almost": (n * 0.9, n)}.get(qual, (n, n))
+    over = (n + 1, n * T.over_factor + 1)
+    about = (n * T.about_factors[0], n * T.about_factors[1])
+    nearly = (n * T.nearly_factor, n)
+    return {"more than": over, "over": over, "up to": (0, n), "about": about, "around": about,
+            "some": about, "roughly": about, "nearly": nearly, "almost": nearly}.get(qual, (n, n))
 
 
 def _counts(text: str, s: int, e: int) -> list[_Count]:
@@ -552,7 +601,7 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
             best = None
             for m in nums:
                 gap = m.start() - k.end() if m.start() >= k.end() else k.start() - m.end()
-                if gap < 0 or gap > 30:
+                if gap < 0 or gap > T.count_gap:
                     continue
                 between = sent[min(m.end(), k.end()):max(m.start(), k.start())]
                 if _COUNT_LINK_BREAK.search(between):
@@ -565,7 +614,7 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
                 qual, raw, ms, me = m.group(1), m.group(2), m.start(), m.end()
             elif kind == "killed":
                 # A bare count: "killing 12", "left 15 dead", "12 were killed".
-                off = max(0, k.start() - 40)
+                off = max(0, k.start() - T.bare_count_window)
                 m = _BARE_AFTER_RE.match(sent, k.end()) or _BARE_BEFORE_RE.search(sent, off, k.start())
                 if m is None and k.group().lower().endswith("toll"):
                     m = _TOLL_RE.match(sent, k.end())
@@ -582,7 +631,7 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
             qual = (qual or "").strip().lower()
             lo, hi = _interval_of(qual, n)
             if raw.lower() == "dozens":  # a vague amount, not 24
-                lo, hi = 13, 99
+                lo, hi = T.dozens
             out.append(_Count(kind, noun, lo, hi, qual == "the",
                               (s + min(ms, k.start()), s + max(me, k.end())), (s, e)))
     return out
@@ -707,14 +756,14 @@ def unresolved_attributions(text: str, quotes: list[Quote]) -> list[QualityFlag]
         seen.add(span)
         flags.append(QualityFlag(
             "unresolved_attribution",
-            f"{q.attribution!r}: no speaker it can refer to — {q.text[:80]!r}",
+            f"{q.attribution!r}: no speaker it can refer to — {q.text[:T.detail_chars]!r}",
             [list(span)]))
     return flags
 
 
 def _find_near(text: str, phrase: str, start: int, end: int) -> tuple[int, int] | None:
     """The occurrence of `phrase` closest to the quote text[start:end]."""
-    lo, hi = max(0, start - 600), min(len(text), end + 600)
+    lo, hi = max(0, start - T.near_window), min(len(text), end + T.near_window)
     best = None
     for m in re.finditer(re.escape(phrase), text[lo:hi]):
         s = lo + m.start()
