@@ -74,6 +74,42 @@ class Cleaned:
         return self.to_original(start), self.to_original(end)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The sizes cleaning decides by, named once (in words unless said)."""
+
+    # A furniture rule that matches a line's start only fires on a line this short.
+    read_more_words: int = 25
+    subscription_words: int = 25
+    navigation_words: int = 25
+    copyright_words: int = 30
+    rights_reserved_words: int = 25
+    follow_us_words: int = 20
+    credit_words: int = 20
+    media_link_words: int = 30
+    caption_label_words: int = 40
+    # A photo caption: a short unpunctuated line (caption_words), or one with a credit tacked on
+    # (credited_caption_words); a removed credit line within credit_distance lines makes a line
+    # next to it a caption; a weak opening counts only on the last of min_lines_for_last lines.
+    caption_words: tuple[int, int] = (3, 15)
+    credited_caption_words: tuple[int, int] = (3, 30)
+    credit_distance: int = 2
+    min_lines_for_last: int = 3
+    # A hard-wrapped block: at least wrapped_lines lines no wider than wrapped_width characters,
+    # most of them (wrapped_share, and at least wrapped_min_wide) at least wide_share as wide
+    # as the widest.
+    wrapped_lines: int = 3
+    wrapped_width: int = 100
+    wide_share: float = 0.7
+    wrapped_min_wide: int = 2
+    wrapped_share: tuple[int, int] = (2, 3)  # a fraction, as numerator and denominator
+    duplicate_words: int = 3  # a repeated paragraph this long is a duplicate
+    chunk: int = 1000  # characters: ftfy and alignment work on pieces this long (stays linear)
+
+
+LIMITS = Limits()
+
+
 # --------------------------------------------------------------------------- lines
 
 
@@ -147,7 +183,7 @@ def is_social_buttons(s: str) -> bool:
 is_advertising = _full(pattern("advertising_line"))
 
 _is_read_more_exact = _full(pattern("read_more_line"))
-_is_read_more_prefix = _prefix(pattern("read_more_start"), 25)
+_is_read_more_prefix = _prefix(pattern("read_more_start"), LIMITS.read_more_words)
 
 
 def is_read_more(s: str) -> bool:
@@ -156,7 +192,7 @@ def is_read_more(s: str) -> bool:
 
 
 _is_subscription_exact = _full(pattern("subscription_line"))
-_is_subscription_prefix = _prefix(pattern("subscription_start"), 25)
+_is_subscription_prefix = _prefix(pattern("subscription_start"), LIMITS.subscription_words)
 
 
 def is_subscription(s: str) -> bool:
@@ -174,7 +210,7 @@ def is_cookie_notice(s: str) -> bool:
 
 
 _is_navigation_exact = _full(pattern("navigation_line"))
-_is_navigation_prefix = _prefix(pattern("navigation_start"), 25)
+_is_navigation_prefix = _prefix(pattern("navigation_start"), LIMITS.navigation_words)
 
 
 def is_navigation(s: str) -> bool:
@@ -182,18 +218,18 @@ def is_navigation(s: str) -> bool:
     return _is_navigation_exact(s) or _is_navigation_prefix(s)
 
 
-_is_copyright_prefix = _prefix(pattern("copyright_start"), 30)
+_is_copyright_prefix = _prefix(pattern("copyright_start"), LIMITS.copyright_words)
 _has_rights_reserved = regex("rights_reserved").search
 
 
 def is_copyright(s: str) -> bool:
     """"© 2016 ...", "Copyright 2016 ...", "All rights reserved" (short lines)."""
-    return _is_copyright_prefix(s) or (bool(_has_rights_reserved(s)) and _words(s) <= 25)
+    return _is_copyright_prefix(s) or (bool(_has_rights_reserved(s)) and _words(s) <= LIMITS.rights_reserved_words)
 
 
-is_follow_us = _prefix(pattern("follow_us_start"), 20)
+is_follow_us = _prefix(pattern("follow_us_start"), LIMITS.follow_us_words)
 
-_is_credit_prefix = _prefix(pattern("credit_start"), 20)
+_is_credit_prefix = _prefix(pattern("credit_start"), LIMITS.credit_words)
 _is_credit_only = _full(pattern("credit_line"))
 
 
@@ -202,7 +238,7 @@ def is_image_credit(s: str) -> bool:
     return _is_credit_prefix(s) or _is_credit_only(s)
 
 
-is_media_link = _prefix(pattern("media_link_start"), 30)
+is_media_link = _prefix(pattern("media_link_start"), LIMITS.media_link_words)
 
 
 def has_no_words(s: str) -> bool:
@@ -210,7 +246,7 @@ def has_no_words(s: str) -> bool:
     return not _WORD.search(s)
 
 
-is_image_caption_label = _prefix(pattern("caption_label_start"), 40)
+is_image_caption_label = _prefix(pattern("caption_label_start"), LIMITS.caption_label_words)
 
 # Ordered cascade: (name, predicate on the normalised line, reason). First match wins.
 BOILERPLATE_RULES: list[tuple[str, Callable[[str], bool], str]] = [
@@ -274,8 +310,8 @@ _SEEN = regex("caption_seen", re.IGNORECASE)
 _WEAK_OPENING = regex("caption_weak_opening", re.IGNORECASE)
 
 
-def _looks_like_caption(text: str, max_words: int = 15) -> bool:
-    return 3 <= _words(text) <= max_words and not _TERMINAL.search(text)
+def _looks_like_caption(text: str, max_words: int = LIMITS.caption_words[1]) -> bool:
+    return LIMITS.caption_words[0] <= _words(text) <= max_words and not _TERMINAL.search(text)
 
 
 def _caption_lines(lines: list[_Line]) -> None:
@@ -291,17 +327,18 @@ def _caption_lines(lines: list[_Line]) -> None:
         near_credit = any(
             (other := by_index.get(ln.index + d)) is not None and other.verdict is not None
             and other.rule in {"image_credit", "image_caption_label"}
-            for d in (-2, -1, 1, 2)
+            for d in range(-LIMITS.credit_distance, LIMITS.credit_distance + 1) if d
         )
         is_last = pos == len(content) - 1
         prev_done = bool(_TERMINAL.search(content[pos - 1].text))
-        if credited and 3 <= _words(body) <= 30 and not body.endswith("?"):
+        if credited and LIMITS.credited_caption_words[0] <= _words(body) <= LIMITS.credited_caption_words[1] \
+                and not body.endswith("?"):
             ln.verdict = "caption"
         elif not _looks_like_caption(ln.text):
             continue
         elif near_credit or _STRONG_OPENING.match(ln.text) or _SEEN.search(ln.text):
             ln.verdict = "caption"
-        elif is_last and prev_done and len(content) >= 3 and _WEAK_OPENING.match(ln.text):
+        elif is_last and prev_done and len(content) >= LIMITS.min_lines_for_last and _WEAK_OPENING.match(ln.text):
             ln.verdict = "caption"
 
 
@@ -316,9 +353,10 @@ def _wrapped_blocks(lines: list[_Line]) -> set[int]:
     wrapped = set()
     for block, widths in by_block.items():
         body = widths[:-1]
-        if len(widths) >= 3 and max(body) <= 100:
-            wide = sum(1 for w in body if w >= 0.7 * max(body))
-            if wide >= max(2, 2 * len(body) / 3):
+        if len(widths) >= LIMITS.wrapped_lines and max(body) <= LIMITS.wrapped_width:
+            wide = sum(1 for w in body if w >= LIMITS.wide_share * max(body))
+            num, den = LIMITS.wrapped_share
+            if wide >= max(LIMITS.wrapped_min_wide, num * len(body) / den):
                 wrapped.add(block)
     return wrapped
 
@@ -351,7 +389,7 @@ def _dedupe(paragraphs: list[list[_Line]], text: str) -> tuple[list[list[_Line]]
     kept, removed = [], []
     for para in paragraphs:
         key = " ".join(_norm(ln.text) for ln in para)
-        if _words(key) >= 3 and key in seen:
+        if _words(key) >= LIMITS.duplicate_words and key in seen:
             start, end = para[0].start, para[-1].end
             removed.append(Removed(text=text[start:end], reason="duplicate", start=start, end=end))
             continue
@@ -388,7 +426,7 @@ def _collapse_spaces(line: str) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
-_CHUNK = 1000  # ftfy + alignment work on pieces this long, so one huge line stays linear
+_CHUNK = LIMITS.chunk
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

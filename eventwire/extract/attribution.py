@@ -13,6 +13,8 @@ _PATTERNS = [regex(name) for name in ("attribution_source_said", "attribution_sa
 _HEDGES = re.compile(rf"\b({alternation('hedge_cues')})\b", re.IGNORECASE)
 
 _NOT_SOURCES = word_set("not_sources")
+MAX_SOURCE_WORDS = 12  # a longer "source" is a clause
+MAX_FIRST_SOURCE_WORDS = 6  # a source that opens the sentence is a short noun phrase
 _CLAUSE_VERBS = word_set("clause_verbs")
 
 
@@ -24,7 +26,7 @@ def find_attribution(sentence: str, *, offset: int = 0) -> Attribution | None:
             continue
         src = m.group("src").strip(" ,")
         words = src.split()
-        if not words or src.lower() in _NOT_SOURCES or len(words) > 12:
+        if not words or src.lower() in _NOT_SOURCES or len(words) > MAX_SOURCE_WORDS:
             continue
         if pattern is _PATTERNS[3] and not _looks_like_source_start(words):
             continue
@@ -41,7 +43,7 @@ def find_attribution(sentence: str, *, offset: int = 0) -> Attribution | None:
 def _looks_like_source_start(words: list[str]) -> bool:
     # At the start of a sentence the subject of "said" is a source only when it is a plain
     # noun phrase (no verb of its own), e.g. "The watchdog", "UN investigators".
-    return len(words) <= 6 and not any(w.lower() in _CLAUSE_VERBS for w in words)
+    return len(words) <= MAX_FIRST_SOURCE_WORDS and not any(w.lower() in _CLAUSE_VERBS for w in words)
 
 
 def is_hedged(sentence: str) -> bool:

@@ -113,6 +113,18 @@ class _Lexicon:
     not_actors: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The sizes actor resolution decides by, named once (in tokens unless said)."""
+
+    title_reach: int = 10  # tokens walked before or after a name for its titles and country
+    conjunct_climb: int = 6  # "in Syria and Iraq": conjuncts climbed to find the preposition
+    possessive_lookahead: int = 3  # tokens after "X's" looked at for a place noun
+    known_place_population: int = 20000  # a gazetteer town this big is a place, not a person
+
+
+LIMITS = Limits()
+
 _END = ""  # trie key holding the entries that end at a node; never a token key
 
 
@@ -480,7 +492,7 @@ def _screen(lex: _Lexicon, doc, keys: Sequence[str], m: _Match, has_dep: bool) -
         return m
     # Country names and seats of power: places when the syntax says so.
     if j < len(keys) and keys[j] in ("'s", "'"):
-        nxt = [keys[t] for t in range(j + 1, min(j + 4, len(keys)))]
+        nxt = [keys[t] for t in range(j + 1, min(j + 1 + LIMITS.possessive_lookahead, len(keys)))]
         head = doc[i:j].root.head if has_dep else None
         if (head is not None and _key(head.lemma_) in _GEO_HEADS) or \
                 (head is None and any(k in _GEO_HEADS for k in nxt)):
@@ -511,7 +523,7 @@ def _is_place(tok, preps: frozenset[str] = _PLACE_PREPS,
               verbs: frozenset[str] = _PLACE_VERBS) -> bool:
     # Climb conjunctions and compounds: "in Syria and Iraq", "in the Tehran suburbs".
     seen = 0
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and seen < 6:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and seen < LIMITS.conjunct_climb:
         tok = tok.head
         seen += 1
     head = tok.head
@@ -606,7 +618,7 @@ def _titles(lex: _Lexicon, doc, keys: Sequence[str], s: int, t: int,
 
     k = s - 1
     steps = 0
-    while k >= 0 and steps < 10:
+    while k >= 0 and steps < LIMITS.title_reach:
         m = by_token.get(k)
         if m is not None and m.source != "person":
             before = len(consumed)
@@ -629,7 +641,7 @@ def _titles(lex: _Lexicon, doc, keys: Sequence[str], s: int, t: int,
             break
     if not consumed and not (mil or state) and t + 1 < len(doc) and keys[t] == ",":
         k = t + 1
-        while k < len(doc) and k < t + 10:
+        while k < len(doc) and k < t + LIMITS.title_reach:
             m = by_token.get(k)
             if m is not None and m.source != "person":
                 before = len(consumed)
@@ -718,7 +730,7 @@ def _known_place(name: str) -> bool:
         cands = gazetteer.candidates(name)
     except (ImportError, OSError, sqlite3.Error):
         return False
-    return any(c.kind in ("country", "admin1", "admin2") or (c.population or 0) >= 20000
+    return any(c.kind in ("country", "admin1", "admin2") or (c.population or 0) >= LIMITS.known_place_population
                for c in cands)
 
 
