@@ -7,9 +7,10 @@ and named; Python keeps the logic that uses them. Three kinds of file:
   (`table`), e.g. the speech verbs of source attribution or the vague quantity words.
 - `data/patterns/*.yaml`: name -> one regular expression, written as a string or as a list
   of pieces that are joined without separator (as Python joins adjacent string literals).
-  A piece may name another pattern or a word list in braces, `{civilian_nouns}`: the
+  A piece may name another pattern or a word list in braces, `{civilian_targets}`: the
   pattern's source, or the list's words joined with "|" (unescaped: lists used this way
-  hold regex fragments such as `civilians?`). Quantifiers such as `{1,3}` are left alone.
+  hold regex fragments such as `civilians?`), or a fragment the calling module builds and
+  passes in (casualties.py's number words). Quantifiers such as `{1,3}` are left alone.
 - `data/taxonomy.json`: ACLED's event types and sub-event types with their PLOVER, CAMEO
   and disorder codes (`taxonomy`).
 
@@ -176,6 +177,8 @@ class Taxonomy:
     disorder_sub: dict[str, str]  # sub-event types ACLED files under two disorder types
     plover_cameo: dict[str, str]  # PLOVER types outside ACLED -> CAMEO root
     violent: frozenset[str]  # the event types of political violence
+    lethal_subs: frozenset[str]  # sub-event types of other event types whose fatalities are read too
+    framing: frozenset[str]  # PLOVER speech acts that frame what follows them
 
 
 @functools.lru_cache(maxsize=1)
@@ -191,4 +194,5 @@ def taxonomy() -> Taxonomy:
             for sub, c in codes.items()}
     return Taxonomy(event_types=event_types, sub_event_types=subs, disorder=dict(raw["disorder_types"]),
                     disorder_sub=dict(raw["disorder_sub_event_types"]), plover_cameo=dict(raw["plover_cameo"]),
-                    violent=frozenset(raw["violent_event_types"]))
+                    violent=frozenset(raw["violent_event_types"]), lethal_subs=frozenset(raw["lethal_sub_event_types"]),
+                    framing=frozenset(raw["framing_plover_types"]))

@@ -57,4 +57,5 @@ def test_taxonomy_codes_cover_every_sub_event_type():
     assert len(tax.sub_event_types) == 25
     assert set(tax.disorder) == set(tax.event_types)
     assert tax.violent <= set(tax.event_types)
-    assert set(tax.disorder_sub) <= set(tax.sub_event_types)
+    assert set(tax.disorder_sub) | tax.lethal_subs <= set(tax.sub_event_types)
+    assert {t.plover for t in tax.sub_event_types.values()} | set(tax.plover_cameo) >= tax.framing

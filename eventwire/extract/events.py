@@ -28,7 +28,7 @@ TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
     sub: (t.event_type, t.plover, t.plover_mode, t.cameo_root) for sub, t in taxonomy().sub_event_types.items()}
 PLOVER_CAMEO = taxonomy().plover_cameo
 # Speech acts frame what follows them: "X criticized Y for strikes" reports an accusation, not a strike.
-FRAMING = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "AGREE"}
+FRAMING = taxonomy().framing
 VIOLENT_TYPES = taxonomy().violent
 
 
@@ -93,7 +93,7 @@ class Thresholds:
 
 THRESHOLDS = Thresholds()
 T = THRESHOLDS
-LETHAL_SUBS = {"Excessive force against protesters"}
+LETHAL_SUBS = taxonomy().lethal_subs
 
 # Cue words and phrase patterns: data/lexicons/events.yaml, data/patterns/events.yaml.
 _MILITARY_TARGET = re.compile(rf"\b({alternation('military_targets')})\b", re.I)
