@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from eventwire.lexicon import pattern, regex, table
+from eventwire.lexicon import pattern, regex, table, word_set
 from eventwire.model import Event, When
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ class Thresholds:
     story_sentences: int = 6
     report_lag_days: int = 7  # an earlier day further back than a report's day is another incident's
     report_window: int = 50  # characters before a date where "said on" is looked for
+    # early/mid/late Month: days 1-10 / 11-20 / 21-end; early/mid/late Year: its thirds.
+    month_parts: tuple[tuple[int, int], tuple[int, int], int] = ((1, 10), (11, 20), 21)
+    year_parts: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
+        ((1, 1), (4, 30)), ((5, 1), (8, 31)), ((9, 1), (12, 31)))
 
 
 THRESHOLDS = Thresholds()
@@ -50,6 +54,13 @@ THRESHOLDS = Thresholds()
 _MONTHS: dict[str, int] = table("month_numbers")
 _WEEKDAYS: dict[str, int] = table("weekday_numbers")
 _SMALL: dict[str, int] = table("small_numbers")
+# "yesterday", "tonight": days from publication; "last week", "next year": periods from it.
+_RELATIVE_DAYS: dict[str, int] = table("relative_days")
+_RELATIVE_SHIFTS: dict[str, int] = table("relative_shifts")
+# "early", "the middle of": which part of a month or year; any other word is its late part.
+_PART_WORDS = {which: word_set(f"{which}_part_words") for which in ("early", "mid")}
+# "a speech by May": after these a bare "May" is the name, not the month.
+_MAY_NAME_PREPS = word_set("may_name_prepositions")
 
 _MONTH_FULL = pattern("date_month_full")
 _DAY = pattern("date_day")
@@ -262,13 +273,9 @@ def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
         return _unresolved(text)
     t = re.sub(r"\s+", " ", text.lower())
     one = dt.timedelta(days=1)
-    if t == "the day before yesterday":
-        return _when(text, pub - 2 * one, pub - 2 * one, "day")
-    if t in ("yesterday", "last night"):
-        return _when(text, pub - one, pub - one, "day")
-    if t in ("today", "tonight", "earlier today", "later today") or t.startswith("this ") and t.split()[1] in (
-            "morning", "afternoon", "evening"):
-        return _when(text, pub, pub, "day")
+    if t in _RELATIVE_DAYS:
+        day = pub + _RELATIVE_DAYS[t] * one
+        return _when(text, day, day, "day")
     if m.group("unit"):
         n_s = m.group("n").lower()
         n = int(n_s) if n_s.isdigit() else _SMALL[n_s]
@@ -284,7 +291,7 @@ def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
         return _when(text, dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), "year")
     words = t.split()
     unit = words[-1]
-    shift = {"last": -1, "next": 1}.get(words[0], 0)
+    shift = _RELATIVE_SHIFTS.get(words[0], 0)
     if unit == "weekend":
         # the most recent Saturday-Sunday that started on or before publication
         sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
@@ -304,14 +311,13 @@ def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
 
 def _part(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
     mod = re.sub(r"\s+", " ", m.group("mod").lower())
-    which = ("early" if mod in ("early", "the beginning of", "the start of", "beginning", "start")
-             else "mid" if mod in ("mid", "the middle of") else "late")
+    which = "early" if mod in _PART_WORDS["early"] else "mid" if mod in _PART_WORDS["mid"] else "late"
     target = m.group("m")
     if re.fullmatch(_YEAR, target):
         if m.group("y"):
             return None
         y = int(target)
-        bounds = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}[which]
+        bounds = dict(zip(("early", "mid", "late"), THRESHOLDS.year_parts))[which]
         return _when(text, dt.date(y, *bounds[0]), dt.date(y, *bounds[1]), "range")
     if not _capitalised(target):
         return None
@@ -323,7 +329,8 @@ def _part(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
     else:
         y = _year_for_month(mo, pub)
     last = calendar.monthrange(y, mo)[1]
-    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[which]
+    early, mid, late_from = THRESHOLDS.month_parts
+    lo, hi = {"early": early, "mid": mid, "late": (late_from, last)}[which]
     return _when(text, dt.date(y, mo, lo), dt.date(y, mo, hi), "range")
 
 
@@ -333,7 +340,7 @@ def _month(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
     # A bare capitalised month needs a preposition or modifier: "May" alone may be a name.
     if not _capitalised(name) or not (mod or m.group("prep")):
         return None
-    if name.lower() == "may" and (m.group("prep") or "").lower() in ("by", "from", "after", "before"):
+    if name.lower() == "may" and (m.group("prep") or "").lower() in _MAY_NAME_PREPS:
         return None  # "a speech by May": the name, not the month
     if pub is None:
         return _unresolved(text)
