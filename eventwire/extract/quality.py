@@ -492,6 +492,10 @@ _HEAD_RE = regex("length_head", re.I)
 _ADJ_RE = regex("length_adjective", re.I)
 _OF_RE = regex("length_of", re.I)
 _DECADE_RE = regex("decade_long", re.I)
+# How a length's qualifier widens it: "more than five years", "nearly", "about".
+_LENGTH_AT_LEAST = word_set("length_at_least")
+_LENGTH_NEARLY = word_set("length_nearly")
+_LENGTH_ABOUT = word_set("length_about")
 
 
 def _number(w: str) -> int | None:
@@ -508,11 +512,11 @@ def _number(w: str) -> int | None:
 
 def _interval(qual: str | None, n: int) -> tuple[float, float]:
     q = (qual or "").strip().lower()
-    if q in ("more than", "over", "at least"):
+    if q in _LENGTH_AT_LEAST:
         return (n + (0 if q == "at least" else 0.01), math.inf)
-    if q in ("nearly", "almost", "close to"):
+    if q in _LENGTH_NEARLY:
         return (n - 1, n)
-    if q in ("about", "around", "some", "roughly"):
+    if q in _LENGTH_ABOUT:
         return (n - 1, n + 1)
     return (n, n)
 

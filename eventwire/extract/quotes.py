@@ -457,7 +457,7 @@ def _self_introducing(text: str, subj: str, m: re.Match, se: int) -> bool:
     if head in _OFFICES or (head == "minister" and mods & _OFFICE_MODS):
         return True
     return bool(_PERSON_DESC_RE.match(subj)) and \
-        bool(re.match(r",\s+(?:who|whose|aged|an?\s|\d)", text[se:se + LIMITS.introduction]))
+        bool(_INTRODUCED.match(text[se:se + LIMITS.introduction]))
 
 
 def _person_actor(text: str, s: int, e: int) -> Actor:
@@ -471,6 +471,8 @@ def _surname(name: str) -> str:
 # Nouns for one person: "a resident who asked not to be named said …. '…,' he said".
 _PERSON_NOUNS = alternation("one_person_nouns")
 _PERSON_DESC_RE = regex("person_description", re.I)
+# "The woman, who declined to give her name, said": a person introduced on the spot.
+_INTRODUCED = regex("introduced_after")
 
 def _person_description(subject: str) -> bool:
     """'a resident who asked not to be named', 'a senior police officer', 'the doctor':

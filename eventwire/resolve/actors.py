@@ -55,6 +55,10 @@ _MEMBER_NOUNS = word_set("member_nouns")
 _PARTICLES = word_set("name_particles_lower")
 # Words inside a title that are not titles themselves: "deputy foreign minister".
 _TITLE_MODIFIERS = word_set("title_modifiers")
+# "the border between Syria and Turkey": the countries are where, not who.
+_BETWEEN_HEADS = word_set("between_heads")
+# "flew home", "returned home": verbs whose bare-noun adverbial is a destination.
+_MOTION_VERBS = word_set("motion_verbs")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
@@ -533,11 +537,11 @@ def _is_place(tok, preps: frozenset[str] = _PLACE_PREPS,
             return True
         if prep == "of" and _key(head.head.lemma_) in _GEO_HEADS:
             return True  # "north of Damascus"
-        if prep == "between" and head.head.lemma_ in ("border", "frontier", "road", "flight"):
+        if prep == "between" and head.head.lemma_ in _BETWEEN_HEADS:
             return True
     if tok.dep_ == "dobj" and head.lemma_ in verbs:
         return True
-    if tok.dep_ == "npadvmod" and head.lemma_ in ("return", "come", "go", "fly", "head"):
+    if tok.dep_ == "npadvmod" and head.lemma_ in _MOTION_VERBS:
         return True  # "flew home to ..."; rare
     return False
 
