@@ -11,6 +11,8 @@ and named; Python keeps the logic that uses them. Three kinds of file:
   pattern's source, or the list's words joined with "|" (unescaped: lists used this way
   hold regex fragments such as `civilians?`), or a fragment the calling module builds and
   passes in (casualties.py's number words). Quantifiers such as `{1,3}` are left alone.
+- `data/patterns/*.jsonl`: token patterns for spaCy's Matcher or SpanRuler, one JSON object
+  a line ({"label": ..., "pattern": [...]}), the file named after them (`token_patterns`).
 - `data/taxonomy.json`: ACLED's event types and sub-event types with their PLOVER, CAMEO
   and disorder codes (`taxonomy`).
 
@@ -153,6 +155,26 @@ def _expand(name: str, seen: tuple[str, ...], fragments: dict[str, str]) -> str:
 def regex(name: str, flags: int = 0, **fragments: str) -> re.Pattern[str]:
     """A named regular expression, compiled (re caches compiled patterns)."""
     return re.compile(pattern(name, **fragments), flags)
+
+
+@functools.lru_cache(maxsize=None)
+def token_patterns(name: str) -> tuple[dict, ...]:
+    """The token patterns of `data/patterns/<name>.jsonl`, in file order."""
+    path = PATTERN_DIR / f"{name}.jsonl"
+    if not path.is_file():
+        raise LexiconError(f"no token patterns named {name!r} ({path} does not exist)")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise LexiconError(f"{path.name}:{n}: not JSON ({e.msg})") from None
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), (list, str)):
+            raise LexiconError(f"{path.name}:{n}: expected an object with a \"pattern\"")
+        out.append(entry)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- taxonomy

@@ -59,3 +59,18 @@ def test_taxonomy_codes_cover_every_sub_event_type():
     assert tax.violent <= set(tax.event_types)
     assert set(tax.disorder_sub) | tax.lethal_subs <= set(tax.sub_event_types)
     assert {t.plover for t in tax.sub_event_types.values()} | set(tax.plover_cameo) >= tax.framing
+
+
+def test_token_patterns_read_jsonl_and_name_a_missing_file(tmp_path, monkeypatch):
+    (tmp_path / "demo_cues.jsonl").write_text(
+        '{"label": "CUE", "pattern": [{"LOWER": "tear"}, {"LOWER": "gas"}]}\n\n'
+        '{"label": "CUE", "pattern": "water cannon"}\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "PATTERN_DIR", tmp_path)
+    lexicon.token_patterns.cache_clear()
+    try:
+        got = lexicon.token_patterns("demo_cues")
+        assert [p["pattern"] for p in got] == [[{"LOWER": "tear"}, {"LOWER": "gas"}], "water cannon"]
+        with pytest.raises(lexicon.LexiconError, match="no token patterns named 'nothing_here'"):
+            lexicon.token_patterns("nothing_here")
+    finally:
+        lexicon.token_patterns.cache_clear()
