@@ -114,7 +114,7 @@ _STOP = word_set("near_duplicate_stop_words")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _NUM_WORDS: dict[str, int] = table("count_number_words")
 _ORDINALS: dict[str, int] = table("ordinal_words")
-_DAYS = word_set("day_words")
+_DAYS = word_set("weekday_names") | word_set("relative_day_words")
 _MONTHS = word_set("month_names")
 
 
