@@ -1,7 +1,7 @@
 """Language knowledge read from data files: named word lists, tables and regular expressions.
 
 The words and patterns the stages match on live under `eventwire/data/`, each defined once
-and named; Python keeps the logic that uses them. Three kinds of file:
+and named; Python keeps the logic that uses them. The files:
 
 - `data/lexicons/*.yaml`: name -> a list of words or phrases (`words`), or a mapping
   (`table`), e.g. the speech verbs of source attribution or the vague quantity words.
@@ -16,7 +16,7 @@ and named; Python keeps the logic that uses them. Three kinds of file:
 - `data/taxonomy.json`: ACLED's event types and sub-event types with their PLOVER, CAMEO
   and disorder codes (`taxonomy`).
 
-Names are unique across all files of a kind; every file is read once per process.
+Names are unique across all lexicon and pattern files; every file is read once per process.
 """
 from __future__ import annotations
 

@@ -74,3 +74,8 @@ def test_token_patterns_read_jsonl_and_name_a_missing_file(tmp_path, monkeypatch
             lexicon.token_patterns("nothing_here")
     finally:
         lexicon.token_patterns.cache_clear()
+
+
+def test_no_name_is_both_a_lexicon_and_a_pattern():
+    # a pattern's {reference} would be ambiguous
+    assert not set(lexicon.names()) & set(lexicon.pattern_names())
