@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .lexicon import pattern, regex
 from .model import Removed
 
 # str.splitlines' break characters, so nothing a user would see as a new line is missed.
@@ -71,6 +72,42 @@ class Cleaned:
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.to_original(start), self.to_original(end)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The sizes cleaning decides by, named once (in words unless said)."""
+
+    # A furniture rule that matches a line's start only fires on a line this short.
+    read_more_words: int = 25
+    subscription_words: int = 25
+    navigation_words: int = 25
+    copyright_words: int = 30
+    rights_reserved_words: int = 25
+    follow_us_words: int = 20
+    credit_words: int = 20
+    media_link_words: int = 30
+    caption_label_words: int = 40
+    # A photo caption: a short unpunctuated line (caption_words), or one with a credit tacked on
+    # (credited_caption_words); a removed credit line within credit_distance lines makes a line
+    # next to it a caption; a weak opening counts only on the last of min_lines_for_last lines.
+    caption_words: tuple[int, int] = (3, 15)
+    credited_caption_words: tuple[int, int] = (3, 30)
+    credit_distance: int = 2
+    min_lines_for_last: int = 3
+    # A hard-wrapped block: at least wrapped_lines lines no wider than wrapped_width characters,
+    # most of them (wrapped_share, and at least wrapped_min_wide) at least wide_share as wide
+    # as the widest.
+    wrapped_lines: int = 3
+    wrapped_width: int = 100
+    wide_share: float = 0.7
+    wrapped_min_wide: int = 2
+    wrapped_share: tuple[int, int] = (2, 3)  # a fraction, as numerator and denominator
+    duplicate_words: int = 3  # a repeated paragraph this long is a duplicate
+    chunk: int = 1000  # characters: ftfy and alignment work on pieces this long (stays linear)
+
+
+LIMITS = Limits()
 
 
 # --------------------------------------------------------------------------- lines
@@ -134,38 +171,19 @@ def _prefix(pattern: str, max_words: int) -> Callable[[str], bool]:
     return lambda s: rx.match(s) is not None and _words(s) <= max_words
 
 
-_SOCIAL_WORD = (
-    r"(?:share|shares|tweet|email|e-mail|mail|print|pin|pin it|whatsapp|facebook|twitter|x|"
-    r"linkedin|reddit|messenger|pinterest|telegram|flipboard|copy link|copy this link|link copied|"
-    r"comments?|\d+ comments?|save|save article|saved|bookmark|share this(?: article| story| page| post| with)?|"
-    r"share (?:article|story|page|via email)|share on (?:facebook|twitter|whatsapp|linkedin|x|email|reddit)|"
-    r"share via (?:email|facebook|twitter|whatsapp)|gift (?:this )?article)"
-)
+# The furniture each rule knows: data/patterns/clean.yaml.
+_SOCIAL_BUTTONS = regex("social_buttons_line")
 
 
 def is_social_buttons(s: str) -> bool:
     """"Share", "Tweet", "Share on Facebook", "Facebook Twitter Email"..."""
-    return re.fullmatch(rf"{_SOCIAL_WORD}(?:[\s|,/•·]+{_SOCIAL_WORD})*", s) is not None
+    return _SOCIAL_BUTTONS.fullmatch(s) is not None
 
 
-is_advertising = _full(
-    r"(?:advertisement|advertising|advert|ads?|sponsored(?: content| links?| stories)?|"
-    r"paid (?:content|post|partnership)|promoted(?: content| stories)?|"
-    r"(?:the )?(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?|"
-    r"continue reading(?: below| the main story| after (?:the )?(?:advertisement|ad))?|"
-    r"scroll (?:down )?to continue(?: with content| reading)?|remove ads)"
-)
+is_advertising = _full(pattern("advertising_line"))
 
-_is_read_more_exact = _full(
-    r"(?:read more|read also|also read|see also|more on this(?: story)?|related(?: articles?| stories| "
-    r"coverage| content| topics| reading| links?| news)?|most (?:read|popular|viewed|shared)|top stories|"
-    r"trending(?: now)?|recommended(?: for you)?|you (?:may|might) also like|more stories|more news|"
-    r"latest news|editor's picks?)"
-)
-_is_read_more_prefix = _prefix(
-    r"(?:read more|read also|also read|see also|related|more on this(?: story)?|more from|more:)"
-    r"(?:\s*[:»›>|\-–—]|\s+(?:about|on|at|here|from)\b)", 25
-)
+_is_read_more_exact = _full(pattern("read_more_line"))
+_is_read_more_prefix = _prefix(pattern("read_more_start"), LIMITS.read_more_words)
 
 
 def is_read_more(s: str) -> bool:
@@ -173,15 +191,8 @@ def is_read_more(s: str) -> bool:
     return _is_read_more_exact(s) or _is_read_more_prefix(s)
 
 
-_is_subscription_exact = _full(
-    r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|newsletter|newsletters|"
-    r"already a subscriber\??|become a member|support us)"
-)
-_is_subscription_prefix = _prefix(
-    r"(?:subscribe\b|sign up (?:for|to|now|here)\b|(?:get|receive) (?:our|the) .*newsletters?\b|"
-    r"already (?:a subscriber|have an account)|(?:support|fund) (?:our|independent) journalism|"
-    r"become a (?:member|subscriber|supporter)|join our (?:newsletter|mailing list|community))", 25
-)
+_is_subscription_exact = _full(pattern("subscription_line"))
+_is_subscription_prefix = _prefix(pattern("subscription_start"), LIMITS.subscription_words)
 
 
 def is_subscription(s: str) -> bool:
@@ -189,15 +200,8 @@ def is_subscription(s: str) -> bool:
     return _is_subscription_exact(s) or _is_subscription_prefix(s)
 
 
-_is_cookie_any = re.compile(
-    r"(?:we use cookies|we and our partners use cookies|this (?:web)?site uses cookies|"
-    r"by (?:continuing to use|using) (?:this|our) (?:web)?site|we value your privacy)\b"
-).match
-_is_cookie_exact = _full(
-    r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|i accept|i agree|got it|ok|"
-    r"cookie (?:policy|settings|preferences|notice)|manage (?:cookies|preferences|consent)|"
-    r"privacy policy|terms (?:of (?:use|service)|and conditions))"
-)
+_is_cookie_any = regex("cookie_notice_start").match
+_is_cookie_exact = _full(pattern("cookie_button_line"))
 
 
 def is_cookie_notice(s: str) -> bool:
@@ -205,14 +209,8 @@ def is_cookie_notice(s: str) -> bool:
     return bool(_is_cookie_any(s)) or _is_cookie_exact(s)
 
 
-_is_navigation_exact = _full(
-    r"(?:skip to (?:main )?(?:content|navigation|article)|jump to (?:content|navigation)|back to top|"
-    r"menu|main menu|search|home|close|next|previous|next article|previous article|next story|"
-    r"loading\.*|listen to this article|listen|play video|play|show more|view comments|"
-    r"toggle navigation|open menu|close menu|expand|enlarge this image|"
-    r"media playback is unsupported on your device|this video can not be played)"
-)
-_is_navigation_prefix = _prefix(r"(?:click here|click to (?:enlarge|expand|play|read|view)|tap here)\b", 25)
+_is_navigation_exact = _full(pattern("navigation_line"))
+_is_navigation_prefix = _prefix(pattern("navigation_start"), LIMITS.navigation_words)
 
 
 def is_navigation(s: str) -> bool:
@@ -220,29 +218,19 @@ def is_navigation(s: str) -> bool:
     return _is_navigation_exact(s) or _is_navigation_prefix(s)
 
 
-_is_copyright_prefix = _prefix(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", 30)
-_has_rights_reserved = re.compile(r"\ball rights reserved\b").search
+_is_copyright_prefix = _prefix(pattern("copyright_start"), LIMITS.copyright_words)
+_has_rights_reserved = regex("rights_reserved").search
 
 
 def is_copyright(s: str) -> bool:
     """"© 2016 ...", "Copyright 2016 ...", "All rights reserved" (short lines)."""
-    return _is_copyright_prefix(s) or (bool(_has_rights_reserved(s)) and _words(s) <= 25)
+    return _is_copyright_prefix(s) or (bool(_has_rights_reserved(s)) and _words(s) <= LIMITS.rights_reserved_words)
 
 
-is_follow_us = _prefix(
-    r"(?:follow us\b|follow (?:him|her|them|the author|@\w+|[\w.]+(?: [\w.]+)?) on (?:twitter|x|facebook|"
-    r"instagram|telegram|linkedin|threads|bluesky)\b|follow @\w+|like us on facebook|find us on|"
-    r"connect with us|join us on)", 20
-)
+is_follow_us = _prefix(pattern("follow_us_start"), LIMITS.follow_us_words)
 
-_AGENCY = r"(?:getty images|getty|afp|ap|reuters|epa|epa-efe|anadolu(?: agency)?|xinhua|sana|tass|ria novosti|alamy|shutterstock|pa|pa media|dpa|efe|ansa)"
-_is_credit_prefix = _prefix(
-    r"(?:image copyright|image source|images? ?:|photo(?:graph)?s? ?:|picture ?:|pic ?:|"
-    r"(?:photo|image|picture) credit|credit ?:|photo(?:graph)? by\b|image by\b|"
-    r"file (?:photo|picture|image)$)", 20
-)
-_is_credit_only = _full(rf"\(?(?:[\w.\- ]{{0,30}}/)?(?:{_AGENCY}|{_AGENCY} (?:photo|images?)(?:/[\w.\- ]+)?|"
-                        rf"(?:\w+ )?via getty images|{_AGENCY}/{_AGENCY})\)?")
+_is_credit_prefix = _prefix(pattern("credit_start"), LIMITS.credit_words)
+_is_credit_only = _full(pattern("credit_line"))
 
 
 def is_image_credit(s: str) -> bool:
@@ -250,10 +238,7 @@ def is_image_credit(s: str) -> bool:
     return _is_credit_prefix(s) or _is_credit_only(s)
 
 
-is_media_link = _prefix(
-    r"(?:watch|video|videos|listen|audio|gallery|in pictures|in pics|pictures|photos|live|live updates|"
-    r"podcast)(?:\s*[:|\-–—]|$)|watch (?:video|live|now|the video|more)\b", 30
-)
+is_media_link = _prefix(pattern("media_link_start"), LIMITS.media_link_words)
 
 
 def has_no_words(s: str) -> bool:
@@ -261,7 +246,7 @@ def has_no_words(s: str) -> bool:
     return not _WORD.search(s)
 
 
-is_image_caption_label = _prefix(r"(?:image caption|caption ?:|pictured ?:)", 40)
+is_image_caption_label = _prefix(pattern("caption_label_start"), LIMITS.caption_label_words)
 
 # Ordered cascade: (name, predicate on the normalised line, reason). First match wins.
 BOILERPLATE_RULES: list[tuple[str, Callable[[str], bool], str]] = [
@@ -297,16 +282,12 @@ def is_boilerplate(line: str) -> bool:
 
 # A credit tacked onto the end of a caption: "... on Monday. Photo: Reuters",
 # "... (AP Photo/Hussein Malla)", "... (Picture: Police)", "... (Jane Doe/The Canadian Press)".
-_LABEL = r"(?:photo(?:graph)?|picture|image|pic|credit|photo credit)"
 _CREDIT_TAILS = [
-    re.compile(rf"\b{_LABEL}\s*:\s*[^.:]{{1,60}}$", re.IGNORECASE),
-    re.compile(rf"\({_LABEL}\s*(?::|by\b)\s*[^()]{{1,60}}\)$", re.IGNORECASE),
-    # "(AP Photo/...)", "(Reuters/Jane Doe)", "(AFP/Getty Images)" - a bare "(Reuters)" is a wire credit
-    # on ordinary paragraphs, so a photo word or a slash is required
-    re.compile(rf"\((?:[^()/]{{0,40}}/{_AGENCY}(?: photo| images?)?|{_AGENCY}(?: photo| images?)(?:/[^()]{{1,40}})?|"
-               rf"{_AGENCY}/[^()]{{1,40}})\)$", re.IGNORECASE),
-    re.compile(r"\((?:[A-Z][\w.'’\-]*\s){1,3}?[A-Z][\w.'’\-]*\s?/\s?[A-Z][^()]{1,40}\)$"),
-    re.compile(rf"(?:[\w.]+\s)?(?:/\s*)?(?:{_AGENCY}\s)?(?:via\s)?getty images$", re.IGNORECASE),
+    regex("credit_tail_labelled", re.IGNORECASE),
+    regex("credit_tail_labelled_bracket", re.IGNORECASE),
+    regex("credit_tail_agency_bracket", re.IGNORECASE),
+    regex("credit_tail_name_slash"),
+    regex("credit_tail_getty", re.IGNORECASE),
 ]
 
 
@@ -322,31 +303,15 @@ def _caption_body(text: str) -> tuple[str, bool]:
 
 
 # Openings only a picture description uses: safe anywhere after the headline.
-_STRONG_OPENING = re.compile(
-    r"^(?:(?:the )?aftermath of|(?:a )?(?:general )?view of|smoke (?:rises|billows|is seen)|"
-    r"flames (?:rise|engulf)|(?:the )?(?:scene|site) of (?:the|an?)\b|(?:the )?wreckage of|(?:the )?rubble of|"
-    r"file (?:photo|picture|image)|pictured\b|in this (?:photo|picture|image|handout)|"
-    r"this (?:photo|picture|image|handout)|(?:photo|picture|image) (?:shows|taken)|"
-    r"an? (?:handout )?(?:photo|picture|image|still) (?:of|from|shows|released))",
-    re.IGNORECASE,
-)
-_SEEN = re.compile(r"\b(?:is|are) (?:seen|pictured|shown|depicted)\b", re.IGNORECASE)
+_STRONG_OPENING = regex("caption_strong_opening", re.IGNORECASE)
+_SEEN = regex("caption_seen", re.IGNORECASE)
 # Openings that are usually captions ("A man walks ...", "Protesters gather ...") but
 # could start a subheading: only trusted for the last line or next to a credit.
-_PEOPLE = (
-    r"(?:man|woman|boy|girl|child|children|kids?|men|women|people|protesters?|demonstrators?|"
-    r"soldiers?|fighters?|troops|residents?|rescuers?|rescue workers?|firefighters?|mourners?|refugees?|"
-    r"migrants?|supporters?|members?|policem[ae]n|police(?: officers?)?|civilians?|volunteers?|workers?|"
-    r"doctors?|medics?|paramedics?|nurses?|villagers?|students?|families|relatives|rebels?|militants?|"
-    r"worshippers|activists?|journalists?|officials?|guards?|crowds?|vehicles?|tanks?|cars?|buildings?|"
-    r"houses|homes|ruins|debris|damaged|destroyed|burned|burnt|smoke|fire|flames|jets?|aircraft|planes?)"
-)
-_WEAK_OPENING = re.compile(rf"^(?:[\w'’\-]+\s+){{0,3}}{_PEOPLE}\b(?!\s+(?:said|says|told|say|have|has|had|were|was|will|would)\b)",
-                           re.IGNORECASE)
+_WEAK_OPENING = regex("caption_weak_opening", re.IGNORECASE)
 
 
-def _looks_like_caption(text: str, max_words: int = 15) -> bool:
-    return 3 <= _words(text) <= max_words and not _TERMINAL.search(text)
+def _looks_like_caption(text: str, max_words: int = LIMITS.caption_words[1]) -> bool:
+    return LIMITS.caption_words[0] <= _words(text) <= max_words and not _TERMINAL.search(text)
 
 
 def _caption_lines(lines: list[_Line]) -> None:
@@ -362,17 +327,18 @@ def _caption_lines(lines: list[_Line]) -> None:
         near_credit = any(
             (other := by_index.get(ln.index + d)) is not None and other.verdict is not None
             and other.rule in {"image_credit", "image_caption_label"}
-            for d in (-2, -1, 1, 2)
+            for d in range(-LIMITS.credit_distance, LIMITS.credit_distance + 1) if d
         )
         is_last = pos == len(content) - 1
         prev_done = bool(_TERMINAL.search(content[pos - 1].text))
-        if credited and 3 <= _words(body) <= 30 and not body.endswith("?"):
+        if credited and LIMITS.credited_caption_words[0] <= _words(body) <= LIMITS.credited_caption_words[1] \
+                and not body.endswith("?"):
             ln.verdict = "caption"
         elif not _looks_like_caption(ln.text):
             continue
         elif near_credit or _STRONG_OPENING.match(ln.text) or _SEEN.search(ln.text):
             ln.verdict = "caption"
-        elif is_last and prev_done and len(content) >= 3 and _WEAK_OPENING.match(ln.text):
+        elif is_last and prev_done and len(content) >= LIMITS.min_lines_for_last and _WEAK_OPENING.match(ln.text):
             ln.verdict = "caption"
 
 
@@ -387,9 +353,10 @@ def _wrapped_blocks(lines: list[_Line]) -> set[int]:
     wrapped = set()
     for block, widths in by_block.items():
         body = widths[:-1]
-        if len(widths) >= 3 and max(body) <= 100:
-            wide = sum(1 for w in body if w >= 0.7 * max(body))
-            if wide >= max(2, 2 * len(body) / 3):
+        if len(widths) >= LIMITS.wrapped_lines and max(body) <= LIMITS.wrapped_width:
+            wide = sum(1 for w in body if w >= LIMITS.wide_share * max(body))
+            num, den = LIMITS.wrapped_share
+            if wide >= max(LIMITS.wrapped_min_wide, num * len(body) / den):
                 wrapped.add(block)
     return wrapped
 
@@ -422,7 +389,7 @@ def _dedupe(paragraphs: list[list[_Line]], text: str) -> tuple[list[list[_Line]]
     kept, removed = [], []
     for para in paragraphs:
         key = " ".join(_norm(ln.text) for ln in para)
-        if _words(key) >= 3 and key in seen:
+        if _words(key) >= LIMITS.duplicate_words and key in seen:
             start, end = para[0].start, para[-1].end
             removed.append(Removed(text=text[start:end], reason="duplicate", start=start, end=end))
             continue
@@ -459,7 +426,7 @@ def _collapse_spaces(line: str) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
-_CHUNK = 1000  # ftfy + alignment work on pieces this long, so one huge line stays linear
+_CHUNK = LIMITS.chunk
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ import pathlib
 from collections.abc import Iterator
 from typing import IO, Any
 
+from .lexicon import taxonomy
 from .store import queries
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
@@ -37,19 +38,9 @@ ACLED_COLUMNS = [
     "fatalities", "tags", "timestamp",
 ]
 
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-# ACLED files these sub-events under both headings.
-_DISORDER_SUB = {
-    "Excessive force against protesters": "Political violence; Demonstrations",
-    "Mob violence": "Political violence; Demonstrations",
-}
+_DISORDER = taxonomy().disorder
+# ACLED files some sub-events under both headings.
+_DISORDER_SUB = taxonomy().disorder_sub
 
 # Our actor kinds to ACLED's numeric inter codes (1 state forces … 8 external/other forces).
 _INTER = {

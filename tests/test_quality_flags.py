@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from eventwire.extract.quality import (NEAR_DUP_COSINE, assess, contradictions, name_variants,
+from eventwire.extract.quality import (THRESHOLDS, assess, contradictions, name_variants,
                                        near_duplicates, penalty_for_span, removed_flags, score,
                                        sentence_flags, unresolved_attributions)
 from eventwire.extract.quotes import find_quotes
@@ -73,7 +73,7 @@ def test_threshold_sits_between_the_hand_written_pairs():
 
     v = embed([x for p in PARAPHRASES for x in p])
     cos = [float(v[2 * i] @ v[2 * i + 1]) for i in range(len(PARAPHRASES))]
-    assert min(cos) >= NEAR_DUP_COSINE
+    assert min(cos) >= THRESHOLDS.near_dup_cosine
 
 
 def test_same_actor_named_two_ways_is_not_a_clash():

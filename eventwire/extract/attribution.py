@@ -3,33 +3,19 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import alternation, regex, word_set
 from ..model import Attribution
 
-_SAY = (r"(?:said|says|say|reported|reports|report|told\s+\w+|claimed|claims|claim|added|stated|"
-        r"confirmed|confirms|announced|announces|alleged|alleges|insisted|noted|wrote|tweeted|"
-        r"posted|estimated|counted|documented)")
-_SOURCE = r"(?P<src>(?:the\s+|a\s+|an\s+)?[A-Z0-9a-z’'\-\.& ]{2,90}?)"
+# Order matters: the most specific phrasing first (data/patterns/attribution.yaml).
+_PATTERNS = [regex(name) for name in ("attribution_source_said", "attribution_said_source",
+                                      "attribution_according_to", "attribution_source_first")]
 
-# Order matters: the most specific phrasing first.
-_PATTERNS = [
-    # "..., activists said." / "..., the ministry said in a statement."
-    re.compile(rf"[,”\"]\s*{_SOURCE}\s+(?P<verb>{_SAY})(?:\s+(?:in|on|at)\s+[^,.;]{{1,40}})?\s*[.!]?\s*$"),
-    # "..., said the head of the council." (inverted)
-    re.compile(rf"[,”\"]\s*(?P<verb>{_SAY})\s+{_SOURCE}\s*[.!]?\s*$"),
-    # "according to the health ministry"
-    re.compile(r"\b(?P<verb>according to)\s+(?P<src>[^,.;:]{2,80})"),
-    # "The watchdog said a review ..." at the start of the sentence
-    re.compile(rf"^\s*{_SOURCE}\s+(?P<verb>{_SAY})\b(?:\s+that)?"),
-]
+_HEDGES = re.compile(rf"\b({alternation('hedge_cues')})\b", re.IGNORECASE)
 
-_HEDGES = re.compile(
-    r"\b(allegedly|alleged|reportedly|purportedly|supposedly|supposed|apparently|suggests?|"
-    r"claim(?:s|ed|ing)?|unconfirmed|unverified|may have|might have|could have|"
-    r"it is believed|believed to|said to have|appears? to|rumou?red)\b",
-    re.IGNORECASE,
-)
-
-_NOT_SOURCES = {"it", "this", "that", "which", "there", "what"}
+_NOT_SOURCES = word_set("not_sources")
+MAX_SOURCE_WORDS = 12  # a longer "source" is a clause
+MAX_FIRST_SOURCE_WORDS = 6  # a source that opens the sentence is a short noun phrase
+_CLAUSE_VERBS = word_set("clause_verbs")
 
 
 def find_attribution(sentence: str, *, offset: int = 0) -> Attribution | None:
@@ -40,7 +26,7 @@ def find_attribution(sentence: str, *, offset: int = 0) -> Attribution | None:
             continue
         src = m.group("src").strip(" ,")
         words = src.split()
-        if not words or src.lower() in _NOT_SOURCES or len(words) > 12:
+        if not words or src.lower() in _NOT_SOURCES or len(words) > MAX_SOURCE_WORDS:
             continue
         if pattern is _PATTERNS[3] and not _looks_like_source_start(words):
             continue
@@ -57,7 +43,7 @@ def find_attribution(sentence: str, *, offset: int = 0) -> Attribution | None:
 def _looks_like_source_start(words: list[str]) -> bool:
     # At the start of a sentence the subject of "said" is a source only when it is a plain
     # noun phrase (no verb of its own), e.g. "The watchdog", "UN investigators".
-    return len(words) <= 6 and not any(w.lower() in {"was", "were", "is", "are", "had", "has"} for w in words)
+    return len(words) <= MAX_FIRST_SOURCE_WORDS and not any(w.lower() in _CLAUSE_VERBS for w in words)
 
 
 def is_hedged(sentence: str) -> bool:

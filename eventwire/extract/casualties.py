@@ -38,192 +38,49 @@ from dataclasses import dataclass
 
 from typing import Sequence
 
+from eventwire.lexicon import alternation, pattern, regex, table, word_set
 from eventwire.model import Casualties, Event
 from eventwire.resolve.dates import event_story
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+@dataclass(frozen=True)
+class Windows:
+    """How far around a death phrase casualties.py looks, in characters."""
+
+    unreal: int = 60  # before it, for a threat or a hypothetical ("vowed to kill")
+    label: int = 20  # before a number, for a label ("battalion 101")
+    measure: int = 20  # after a number, for a measure ("5 km")
+    object_after: int = 40  # after a passive verb, for an object that makes it active
+    no_one: int = 20  # before "was killed", for "no one"
+    injured: int = 30  # after a listed victim group, for "were injured"
+    subset: int = 80  # after the toll, for "including 4 children"
+
+
+WINDOWS = Windows()
+
+# Number words, victim nouns, death verbs and the phrase patterns built from them:
+# data/lexicons/casualties.yaml, data/patterns/casualties.yaml.
+_UNITS: dict[str, int] = table("number_units")
+_TENS: dict[str, int] = table("number_tens")
 # word -> (best, low, high); multiplied forms ("tens of thousands") are handled in _card_value.
-VAGUE = {
-    "a couple of": (2, 2, 2), "a few": (3, 3, None), "several": (3, 3, None), "many": (3, 3, None),
-    "a number of": (3, 3, None), "numerous": (3, 3, None), "an unknown number of": (3, 3, None),
-    "an unspecified number of": (3, 3, None), "an undetermined number of": (3, 3, None),
-    "unknown number of": (3, 3, None), "unspecified number of": (3, 3, None),
-    "dozens": (12, 12, None), "dozens of": (12, 12, None), "tens": (10, 10, None),
-    "tens of": (10, 10, None), "scores": (20, 20, None), "scores of": (20, 20, None),
-    "hundreds": (100, 100, None), "hundreds of": (100, 100, None),
-    "thousands": (1000, 1000, None), "thousands of": (1000, 1000, None),
-    "tens of thousands": (10000, 10000, None), "tens of thousands of": (10000, 10000, None),
-    "hundreds of thousands": (100000, 100000, None),
-    "hundreds of thousands of": (100000, 100000, None),
+VAGUE: dict[str, tuple[int, int | None, int | None]] = {k: tuple(v) for k, v in table("vague_quantities").items()}
+# The number grammar's words, longest first (a regex alternation takes the first that fits:
+# "seventeen" must not be read as "seven"); vague quantities may be spaced any way.
+_FRAGMENTS = {
+    "units": "|".join(sorted(_UNITS, key=len, reverse=True)),
+    "tens": "|".join(_TENS),
+    "vague": "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE, key=len, reverse=True)),
 }
+_CARD = pattern("casualty_card", **_FRAGMENTS)
+_QUAL = pattern("casualty_qualifier")
+_NUMX = pattern("casualty_number", **_FRAGMENTS)
 
-_W = r"[A-Za-z][\w'’-]*"
-_UNIT_RX = "|".join(sorted(_UNITS, key=len, reverse=True))
-_TENS_RX = "|".join(_TENS)
-_WORDNUM = (rf"(?:(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred"
-            rf"(?:\s+(?:and\s+)?(?:(?:{_TENS_RX})(?:[-\s](?:{_UNIT_RX}))?|{_UNIT_RX}))?)"
-            rf"|(?:{_TENS_RX})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?"
-            rf"|{_UNIT_RX}|(?:a|one|two|three|four)\s+dozen|a\s+dozen)")
-_VAGUE_RX = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE, key=len, reverse=True))
-# Digits that are not years-old ages, measures, times, percentages or dates.
-_DIGITS = r"(?<![\d.,/:$£€#-])\d{1,3}(?:,\d{3})+(?![\d,]*\d)|(?<![\d.,/:$£€#-])\d{1,6}(?![\d.,]\d|[\d:/%])"
-_CARD = rf"(?:{_VAGUE_RX}|{_DIGITS}|{_WORDNUM})(?![\w-])"
-_QUAL = (r"(?:at\s+least|not\s+less\s+than|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|more\s+than|over"
-         r"|upwards\s+of|in\s+excess\s+of|up\s+to|as\s+many\s+as|nearly|almost|fewer\s+than|less\s+than"
-         r"|under|no\s+more\s+than|at\s+most|a\s+maximum\s+of|about|around|some|roughly|approximately"
-         r"|an\s+estimated|estimated|close\s+to|a\s+total\s+of|another|an?\s+(?:additional|further)"
-         r"|a\s+further|a\s+reported|reportedly|at\s+least\s+another)")
-# "2-3 militants": a range in digits (a lone digit after a dash is a date or a code, see _DIGITS)
-_DASHED = r"(?<![\d.,/:$£€#-])\d{1,3}\s*[-–]\s*\d{1,3}(?![\d.,:/%-])"
-_NUMX = (rf"(?:{_QUAL}\s+)?(?:between\s+{_CARD}\s+(?:and|or|to)\s+{_CARD}|(?:between\s+)?{_DASHED}"
-         rf"|{_CARD}(?:\s*(?:-|–|to|or)\s*{_CARD})?)")
-# Words that stop a victim noun phrase: verbs, auxiliaries, conjunctions, prepositions.
-_STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|who|which|that|whom|in|on|at|of"
-         r"|by|for|from|with|after|before|during|when|while|as|to|into|near|since|than|the|a|an"
-         r"|killed|killing|kills|kill|died|dead|injured|wounded|hurt|said|says|reported|including"
-         r"|also|reportedly|allegedly|all|later|bodies|body|deaths|fatalities|people's|times|years?"
-         r"|year-old|months?|days?|weeks?|hours?|minutes?|km|kilometres?|kilometers?|miles?|percent|per)")
-_NOUN = rf"(?:(?!{_STOP}\b){_W})"
-# A victim noun phrase: "civilians", "members of the family", "JeM militants of Pakistan origin".
-_NP = rf"(?:(?:\s+{_NOUN}){{0,4}}?(?:\s+of\s+(?:(?:the|his|her|their|a|an|one|its)\s+)?{_NOUN}(?:\s+{_NOUN}){{0,3}})?)"
-_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|been|being|reportedly|allegedly|also"
-        r"|all|later|subsequently|confirmed|reported|believed\s+to\s+have\s+been|said\s+to\s+have\s+been"
-        r"|feared|found|left|lay|now|already|since|were\s+later|tragically|instantly)\s+){0,3}")
-_DEATH_PASSIVE = (r"(?:killed|slain|shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|executed|massacred"
-                  r"|beheaded|lynched|assassinated|(?:hacked|burned|burnt|stabbed|beaten|bludgeoned|shot)\s+to\s+death"
-                  r"|dead|died|perished|lost\s+their\s+lives|confirmed\s+dead)")
-_DEATH_ACTIVE = (r"(?:killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|murdering"
-                 r"|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|slaughtered|slaughtering"
-                 r"|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
-                 r"|taking\s+the\s+lives\s+of|left|leaving|lynched|lynching|beheaded|beheading"
-                 r"|(?:beat|beaten|beating|stoned|stoning|burned|burnt|burning|hacked|hacking|stabbed|stabbing)\s+to\s+death)")
-# Violence that kills only with "to death" after its victim: "beat two thieves to death".
-_TO_DEATH = (r"(?:beat|beaten|beating|stoned|stoning|burned|burnt|burning|hacked|hacking|stabbed|stabbing"
-             r"|clubbed|clubbing|bludgeoned|bludgeoning|tortured|torturing|kicked|kicking|trampled|trampling)")
-# A side's own dead, told as a loss: "killing 15 fighters while losing three of their own".
-_OWN_DEAD = (r"(?:of\s+(?:their|its|his|her)\s+own|(?:of\s+(?:their|its|his|her)\s+)?(?:men|soldiers|troops|fighters"
-             r"|officers|policemen|personnel|members|comrades|combatants|militants|rebels))")
-_INJ_PASSIVE = r"(?:injured|wounded|hurt|maimed)"
-_INJ_ACTIVE = r"(?:injuring|wounding|injured|wounded|injures|wounds|maiming|maimed|hurting)"
-
-_PATTERNS = {
-    # victims then a passive or intransitive death verb: "19 civilians were killed"
-    "passive": (rf"(?P<num>{_NUMX})(?P<noun>{_NP})(?P<inc>\s*,?\s*(?:including|among\s+them|mostly|mainly"
-                rf"|most\s+of\s+them)\s+[^,;]{{1,50}}?,?)?\s+{_AUX}(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
-    # "two policemen were among those killed"
-    "among": (rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,4}}?)\s+(?:were|was|are)\s+(?:also\s+)?among\s+"
-              rf"(?:the|those)\s+(?P<verb>killed|dead|victims|fatalities)\b"),
-    # a death verb then victims: "killed 19 civilians", "left 12 people dead"
-    "active": (rf"\b(?P<verb>{_DEATH_ACTIVE})\s+(?P<self>(?:himself|herself)\s+(?:and|along\s+with|as\s+well\s+as)\s+)?"
-               rf"(?:(?:all\s+)?the\s+|all\s+)?(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})"),
-    "toll": (rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed"
-             rf"|victims)|fatalities|casualty\s+toll)\b[^.;:!?]{{0,40}}?\b(?:to|at|of|reached|hit|is|was|as"
-             rf"|passed|exceeded|topped)\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,2}})"),
-    "deaths": rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,2}}?)\s+(?:deaths?|fatalit(?:y|ies)|dead\s+bodies)\b",
-    "deaths_of": rf"\b(?:deaths?|killings?|bodies|murders?)\s+of\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})",
-    "bodies": rf"(?P<num>{_NUMX})\s+(?:more\s+|other\s+|unidentified\s+|charred\s+|mutilated\s+)?bodies\b",
-    "to_death": rf"\b(?P<verb>{_TO_DEATH})\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+to\s+death\b",
-    "own_dead": rf"\b(?P<verb>los(?:ing|t|es))\s+(?P<num>{_NUMX})(?P<noun>\s+{_OWN_DEAD})(?![\w-])",
-    # victims told with a relative clause: "five militants who stormed the gate were shot dead"
-    "relative": (rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}}?)\s+(?:who|that)\s+"
-                 rf"(?:(?!\b(?:said|says|told|saw|witnessed|reported|killed)\b)[^,.;:!?]){{1,80}}?\s+"
-                 rf"(?:were|have\s+been|had\s+been)\s+(?:(?:later|also|all|then)\s+)?(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
-}
-_SINGULAR = {
-    "sg_passive": (rf"\b(?P<det>a|an|one|he|she)\b(?P<noun>{_NP})\s+(?:was|has\s+been|had\s+been|is)"
-                   rf"\s+(?:(?:reportedly|allegedly|later|also|subsequently|then|instantly|found)\s+)?"
-                   rf"(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
-    "sg_died": rf"\b(?P<det>a|an|one)\b(?P<noun>{_NP})\s+(?:later\s+)?(?P<verb>died)\b",
-    # "the victim was shot in the head and died", "a guard was wounded and later died"
-    "sg_then_died": (rf"\b(?P<det>the|a|an|one)\b(?P<noun>{_NP})\s+was\s+(?:shot|stabbed|wounded|injured|hit|beaten"
-                     rf"|attacked|struck|burned|burnt)\b[^,.;:!?]{{0,40}}?\s+and\s+(?:later\s+|subsequently\s+)?"
-                     rf"(?P<verb>died|succumbed)\b"),
-    # "a soldier and a militant were killed"
-    "sg_list": (rf"\b(?P<det>(?:(?:a|an|one)\b(?:\s+{_NOUN}){{1,4}}?\s*(?:,|,?\s+and)\s+)+(?:a|an|one)\b)"
-                rf"(?P<noun>(?:\s+{_NOUN}){{1,4}}?)\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|all|also)\s+)?"
-                rf"(?P<verb>{_DEATH_PASSIVE})(?![\w-])"),
-    "sg_to_death": rf"\b(?P<verb>{_TO_DEATH})\s+(?P<det>a|an|one|him|her)\b(?P<noun>(?:\s+{_NOUN}){{0,3}}?)\s+to\s+death\b",
-    "sg_active": (rf"\b(?P<verb>{_DEATH_ACTIVE})\s+(?P<det>a|an|one|him|her)\b"
-                  rf"(?!\s+(?:few|number|couple|dozen|total|hundred|unknown|unspecified|further|additional)\b)"
-                  rf"(?P<noun>(?:\s+{_NOUN}){{0,3}})"),
-    "sg_body": (r"\b(?P<verb>the\s+(?:dead\s+|lifeless\s+|decomposed\s+|charred\s+)?body\s+of)\s+(?P<det>a|an|one)\b"
-                r"(?P<noun>(?:\s+[A-Za-z][\w'’-]*){1,3})"),
-    "sg_body_found": (r"\b(?P<det>a|an|one)\s+(?P<noun>(?:[\w'’-]+\s+){0,2}?)(?:dead\s+)?(?P<verb>body)\s+"
-                      r"(?:[\w'’-]+\s+){0,5}?(?:was|has\s+been|had\s+been)\s+(?:found|discovered|recovered|retrieved)\b"),
-    "sg_the_died": (rf"\b(?P<det>the|one\s+of\s+them|one\s+of\s+the\s+{_NOUN})\s+(?P<noun>(?:{_NOUN}\s+){{0,2}}?"
-                    rf"(?:victim|man|woman|boy|girl|child|person|soldier|officer|policeman|civilian|driver|owner"
-                    rf"|journalist|teacher|student|farmer|trader|leader|commander|chief|guard)?)\s*(?:later\s+|also\s+)?"
-                    rf"(?P<verb>died|succumbed)\b"),
-    # "killing the Levant Front member": a singular definite victim
-    "sg_active_def": (rf"\b(?P<verb>killed|killing|kills|shot\s+dead|shooting\s+dead|murdered|murdering|gunned\s+down"
-                      rf"|gunning\s+down|beheaded|beheading|lynched|lynching|assassinated|assassinating)\s+"
-                      rf"(?P<det>the|his|her|their|its|a\s+local|another)\s+(?P<noun>(?:{_NOUN}\s+){{0,3}}?{_NOUN})"
-                      rf"(?=\s*(?:$|[,.;:!?)]|\s(?:and|in|on|at|near|of|from|who|while|during|after|as|with|inside|outside)\b))"),
-    # "resulted in the killing of the local council member"
-    "sg_death_of": (rf"\b(?P<verb>(?:death|killing|murder|assassination|execution|beheading|lynching)\s+of)\s+"
-                    rf"(?P<det>the|a|an|one|his|her|their|its)\s+(?P<noun>(?:{_NOUN}\s+){{0,3}}?{_NOUN})"
-                    rf"(?=\s*(?:$|[,.;:!?)]|\s(?:and|in|on|at|near|of|from|who|while|during|after|as|with|by)\b))"),
-    # any singular subject: "Ahmed Ali was shot dead"
-    "sg_was": (rf"\b(?P<verb>(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|then"
-               rf"|instantly)\s+)?(?:[a-z]+(?:,)?\s+and\s+)?(?:killed|shot\s+dead|murdered|assassinated|executed|beheaded|lynched|slain"
-               rf"|gunned\s+down|(?:hacked|stabbed|beaten|burned|shot)\s+to\s+death|found\s+dead))(?![\w-])"),
-}
-_INJ = {
-    "inj_passive": rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,4}}?)\s+{_AUX}(?P<verb>{_INJ_PASSIVE})\b",
-    "inj_active": rf"\b(?P<verb>{_INJ_ACTIVE})\s+(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})",
-    "inj_noun": rf"(?P<num>{_NUMX})\s+(?:people\s+|others\s+)?(?:injuries|injured|wounded)\b",
-}
-_NONE = (r"\b(?:no\s+one|no-one|nobody|none)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?"
-         r"(?:(?:reportedly|immediately)\s+)?(?:killed|died|hurt|dead|injured)"
-         r"|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:deaths|fatalities|casualties|one\s+died)\b"
-         r"|\bwithout\s+(?:any\s+)?(?:casualties|fatalities|deaths)\b")
-# Just before a death verb: the killing did not (yet) happen.
-_UNREAL_BEFORE = (r"(?:\bto|\bwill|\bwould|\bcould|\bmight|\bmay|\bcan|\bshould|\bmust|\bwo?n't|\bcannot"
-                  r"|\bnot|\bthreat\w*|\bvow\w*|\bplan\w*|\bplot\w*|\battempt\w*|\btr(?:y|ied|ying)"
-                  r"|\bfor|\bof|\bwith|\bintend\w*|\baim\w*|\bwant\w*|\bseek\w*|\bsought|\bfail\w*|\brisk\w*|\bwarn\w*"
-                  r"|\bfear\w*\s+(?:that|they|he|she|it)\s+(?:\w+\s+)?(?:will|would|could|might))"
-                  r"(?:\s+(?:have|having|be|being|been|to|not|also))*\s+$")
-# ACLED counts deaths from political violence only: not those of accidents or illness.
-_ACCIDENT = (r"\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:accident|crash|collision)\b"
-             r"|\s+(?:[\w'’-]+\s+){0,2}?(?:of|from|due\s+to)\s+(?:an?\s+)?(?:natural\s+causes|illness|disease|heart\s+attack"
-             r"|cardiac\s+(?:arrest|attack))\b")
-# A figure for a whole war or period, not one event: "has killed 400,000 since 2011".
-_CUMULATIVE = (r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started))"
-               r"|\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|begun|started|erupted|broke\s+out|took\s+(?:office|power)"
-               r"|came\s+to\s+power)\b"
-               r"|\b(?:so\s+far\s+this\s+year|this\s+year\s+alone|to\s+date|in\s+total\s+since"
-               r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|throughout\s+the\s+war"
-               r"|during\s+the\s+(?:\w+[-\s])?(?:war|conflict)|(?:war|conflict|insurgency)\s+(?:has|have|had)"
-               r"\s+(?:so\s+far\s+)?(?:killed|claimed|left))")
-_SUBSET = (rf"[,;(]?\s*(?:\s*-\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
-           rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{0,3}})")
-_LIST_NEXT = (rf"(?:\s*,\s*|\s*,?\s+and\s+|\s+as\s+well\s+as\s+)(?P<num>{_NUMX})"
-              rf"(?P<noun>\s+of\s+(?:his|her|their|its|the)\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}|(?:\s+{_NOUN}){{1,3}})")
-# One more victim, maybe after the first one's name: "a community leader, Ana Ruiz, and her son".
-_LIST_ONE = (r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,)?(?:\s*,?\s+and\s+|\s+as\s+well\s+as\s+)"
-             rf"(?P<det>a|an|one|his|her|their|one\s+of\s+(?:his|her|their|its|the))\s+"
-             rf"(?P<noun>(?:{_NOUN}\s+){{0,2}}{_NOUN})(?![\w-])")
-
-_CIVILIAN = re.compile(r"civilians?|villagers?|residents?|children|child|kids?|boys?|girls?|minors?|infants?"
-                       r"|babies|baby|toddlers?|schoolchildren|women|woman|worshippers?|passengers?|farmers?"
-                       r"|shepherds?|herders?|fishermen|pilgrims?|patients?|pupils?|students?|teachers?|doctors?"
-                       r"|nurses?|aid\s+workers?|journalists?|families|relatives|bystanders?|shoppers?|traders?"
-                       r"|displaced|refugees?|migrants?|villager|family\s+members?|non-combatants?", re.I)
-_CHILD = re.compile(r"children|child|kids?|boys?|girls?|minors?|infants?|babies|baby|toddlers?"
-                    r"|schoolchildren|teenagers?|pupils?", re.I)
-# Victim words that are not people: "killed two birds", "five-year war".
-_NOT_PEOPLE = re.compile(r"^\s*(?:birds?|cows?|cattle|goats?|sheep|camels?|animals?|livestock|dogs?|horses?"
-                         r"|donkeys?|chickens?|hens?|hours?|minutes?|seconds?|days?|weeks?|months?|years?"
-                         r"|percent|per\s+cent|times|km|kilomet\w*|miles?|metres?|meters?|feet|yards?"
-                         r"|districts?|villages?|towns?|cities|homes?|houses?|buildings?|vehicles?|cars?"
-                         r"|tanks?|rounds?|shells?|rockets?|missiles?|bombs?|drones?|aircraft|jets?|planes?"
-                         r"|sorties|strikes?|raids?|attacks?|incidents?|times)\b", re.I)
+_CIVILIAN = re.compile(alternation("civilian_victim_nouns"), re.I)
+_CHILD = re.compile(alternation("child_victim_nouns"), re.I)
+_NOT_PEOPLE = re.compile(rf"^\s*(?:{alternation('not_people_nouns')})\b", re.I)
+_SUBSET_CIVILIANS = word_set("subset_civilian_nouns")
+_AT_LEAST = word_set("qualifiers_at_least")
+_AT_MOST = word_set("qualifiers_at_most")
+_ABOUT = word_set("qualifiers_about")
 
 
 @dataclass
@@ -238,17 +95,19 @@ class _Mention:
     text: str
 
 
+# The phrase patterns, each data/patterns/casualties.yaml's "casualty_<kind>".
+_KINDS = ("passive", "among", "active", "toll", "deaths", "deaths_of", "bodies", "to_death", "own_dead", "relative",
+          "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
+          "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "inj_passive", "inj_active", "inj_noun",
+          "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
+          "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
+          "or_injured_after", "injured_after", "no_one_before")
+_CASE_SENSITIVE = {"after_passive", "or_injured_after"}
+
+
 @functools.lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern[str]]:
-    out = {k: re.compile(v, re.I) for k, v in {**_PATTERNS, **_SINGULAR, **_INJ}.items()}
-    for k, v in {"none": _NONE, "unreal": _UNREAL_BEFORE, "cumulative": _CUMULATIVE,
-                 "subset": _SUBSET, "list": _LIST_NEXT, "list_one": _LIST_ONE, "card": _CARD,
-                 "accident": _ACCIDENT, "card_after": rf"\s+{_NUMX}(?![\w-])"}.items():
-        out[k] = re.compile(v, re.I)
-    out["gate"] = re.compile(r"kill|dead|death|die|slain|murder|execut|massacr|behead|lynch|assassin|gunned"
-                             r"|bod(?:y|ies)|toll|fatalit|lives|perish|slaughter|injur|wound|hurt|maim"
-                             r"|casualt|losing|lost|loses", re.I)
-    return out
+    return {k: regex(f"casualty_{k}", 0 if k in _CASE_SENSITIVE else re.I, **_FRAGMENTS) for k in _KINDS}
 
 
 def _card_value(s: str) -> tuple[int, int | None, int | None] | None:
@@ -300,33 +159,26 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
         best, low, high = lo, lo, hi
     else:
         best, low, high = vals[0]
-    if qual in ("at least", "not less than", "no fewer than", "no less than", "a minimum of", "more than",
-                "over", "upwards of", "in excess of", "at least another"):
+    if qual in _AT_LEAST:
         return best, best, None
-    if qual in ("up to", "as many as", "nearly", "almost", "fewer than", "less than", "under",
-                "no more than", "at most", "a maximum of"):
+    if qual in _AT_MOST:
         return best, None, best
-    if qual in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
-                "close to", "a reported", "reportedly"):
+    if qual in _ABOUT:
         return best, None, None
     return best, low, high
 
 
 def _ok_context(sentence: str, start: int, verb_start: int) -> bool:
     """False for threats, hypotheticals and denials before the death phrase."""
-    before = sentence[max(0, min(start, verb_start) - 60):min(start, verb_start)]
-    reported = re.search(r"\b(?:said|reported|believed|thought|known|understood|alleged|claimed|estimated|feared)"
-                         r"\s+to\s+have\s+(?:been\s+)?$", before, re.I)
+    before = sentence[max(0, min(start, verb_start) - WINDOWS.unreal):min(start, verb_start)]
+    reported = _rx()["reported_to_have"].search(before)
     if _rx()["unreal"].search(before) and not reported:
         return False
     between = sentence[start:verb_start]
-    return not re.search(r"\b(?:could|would|might|may|should|must|will|shall|never|not)\b|n't\b"
-                         r"|\bto\s+(?:have\s+)?(?:been|be)\b", between, re.I)
+    return not _rx()["unreal_between"].search(between)
 
 
-_PERSONS = re.compile(r"people|persons|civilians|soldiers|troops|fighters|militants|rebels|insurgents|residents"
-                      r"|villagers|others|men|women|children|migrants|refugees|protesters|demonstrators|policemen"
-                      r"|officers|combatants|victims|casualties|inmates|prisoners|workers|members", re.I)
+_PERSONS = re.compile(alternation("counted_people_nouns"), re.I)
 
 
 def _yearlike(num: str, noun: str) -> bool:
@@ -339,24 +191,15 @@ def _yearlike(num: str, noun: str) -> bool:
 
 def _label_before(sentence: str, pos: int) -> bool:
     """The number names a unit, road, ward...: "battalion 101", "Route 6", "No. 7"."""
-    return bool(re.search(r"\b(?:battalion|brigade|division|regiment|unit|route|road|highway|no\.?|number|ward|block"
-                          r"|sector|article|resolution|flight|bus|cell|room|camp|zone|plot|house|building|phase|level"
-                          r"|grade|class|section|km|kilometre|kilometer|mile|gate|checkpoint|station|base|post|line"
-                          r"|street|avenue|district|area|village|quarter|precinct|corps|army|squadron|company)\s*$",
-                          sentence[max(0, pos - 20):pos], re.I))
+    return bool(_rx()["label_before"].search(sentence[max(0, pos - WINDOWS.label):pos]))
 
 
 def _measure_after(sentence: str, pos: int) -> bool:
     """The number measures something else: "5 km", "3 hours", "18 times", "40 percent", "24 June"."""
-    return bool(re.match(r"\s*(?:-\s*)?(?:january|february|march|april|may|june|july|august|september|october"
-                         r"|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|km|kilomet\w*|miles?|metres?|meters?|feet|hours?|minutes?|days?|weeks?"
-                         r"|months?|years?|times|percent|per\s+cent|%|am|pm|a\.m|p\.m|gmt|o'clock|kg|tons?|tonnes?)\b",
-                         sentence[pos:pos + 20], re.I))
+    return bool(_rx()["measure_after"].match(sentence[pos:pos + WINDOWS.measure]))
 
 
-_COLLECTIVE = {"people", "police", "staff", "crew", "family", "personnel", "militia", "group", "army", "forces",
-               "population", "public", "youth", "members", "villagers", "residents", "gunmen", "men", "women",
-               "children", "enemy", "government", "regime", "rebels", "troops", "patrol", "convoy", "unit"}
+_COLLECTIVE = word_set("collective_victim_nouns")
 
 
 def _singular(noun: str) -> bool:
@@ -382,13 +225,10 @@ def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
     aux = sentence[m.end("noun"):m.start("verb")].strip()
     if aux and not re.search(r"\b(?:have|has|had)$", aux, re.I):
         return True
-    after = sentence[m.end():m.end() + 40]
+    after = sentence[m.end():m.end() + WINDOWS.object_after]
     if _rx()["card_after"].match(after):
         return False
-    return bool(re.match(r"\s*(?:$|[,.;:!?)\]\"'”’–—-]|(?:in|on|at|by|during|when|while|as|after|before|near|and"
-                          r"|or|but|last|yesterday|today|this|overnight|early|late|since|following|over|across"
-                          r"|inside|outside|around|amid|between|within|from|with|earlier|later|so|were|was"
-                          r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|according)\b)", after))
+    return bool(_rx()["after_passive"].match(after))
 
 
 def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
@@ -424,9 +264,9 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 end = m.end("num") + tail.end()
             else:
                 end = m.end("noun") if noun else m.end("num")
-            if kind == "active" and re.match(r"\s+(?:or|and/or)\s+(?:injured|wounded)", sentence[m.end("verb"):]):
+            if kind == "active" and _rx()["or_injured_after"].match(sentence[m.end("verb"):]):
                 continue
-            if kind == "passive" and re.match(r"\s+(?:or|and/or)\s+(?:injured|wounded)", sentence[m.end():]):
+            if kind == "passive" and _rx()["or_injured_after"].match(sentence[m.end():]):
                 continue
             if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies"):
                 end = max(end, m.end())
@@ -455,8 +295,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue  # "killed her family": a possessive, not the pronoun
             if not _ok_context(sentence, m.start(), m.start("verb")):
                 continue
-            if kind == "sg_was" and re.search(r"\b(?:no\s+one|nobody|none|no-one)\s+$",
-                                              sentence[max(0, m.start() - 20):m.start()], re.I):
+            if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
             if _rx()["accident"].match(sentence, end):
@@ -502,7 +341,7 @@ def _next_victims(sentence: str, pos: int) -> _Mention | None:
         return None
     if one and not (_singular(one.group("noun")) or one.group("det").lower().startswith("one")):
         return None
-    if re.match(r"\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt)", sentence[nxt.end():nxt.end() + 30], re.I):
+    if _rx()["injured_after"].match(sentence[nxt.end():nxt.end() + WINDOWS.injured]):
         return None
     q = _quantity(nxt.group("num")) if many else (1, 1, 1)
     if q is None:
@@ -518,7 +357,7 @@ def _prepend_list(sentence: str, m: _Mention, taken: list[_Mention]) -> list[_Me
         return []
     out: list[_Mention] = []
     head = sentence[:m.start]
-    rx = re.compile(rf"(?P<num>{_NUMX})(?P<noun>(?:\s+{_NOUN}){{1,3}})(?:\s*,\s*|\s*,?\s+and\s+)$", re.I)
+    rx = _rx()["list_before"]
     while True:
         p = rx.search(head)
         if not p or not _people(p.group("noun")) or any(p.start() < t.end and t.start < p.end() for t in taken):
@@ -612,7 +451,7 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
 
     start = min(x.start for g in chosen for x in g)
     end = max(x.end for g in chosen for x in g)
-    sub = _rx()["subset"].search(sentence, start, min(len(sentence), end + 80))
+    sub = _rx()["subset"].search(sentence, start, min(len(sentence), end + WINDOWS.subset))
     if sub and _people(sub.group("noun")):
         q = _quantity(sub.group("num"))
         h = _head(sub.group("noun"))
@@ -620,7 +459,7 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
             if _CHILD.fullmatch(h or "-"):
                 children = q[0] if children is None else max(children, q[0])
                 end = max(end, sub.end("noun"))
-            elif h in ("civilians", "civilian", "non-combatants", "villagers", "residents"):
+            elif h in _SUBSET_CIVILIANS:
                 civilians = q[0] if civilians is None else max(civilians, q[0])
                 end = max(end, sub.end("noun"))
             elif sub.group("noun").strip():
@@ -629,7 +468,7 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
                       children=children, injured=injured, start=start + offset, end=end + offset)
 
 
-_TOLL_WORD = re.compile(r"\b(?:toll|number\s+of|fatalit(?:y|ies)|casualt(?:y|ies))\b", re.I)
+_TOLL_WORD = regex("toll_words", re.I)
 _PRONOUN_VICTIM = re.compile(r"\b(?:him|her)\b", re.I)
 
 

@@ -10,12 +10,13 @@ Classes: ACLED's 25 sub-event types (data/taxonomy.json) and "none" (not an even
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .. import lexicon
 
 NONE = "none"
 MODEL_FILE = "event_classifier.npz"
@@ -23,21 +24,14 @@ TOP_K = 5
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 # ACLED notes open with a fixed template; news text does not. Removing it at training AND at
-# run time keeps the model from learning the template instead of the event.
-_LABEL_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+(?=(On|Around|Between|As of|During|In)\b)")
-_DATE_PREFIX = re.compile(
-    r"^\s*(On|Around|Between|As of|During|In|Since)\s+(or around\s+)?"
-    r"(\d{1,2}\s+)?(and\s+\d{1,2}\s+)?(-\s*\d{1,2}\s+)?"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(\s+\d{4})?(\s*\([^)]*\))?\s*,?\s*"
-)
-_PLACE_PREFIX = re.compile(r"^in\s+[^,()]{1,80}(\([^)]*\))?(,\s*[A-Z][\w' -]{1,40})?\s*,\s*")
-_BRACKET_TAG = re.compile(r"\s*\[[^\]]{0,200}\]")
-_PARENTHETICAL = re.compile(r"\s*\((?=[^)]*[A-Z])[^()]{1,80}\)")
-_CODER_NOTES = re.compile(
-    r"\s*(\d+|no|unknown number of)\s+fatalit(y|ies)( coded)?[^.]*\.|\s*Casualties unknown\.|\s*Fatalities (unknown|coded)[^.]*\.",
-    re.IGNORECASE,
-)
+# run time keeps the model from learning the template instead of the event. The template's
+# pieces: data/patterns/classify.yaml.
+_LABEL_PREFIX = lexicon.regex("template_label")
+_DATE_PREFIX = lexicon.regex("template_date")
+_PLACE_PREFIX = lexicon.regex("template_place")
+_BRACKET_TAG = lexicon.regex("template_bracket_tag")
+_PARENTHETICAL = lexicon.regex("template_parenthetical")
+_CODER_NOTES = lexicon.regex("template_coder_notes", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,8 +65,7 @@ def strip_template(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def taxonomy() -> dict[str, str]:
     """sub_event_type -> event_type, from the packaged ACLED codebook categories."""
-    raw = (DATA_DIR / "taxonomy.json").read_text(encoding="utf-8")
-    return {sub: et for et, subs in json.loads(raw)["event_types"].items() for sub in subs}
+    return {sub: t.event_type for sub, t in lexicon.taxonomy().sub_event_types.items()}
 
 
 @dataclass(frozen=True)

@@ -17,60 +17,92 @@ from typing import Callable, Sequence
 import yaml
 from spacy.tokens import Doc, Span
 
+from ..lexicon import alternation, regex, table, taxonomy, word_set
 from ..model import Actor, Event, Evidence, Place, When
 from ..resolve.dates import carry_story_days, days_before_published, event_story, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
 
-# ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root)
+# ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root), from data/taxonomy.json
 TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
-    "Armed clash": ("Battles", "FIGHT", "firearms", "19"),
-    "Government regains territory": ("Battles", "FIGHT", None, "19"),
-    "Non-state actor overtakes territory": ("Battles", "FIGHT", None, "19"),
-    "Chemical weapon": ("Explosions/Remote violence", "ASSAULT", "chemical", "20"),
-    "Air/drone strike": ("Explosions/Remote violence", "ASSAULT", "aerial", "19"),
-    "Suicide bomb": ("Explosions/Remote violence", "ASSAULT", "suicide-attack", "18"),
-    "Shelling/artillery/missile attack": ("Explosions/Remote violence", "ASSAULT", "heavy-weapons", "19"),
-    "Remote explosive/landmine/IED": ("Explosions/Remote violence", "ASSAULT", "explosives", "18"),
-    "Grenade": ("Explosions/Remote violence", "ASSAULT", "explosives", "18"),
-    "Peaceful protest": ("Protests", "PROTEST", "demo", "14"),
-    "Protest with intervention": ("Protests", "PROTEST", "demo", "14"),
-    "Excessive force against protesters": ("Protests", "COERCE", "firearms", "17"),
-    "Violent demonstration": ("Riots", "PROTEST", "riot", "14"),
-    "Mob violence": ("Riots", "ASSAULT", "beat", "18"),
-    "Agreement": ("Strategic developments", "AGREE", None, "03"),
-    "Arrests": ("Strategic developments", "COERCE", "arrest", "17"),
-    "Change to group/activity": ("Strategic developments", "MOBILIZE", None, "15"),
-    "Disrupted weapons use": ("Strategic developments", "COERCE", "confiscate", "17"),
-    "Headquarters or base established": ("Strategic developments", "MOBILIZE", "troops", "15"),
-    "Looting/property destruction": ("Strategic developments", "COERCE", "destroy", "17"),
-    "Non-violent transfer of territory": ("Strategic developments", "RETREAT", None, "08"),
-    "Other": ("Strategic developments", "OTHER", None, None),
-    "Sexual violence": ("Violence against civilians", "ASSAULT", "sexual", "18"),
-    "Attack": ("Violence against civilians", "ASSAULT", None, "18"),
-    "Abduction/forced disappearance": ("Violence against civilians", "ASSAULT", "abduct", "18"),
-}
-PLOVER_CAMEO = {"CONSULT": "04", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "DEMAND": "10",
-                "RETREAT": "08", "SANCTION": "16", "AID": "07", "COOPERATE": "06", "MOBILIZE": "15",
-                "INVESTIGATE": "09", "AGREE": "03"}
+    sub: (t.event_type, t.plover, t.plover_mode, t.cameo_root) for sub, t in taxonomy().sub_event_types.items()}
+PLOVER_CAMEO = taxonomy().plover_cameo
 # Speech acts frame what follows them: "X criticized Y for strikes" reports an accusation, not a strike.
-FRAMING = {"ACCUSE", "REJECT", "THREATEN", "DEMAND", "AGREE"}
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-LETHAL_SUBS = {"Excessive force against protesters"}
+FRAMING = taxonomy().framing
+VIOLENT_TYPES = taxonomy().violent
 
-_MILITARY_TARGET = re.compile(r"\b(positions?|troops|soldiers|army|forces|base|checkpoints?|outposts?|"
-                              r"militants|rebels|fighters|insurgents|barracks|convoy|patrol)\b", re.I)
-_CIVILIAN_TARGET = re.compile(r"\b(civilians?|villagers|residents|homes|schools?|hospitals?|market|"
-                              r"worshippers|children|women|farmers|passengers|displaced|refugees|"
-                              r"students|pupils|journalists?|aid workers?|people|shoppers|traders|fishermen|"
-                              r"miners|patients|mourners|camp)\b", re.I)
-_AIR_CONTEXT = re.compile(r"\b(air|aerial|jets?|planes?|warplanes?|aircraft|bombers?|drones?|sorties?|"
-                          r"helicopters?|base|bomb(?:s|ing)?|raids?)\b", re.I)
-_LABOUR_CONTEXT = re.compile(r"\b(workers|union|unions|teachers|doctors|nurses|drivers|staff|employees|"
-                             r"pay|wages|salaries)\b", re.I)
-_INTERVENTION = re.compile(r"\b(tear ?gas|dispersed?|water cannons?|rubber bullets|batons?|police intervened|"
-                           r"broke up|(?:police|security forces|officers|troops)\b[^.]{0,60}\b(?:arrested|detained))\b", re.I)
-_LETHAL_FORCE = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing)\b", re.I)
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number event extraction decides by, named once. Confidences are on a 0-1 scale."""
+
+    # How the classifier's sentence-level prediction and the triggers are combined: a confident
+    # classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
+    # is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
+    # (a weapon, a suicide bomber: strength >= specific_strength), which it overrides only when
+    # very sure.
+    classifier_decides: float = 0.45
+    classifier_overrides_specific: float = 0.8
+    classifier_alone: float = 0.45  # an event with no trigger word, on the classifier's word
+    classifier_types: float = 0.35  # the purpose of a main action, typed by the classifier
+    specific_strength: int = 5
+    # Strengths of triggers the lexicon does not give: "strike" read by its context, and the
+    # root of a sentence the classifier alone calls an event.
+    labour_strike_strength: int = 3
+    air_strike_strength: int = 4
+    classifier_only_strength: int = 3
+    clause_event_min_strength: int = 2  # a weaker trigger makes no event of its own in another clause
+    # Confidence: base + per_strength * strength (+ typed) + per_argument * (actor, place, date)
+    # + a bonus for the first sentences (news puts its incident in the headline and lead)
+    # - hedged; then blended with the classifier's probability; month- or year-dated - vague_date.
+    base_confidence: float = 0.45
+    per_strength: float = 0.05
+    typed_bonus: float = 0.1
+    per_argument: float = 0.05
+    first_sentences: int = 1  # sentence index up to which first_sentences_bonus applies
+    first_sentences_bonus: float = 0.08
+    early_sentences: int = 3
+    early_sentences_bonus: float = 0.04
+    hedged_penalty: float = 0.15
+    own_weight: float = 0.6
+    classifier_weight: float = 0.4
+    classifier_disagrees: float = 0.2  # the classifier's "probability" when it names another event type
+    vague_date_penalty: float = 0.1
+    min_confidence: float = 0.05
+    max_confidence: float = 0.99
+    other_clause_factor: float = 0.9  # a sentence's second event ranks below its lead event
+    aftermath_margin: float = 0.05  # arrests after a protest or attack rank this far below it
+    # News is written as an inverted pyramid: the headline and the lead report the incident the
+    # story is about; later paragraphs add background, earlier incidents and "separately" items.
+    # Confidence ranks the story's own incident first (the document's main event is its most
+    # confident one), so such reports are marked down and the lead is marked up.
+    lead_bonus: float = 0.12
+    aside_penalty: float = 0.12
+    past_days: int = 7  # an incident over this long before publication is not the story's own
+    dateline_within: int = 400  # a dateline opens the story: its headline and first paragraph
+    # Context windows, in tokens or characters.
+    negation_tokens: int = 2  # "no arrests", "did not attack"
+    max_depth: int = 20  # a parse deeper than this is cut (a guard against cycles)
+    target_within: int = 60  # characters after the trigger where its target is looked for
+    agent_window: int = 12  # characters before an actor for "by (the)"
+    held_window: int = 12  # characters after an actor for "-held", "-backed"
+    locative_window: int = 25  # characters before a country name for "in (eastern)"
+    possessive_window: int = 30  # characters after it for "'s Selydove"
+    heading_window: int = 30  # characters before a place for "towards", "the road to"
+
+
+THRESHOLDS = Thresholds()
+T = THRESHOLDS
+LETHAL_SUBS = taxonomy().lethal_subs
+
+# Cue words and phrase patterns: data/lexicons/events.yaml, data/patterns/events.yaml.
+_MILITARY_TARGET = re.compile(rf"\b({alternation('military_targets')})\b", re.I)
+_CIVILIAN_TARGET = re.compile(rf"\b({alternation('civilian_targets')})\b", re.I)
+_AIR_CONTEXT = re.compile(rf"\b({alternation('air_strike_context')})\b", re.I)
+_LABOUR_CONTEXT = re.compile(rf"\b({alternation('labour_strike_context')})\b", re.I)
+_INTERVENTION = regex("protest_intervention", re.I)
+_LETHAL_FORCE = re.compile(rf"\b({alternation('lethal_force_cues')})\b", re.I)
+_POLICE_PRESENT = regex("police_present", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,9 +141,12 @@ def _token_matches(tok, word: str) -> bool:
     return tok.lower_ == word or tok.lemma_.lower() == word
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
-_NOT_A_STRIKE = re.compile(r"^(fighters?|aircraft|force|forces|group|package|capability|capabilities|jets?)$", re.I)
+_MONTHS = word_set("month_names")
+_NOT_A_STRIKE = re.compile(rf"^({alternation('not_a_strike_after')})$", re.I)
+_STRIKE_WORDS = word_set("strike_words")
+_STRUCK_A_DEAL = regex("struck_a_deal", re.I)
+_NEGATIONS = word_set("negation_words")
+_STATE_LEMMAS = word_set("state_lemmas")
 
 
 def find_triggers(sent: Span) -> list[Hit]:
@@ -130,7 +165,7 @@ def find_triggers(sent: Span) -> list[Hit]:
             if i + k <= n and all(_token_matches(sent[i + j], w) for j, w in enumerate(trig.words)):
                 matched = Hit(trig, sent[i:i + k])
                 break
-        if matched is None and tok.lower_ in {"strike", "strikes", "struck"}:
+        if matched is None and tok.lower_ in _STRIKE_WORDS:
             matched = _strike(sent, i)
         if matched is not None:
             hits.append(matched)
@@ -146,17 +181,18 @@ def _strike(sent: Span, i: int) -> Hit | None:
     if i + 1 < len(sent) and _NOT_A_STRIKE.match(sent[i + 1].text):
         return None  # "strike fighter", "strike group": a kind of aircraft or unit, not an attack
     if _LABOUR_CONTEXT.search(text):
-        return Hit(Trigger(("strike",), "Peaceful protest", None, None, 3, "protest"), sent[i:i + 1])
-    if sent[i].lower_ == "struck" and re.search(r"\bstruck (?:a|an|the) (deal|agreement|accord)", text, re.I):
+        return Hit(Trigger(("strike",), "Peaceful protest", None, None, T.labour_strike_strength, "protest"),
+                   sent[i:i + 1])
+    if sent[i].lower_ == "struck" and _STRUCK_A_DEAL.search(text):
         return None
     if _AIR_CONTEXT.search(text) or sent[i].lower_ != "struck":
-        return Hit(Trigger(("strike",), "Air/drone strike", None, None, 4, None), sent[i:i + 1])
+        return Hit(Trigger(("strike",), "Air/drone strike", None, None, T.air_strike_strength, None), sent[i:i + 1])
     return None
 
 
 def _depth(tok) -> int:
     depth = 0
-    while tok.head.i != tok.i and depth < 20:
+    while tok.head.i != tok.i and depth < T.max_depth:
         tok, depth = tok.head, depth + 1
     return depth
 
@@ -166,8 +202,8 @@ def _negated(hit: Hit) -> bool:
     root = hit.span.root
     if any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in root.head.children if root.dep_ in {"dobj", "nsubjpass", "attr"}):
         return True
-    prev = hit.span.doc[max(hit.span.start - 2, hit.span.sent.start):hit.span.start]
-    return any(t.lower_ in {"no", "not", "without", "never"} for t in prev)
+    prev = hit.span.doc[max(hit.span.start - T.negation_tokens, hit.span.sent.start):hit.span.start]
+    return any(t.lower_ in _NEGATIONS for t in prev)
 
 
 def _main_hit(hits: list[Hit]) -> Hit | None:
@@ -185,19 +221,17 @@ def _main_hit(hits: list[Hit]) -> Hit | None:
     return max(pool, key=lambda h: (h.trigger.strength - _depth(h.span.root), h.trigger.strength, -h.span.start))
 
 
-_CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:since\s+|so far\s+|now\s+)?(?:killed|claimed|left|cost)\b[^.]*"
-                         r"|\b(?:since|so far|to date|in total|over the past)\b[^.]*\b(?:killed|dead|deaths|lives)\b", re.I)
-
+_CUMULATIVE = regex("running_total", re.I)
 # "has killed 32 people since Thursday": a spell of fighting of a few days is one incident (dated as
 # a range), not a running total.
-_DAYS_SINCE = re.compile(r"\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAYS_SINCE = regex("days_since_weekday")
 
 
 def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     """"Fighting for X has become the focal point of the war", "the war has since killed tens of
     thousands": a state of affairs or a running total, not an incident."""
     head = hit.span.root.head
-    if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in {"become", "remain", "be"} and not dates:
+    if hit.span.root.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in _STATE_LEMMAS and not dates:
         return True
     return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest" and not _DAYS_SINCE.search(sent.text)
 
@@ -219,22 +253,19 @@ def _pick_actor(cands: list[Actor], doc: Doc, *, nearest_to: int | None = None) 
     return max(cands, key=lambda a: (_named(a, doc), a.end - a.start))
 
 
-_TARGET_PREP = re.compile(r"\b(on|against|at|targeting|targeted|between|both|with)\s*$", re.I)
-_AGENT_PREP = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
-_HELD = re.compile(r"-(held|controlled|run|dominated|allied|backed)\b")
-
-
-_LOCATIVE = re.compile(r"\b(in|at|near|from|across|of|outside|inside|into|to|around|throughout)\s+(?:the\s+)?"
-                       r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$", re.I)
+_AGENT_PREP = regex("agent_by_before", re.I)
+_HELD = re.compile(rf"-({alternation('held_suffixes')})\b")
+_LOCATIVE = regex("locative_before", re.I)
+_POSSESSIVE_PLACE = regex("possessive_place_after")
 
 
 def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool:
     """"in eastern Ukraine's Selydove", "across Sudan": a country named as a location, not a party."""
     if (actor.start, actor.end) not in place_spans:
         return False
-    before = doc.text[max(0, actor.start - 25):actor.start]
-    after = doc.text[actor.end:actor.end + 30]
-    return bool(_LOCATIVE.search(before) or re.match(r"[’']s\s+(?:[A-Z]|(?:north|south|east|west)(?:ern|-))", after))
+    before = doc.text[max(0, actor.start - T.locative_window):actor.start]
+    after = doc.text[actor.end:actor.end + T.possessive_window]
+    return bool(_LOCATIVE.search(before) or _POSSESSIVE_PLACE.match(after))
 
 
 def _passive_subject(actor: Actor, doc: Doc) -> bool:
@@ -255,9 +286,9 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
               and not _inside(a.start, a.end, excluded) and a.name and not _as_place(a, doc, place_spans)]
     # An actor overlapping the trigger modifies it: "Russian air strikes", "the Russian military operation".
     left = [a for a in inside if a.end <= t0 or (a.start < t0 < a.end)]
-    right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + 12])]
+    right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + T.held_window])]
     # Passive voice: "... was launched by X" makes X the agent.
-    by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - 12):a.start])]
+    by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - T.agent_window):a.start])]
     # "Seven soldiers were killed by a roadside bomb": a passive subject is the one acted on.
     patients = [a for a in left if a.end <= t0 and _passive_subject(a, doc)]
     left = [a for a in left if a not in patients]
@@ -265,7 +296,7 @@ def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, 
     targets = patients + [a for a in right if a is not actor1 and (a.name != (actor1.name if actor1 else None))]
     actor2 = None
     if targets:
-        near = [a for a in targets if a in patients or a.start - t1 < 60]
+        near = [a for a in targets if a in patients or a.start - t1 < T.target_within]
         actor2 = (near or targets)[0]
     if actor1 is None and hit.trigger.plover in {"ACCUSE", "CONSULT", "AGREE"} and len(targets) >= 2:
         actor1, actor2 = targets[0], next((a for a in targets[1:] if a.name != targets[0].name), None)
@@ -291,12 +322,11 @@ def _violent_roles(actor1: Actor | None, actor2: Actor | None, *, riot: bool = F
 # Where a march or a convoy was heading is not where it happened: "blocked the highway towards
 # Chiclayo", "the roads leading to Tena". (A place of departure is: ACLED codes "departed from
 # Kingman" and "evacuated from Mariupol" there.)
-_HEADING_TO = re.compile(r"\b(?:towards?|leading to|bound for|headed for|heading (?:to|for)|"
-                         r"(?:road|roads|highway|highways|route|way) to)\s+(?:the\s+)?$", re.I)
+_HEADING_TO = regex("heading_to_before", re.I)
 
 
 def _elsewhere(p: Place, text: str) -> bool:
-    return bool(_HEADING_TO.search(text[max(0, p.start - 30):p.start]))
+    return bool(_HEADING_TO.search(text[max(0, p.start - T.heading_window):p.start]))
 
 
 # finest first: a town says more about where than its province, a province more than its country
@@ -326,18 +356,7 @@ def _pick_date(hit: Hit, dates: list[When]) -> When | None:
                                      abs((d.span_start or 0) - t)))
 
 
-# How the classifier's sentence-level prediction and the triggers are combined: a confident
-# classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
-# is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
-# (a weapon, a suicide bomber: strength >= 5), which it overrides only when very sure.
-CLASSIFIER_DECIDES = 0.45
-CLASSIFIER_OVERRIDES_SPECIFIC = 0.8
-CLASSIFIER_ALONE = 0.45
-CLASSIFIER_TYPES = 0.35
-
-
-_SPEECH_VERBS = {"say", "tell", "state", "claim", "post", "write", "report", "announce", "add", "insist",
-                 "warn", "argue", "allege", "publish", "tweet", "share", "show"}
+_SPEECH_VERBS = word_set("speech_act_lemmas")
 
 
 def _classifier_sub(hit: Hit, pred) -> str | None:
@@ -351,7 +370,7 @@ def _classifier_sub(hit: Hit, pred) -> str | None:
     if (_kind(hit) not in FRAMING or root.dep_ not in ("advcl", "xcomp") or root.head.pos_ != "VERB"
             or any(a.lemma_.lower() in _SPEECH_VERBS for a in (root.head, *root.head.ancestors))):
         return None
-    if pred is not None and pred.is_event and pred.probability >= CLASSIFIER_TYPES:
+    if pred is not None and pred.is_event and pred.probability >= T.classifier_types:
         return pred.sub_event_type
     return None
 
@@ -359,7 +378,8 @@ def _classifier_sub(hit: Hit, pred) -> str | None:
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
     if pred is not None and pred.is_event:
-        limit = CLASSIFIER_OVERRIDES_SPECIFIC if trig.strength >= 5 and not trig.family else CLASSIFIER_DECIDES
+        limit = (T.classifier_overrides_specific if trig.strength >= T.specific_strength and not trig.family
+                 else T.classifier_decides)
         if pred.probability >= limit:
             return pred.sub_event_type
     sub = trig.sub
@@ -368,12 +388,11 @@ def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | N
             return "Armed clash"
         if _MILITARY_TARGET.search(sent_text) and not _CIVILIAN_TARGET.search(sent_text):
             return "Armed clash"
-        if pred is not None and pred.event_type in {"Battles", "Violence against civilians",
-                                                    "Explosions/Remote violence", "Riots"}:
+        if pred is not None and pred.event_type in VIOLENT_TYPES:
             return pred.sub_event_type
         return "Attack"
     if trig.family == "protest" or sub == "Peaceful protest":
-        if _LETHAL_FORCE.search(sent_text) and re.search(r"\b(police|security forces|troops|soldiers)\b", sent_text, re.I):
+        if _LETHAL_FORCE.search(sent_text) and _POLICE_PRESENT.search(sent_text):
             return "Excessive force against protesters"
         if _INTERVENTION.search(sent_text):
             return "Protest with intervention"
@@ -386,7 +405,7 @@ def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
     return "ev_" + digest[:16]
 
 
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z'’.\- ]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n]{1,60}?)?(?:\s*\([^)\n]{1,40}\))?\s[-–—]\s")
+_DATELINE = regex("dateline")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -398,13 +417,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-DATELINE_WITHIN = 400  # a dateline opens the story: its headline and first paragraph
-
-
 def dateline_date(text: str) -> str | None:
     """The day a dateline gives in full ("BAMAKO, Nov. 4, 2024 - "): the day the story was
     filed, a stand-in for a missing publication date. None without a year or a day."""
-    for start, end in dateline_spans(text[:DATELINE_WITHIN]):
+    for start, end in dateline_spans(text[:T.dateline_within]):
         for when in find_dates(text[start:end], None):
             if when.precision == "day" and when.start:
                 return when.start
@@ -442,12 +458,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
 
 
 # Words for one kind of force, so that "the bombers" can take up "the Russian bomber" told earlier.
-_FORCE_CLASSES = (
-    ("bomber", "bombers", "plane", "planes", "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
-     "helicopters", "drone", "drones", "gunship", "gunships"),
-    ("ship", "ships", "warship", "warships", "vessel", "vessels", "navy", "boat", "boats"),
-    ("tank", "tanks", "convoy", "convoys", "armoured vehicles"),
-)
+# Words for one kind of force, so that "the bombers" can take up "the Russian bomber" told earlier.
+_FORCE_CLASSES = tuple(tuple(ws) for ws in table("force_classes").values())
 _DEFINITE = re.compile(r"\b[Tt]he ((?:[a-z\-]+ )?(" + "|".join(w for c in _FORCE_CLASSES for w in c) + r"))\b")
 
 
@@ -471,14 +483,11 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
                               start=start, end=start + len(m.group(0)))
 
 
-_SECURITY = re.compile(r"\b(police|policemen|officers|security forces|troops|soldiers|gendarmes?|army)\b", re.I)
-_CROWD = re.compile(r"\b(protesters?|demonstrators?|marchers|crowds?|participants|rally|march|protest|demonstration)\b",
-                    re.I)
-_TURNED_VIOLENT = re.compile(r"\b(violent (?:protests?|demonstrations?|clashes)|turned violent|rioters|rioting|"
-                             r"(?:threw|hurled|pelted|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
-                             r"torched|set fire to|vandali[sz]ed|smashed (?:windows|shops|cars)|looted)\b", re.I)
-_SHOT_AT = re.compile(r"\b(opened fire|live (?:ammunition|rounds|fire)|shot dead|fired (?:live )?(?:bullets|rounds))\b", re.I)
-_ARREST_WORD = re.compile(r"\b(arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention)\b", re.I)
+_SECURITY = re.compile(rf"\b({alternation('security_forces')})\b", re.I)
+_CROWD = re.compile(rf"\b({alternation('crowd_words')})\b", re.I)
+_TURNED_VIOLENT = regex("turned_violent", re.I)
+_SHOT_AT = re.compile(rf"\b({alternation('shot_at_cues')})\b", re.I)
+_ARREST_WORD = re.compile(rf"\b({alternation('arrest_cues')})\b", re.I)
 
 
 def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], published: str | None) -> None:
@@ -506,7 +515,7 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
             arrests |= {told[0][0]} if _ARREST_WORD.search(told[0][1]) else set()
         for other in events:
             if other.sub_event_type == "Arrests" and other.evidence.start in arrests and other is not ev:
-                other.confidence = round(min(other.confidence, ev.confidence - 0.05), 3)
+                other.confidence = round(min(other.confidence, ev.confidence - T.aftermath_margin), 3)
 
 
 def _retype(ev: Event, sub: str) -> None:
@@ -515,14 +524,7 @@ def _retype(ev: Event, sub: str) -> None:
     ev.plover_mode = ev.plover_mode or mode
 
 
-_EVENT_CUE = re.compile(r"\b(kill|dead|died|death|bod(y|ies)|wound|injur|attack|fight|clash|bomb|blast|explo|shell|"
-                        r"strike|struck|shot|shoot|fire[ds]?\b|gun|armed|militant|rebel|insurgent|troops|soldier|"
-                        r"army|military|police|forces|protest|demonstrat|rall|march|riot|mob|loot|torch|burn|arrest|"
-                        r"detain|abduct|kidnap|raid|seiz|captur|agree|deal|ceasefire|truce|grenade|mine|drone|"
-                        r"missile|rocket|rape|assault|hostage|curfew|violen|assembl|gather|sit-in|picket|"
-                        r"boycott|petition|vigil|block|barricad|chant|slogan|banner|crowd|mourn|dispers|"
-                        r"tear ?gas|beat|stab|lynch|vandal|destroy|damag|ambush|clash|offensive|recaptur|"
-                        r"withdr|surrender|defect|recruit|base|camp|weapon|ammunition|convoy|checkpoint|street|occup|storm|walkout)", re.I)
+_EVENT_CUE = re.compile(rf"\b({alternation('event_cue_stems')})", re.I)
 
 
 def _predictions(sents: list[Span], classify: Callable | None) -> list:
@@ -581,32 +583,21 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
         last_end = ev.evidence.end
 
 
-# News is written as an inverted pyramid: the headline and the lead report the incident the
-# story is about; later paragraphs add background, earlier incidents and "separately" items.
-# Confidence ranks the story's own incident first (the document's main event is its most
-# confident one), so such reports are marked down and the lead is marked up.
-LEAD_BONUS = 0.12
-ASIDE_PENALTY = 0.12
-PAST_DAYS = 7  # an incident over this long before publication is not the story's own
-_ASIDE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |another )?separate (?:incident|attack|development)s?|"
-                    r"in (?:another|an earlier|a similar|a previous) (?:incident|attack|case)|meanwhile|"
-                    r"earlier (?:this|that|in the) (?:week|month|year|day)|last (?:week|month|year)|"
-                    r"(?:two|three|four|five|several|a few) (?:days|weeks|months) (?:earlier|before|ago)|"
-                    r"the (?:previous|day before)|on the previous day|in (?:19|20)\d\d)\b", re.I)
+_ASIDE = regex("aside_opening", re.I)
 
 
 def _rank_by_salience(events: list[Event], text: str, published: str | None) -> None:
     lead_sentences = _lead_sentences(events, text)
     for ev in events:
-        delta = LEAD_BONUS if ev.evidence.start in lead_sentences else 0.0
+        delta = T.lead_bonus if ev.evidence.start in lead_sentences else 0.0
         sentence = _undateline(ev.evidence.sentence)
         if _ASIDE.match(sentence):
-            delta -= ASIDE_PENALTY
+            delta -= T.aside_penalty
         ago = days_before_published(ev.date, published)
-        if ago is not None and ago > PAST_DAYS:
-            delta -= ASIDE_PENALTY
+        if ago is not None and ago > T.past_days:
+            delta -= T.aside_penalty
         if delta:
-            ev.confidence = round(max(0.05, min(0.99, ev.confidence + delta)), 3)
+            ev.confidence = round(max(T.min_confidence, min(T.max_confidence, ev.confidence + delta)), 3)
 
 
 def _lead_sentences(events: list[Event], text: str) -> set[int]:
@@ -660,8 +651,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return keep
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|(?<!such)(?<!well)(?<!known)(?<!same)\s+as\s+"
-                           r"(?!well\b|part\b|a\b|an\b|of\b|if\b|long\b|soon\b|much\b|many\b|far\b|to\b)")
+_CLAUSE_BREAK = regex("clause_break")
 
 
 def _clause(text: str, offset: int, pos: int) -> tuple[int, int]:
@@ -692,11 +682,12 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     hits = [h for h in find_triggers(sent)
             if not _inside(h.span.start_char, h.span.end_char, excluded + quoted)]
     hit = _main_hit(hits)
-    if hit is None and pred is not None and pred.is_event and pred.probability >= CLASSIFIER_ALONE \
+    if hit is None and pred is not None and pred.is_event and pred.probability >= T.classifier_alone \
             and not hits and not _inside(start, start + len(text), quoted):
         # No trigger word, but the sentence reads as an event: anchor it on the sentence's root.
         root = sent.root
-        hit = Hit(Trigger((), pred.sub_event_type, None, None, 3, None), sent[root.i - sent.start:root.i - sent.start + 1])
+        hit = Hit(Trigger((), pred.sub_event_type, None, None, T.classifier_only_strength, None),
+                  sent[root.i - sent.start:root.i - sent.start + 1])
     if hit is None:
         return []
     # A dateline's date is when the story was filed, not when the event happened.
@@ -711,14 +702,15 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     kinds = {_kind(hit)}
     for other in sorted(hits, key=lambda h: h.span.start):
         clause = _clause(text, start, other.span.start_char)
-        if clause == main_clause or _kind(other) in kinds or _negated(other) or other.trigger.strength < 2:
+        if clause == main_clause or _kind(other) in kinds or _negated(other) \
+                or other.trigger.strength < T.clause_event_min_strength:
             continue
         has_setting = any(clause[0] <= p.start < clause[1] and p.latitude is not None for p in places) or \
             any(clause[0] <= (d.span_start or -1) < clause[1] for d in dates)
         if has_setting:
             kinds.add(_kind(other))
             extra = _build_event(other, clause=clause, pred=None, **{k: v for k, v in ctx.items() if k != "pred"})
-            extra.confidence = round(min(extra.confidence, events[0].confidence) * 0.9, 3)  # the sentence's lead event ranks first
+            extra.confidence = round(min(extra.confidence, events[0].confidence) * T.other_clause_factor, 3)
             events.append(extra)
     return events
 
@@ -764,23 +756,26 @@ def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[
         event_type in {"Explosions/Remote violence", "Riots"} and sub != "Violent demonstration" and (
             (fatalities and fatalities.civilians) or (actor2 and actor2.kind == "civilians") or victims)))
     hedged = is_hedged(text)
-    confidence = 0.45 + 0.05 * hit.trigger.strength + (0.1 if event_type else 0.0)
+    confidence = T.base_confidence + T.per_strength * hit.trigger.strength + (T.typed_bonus if event_type else 0.0)
     # News puts the incident a story is about in its headline and lead: earlier sentences rank higher.
-    confidence += 0.05 * sum(x is not None for x in (actor1, location, date)) + (0.08 if index <= 1 else 0.04 if index <= 3 else 0.0)
-    confidence -= 0.15 if hedged else 0.0
+    confidence += T.per_argument * sum(x is not None for x in (actor1, location, date)) + (
+        T.first_sentences_bonus if index <= T.first_sentences else
+        T.early_sentences_bonus if index <= T.early_sentences else 0.0)
+    confidence -= T.hedged_penalty if hedged else 0.0
     if pred is not None and sub:
         agree = pred.sub_event_type == sub
-        confidence = 0.6 * confidence + 0.4 * (pred.probability if agree else pred.event_type_probability
-                                               if pred.event_type == event_type else 0.2)
+        confidence = T.own_weight * confidence + T.classifier_weight * (
+            pred.probability if agree else pred.event_type_probability if pred.event_type == event_type
+            else T.classifier_disagrees)
     # The incident a report is about is dated to the day or week; month- and year-dated
     # mentions are mostly background ("fighting since 2021", "a truce signed in March").
     if date is not None and date.precision in {"month", "year"}:
-        confidence -= 0.1
+        confidence -= T.vague_date_penalty
     return Event(
         id=event_id(doc_id, sub or plover or "", start, start + len(text)),
         event_type=event_type, sub_event_type=sub, plover_type=plover or "OTHER", plover_mode=mode,
         cameo_root=cameo, actor1=actor1, actor2=actor2, location=location, date=date,
         fatalities=fatalities, civilian_targeting=civilian, attribution=attribution, hedged=hedged,
         evidence=Evidence(sentence=text, start=start, end=start + len(text)),
-        confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=hit.span.text,
+        confidence=round(max(T.min_confidence, min(T.max_confidence, confidence)), 3), trigger=hit.span.text,
     )

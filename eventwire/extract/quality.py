@@ -8,7 +8,7 @@ Flags (`QualityFlag.kind`), each with the text spans it is about:
 - `near_duplicate`: two sentences saying the same thing in other words. A pair must pass a
   lexical check first (shared content words, enough shared tokens, and no clash of specifics:
   each side naming a place, number or day the other lacks means two different events), and
-  only then is its MiniLM cosine compared with NEAR_DUP_COSINE; so only sentences in
+  only then is its MiniLM cosine compared with Thresholds.near_dup_cosine; so only sentences in
   surviving pairs are embedded.
 - `name_variant`: one country named both by its short name and by an official long form used
   as a plain noun ("Russia" … "Russian Federation"), the mark of automatic rewriting. Capital
@@ -30,16 +30,65 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..lexicon import pattern, regex, table, word_set
 from ..model import Actor, Event, Quality, QualityFlag, Quote, Removed
 
-# Cosine above which a lexically compatible pair is a paraphrase. Chosen on hand-written
-# pairs (tests/test_quality_near_duplicate.py): paraphrases 0.68-0.98, different statements
-# on the same topic up to 0.64 (0.78 for one that the lexical checks must stop).
-NEAR_DUP_COSINE = 0.66
-# The same for a pair sharing an event skeleton (a count plus two more specifics: place,
-# day, actors) with no clash; see `_skeleton`.
-NEAR_DUP_SKELETON_COSINE = 0.55
-SKELETON_OVERLAP = 0.2
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The numbers page quality decides by, named once."""
+
+    # Cosine above which a lexically compatible pair is a paraphrase. Chosen on hand-written
+    # pairs (tests/test_quality_near_duplicate.py): paraphrases 0.68-0.98, different statements
+    # on the same topic up to 0.64 (0.78 for one that the lexical checks must stop).
+    near_dup_cosine: float = 0.66
+    # The same for a pair sharing an event skeleton (a count plus two more specifics: place,
+    # day, actors) with no clash; see `_skeleton`.
+    near_dup_skeleton_cosine: float = 0.55
+    # Shared word forms over the shorter sentence's: a rewrite keeps much of the sentence's frame.
+    shared_words: float = 0.4
+    skeleton_overlap: float = 0.2
+    # A short sentence echoing part of a long one is a summary: past summary_ratio in length it
+    # must restate a count and reach a higher cosine; past max_length_ratio it is no rewrite.
+    summary_ratio: float = 1.7
+    max_length_ratio: float = 3
+    summary_cosine_extra: float = 0.06
+    shared_specifics: int = 3  # specifics two sentences share in a skeleton, or despite one clash
+    sentence_min_tokens: int = 6  # shorter sentences are not compared
+    content_word_min: int = 3  # characters of a content word
+    stem_chars: int = 5  # "Iran"/"Iranian" are one stem
+    # A content word in more than common_share of the sentences (and more than common_min) is
+    # everywhere in the document: it does not make two sentences alike.
+    common_min: int = 2
+    common_share: float = 0.4
+    unknown_kind_weight: float = 0.05  # a flag kind WEIGHTS does not know
+    # A photo caption left in the text: one line of caption_words words, at most
+    # title_case_share of its long words capitalised; a participle is longer than participle_min.
+    caption_words: tuple[int, int] = (6, 25)
+    long_word: int = 4
+    title_case_share: float = 0.5
+    participle_min: int = 4
+    # Counts: the verb within count_gap characters of its number; a bare count within
+    # bare_count_window before its verb; "dozens" as a range.
+    count_gap: int = 30
+    bare_count_window: int = 40
+    dozens: tuple[int, int] = (13, 99)
+    # A stated count as a range (see _interval_of).
+    over_factor: float = 1.25
+    about_factors: tuple[float, float] = (0.85, 1.15)
+    nearly_factor: float = 0.9
+    # Context windows, in characters.
+    article_window: int = 5  # before a long form, for "the"
+    length_head_window: int = 100  # before "in its sixth year", for what is that old
+    another_window: int = 40  # before a length, for "another", "the previous"
+    near_window: int = 600  # around a quote, for its attribution phrase
+    # How much of a flag's material its detail shows.
+    detail_chars: int = 80
+    detail_items: int = 8
+
+
+THRESHOLDS = Thresholds()
+T = THRESHOLDS
 
 # Per-kind weight of the first flag; further flags of a kind add half as much again each.
 WEIGHTS = {
@@ -60,26 +109,13 @@ SPAN_PENALTY = {
     "unresolved_attribution": 0.8,
 }
 
-_STOP = frozenset("""a an the and or but if of to in on at by for with from as into onto than that
-this these those it its he she they them his her their we our you your i me my is are was were be
-been being has have had do does did will would shall should can could may might must not no nor so
-too very also just then there here when where which who whom whose what why how all any both each
-few more most other some such only own same after before over under again further once out up down
-off about against between through during above below while because until said says say told
-according one two three four five six seven eight nine ten""".split())
+# Word lists and phrase patterns: data/lexicons/quality.yaml, data/patterns/quality.yaml.
+_STOP = word_set("near_duplicate_stop_words")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
-_NUM_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                   "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24})
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-         "yesterday", "today"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"}
+_NUM_WORDS: dict[str, int] = table("count_number_words")
+_ORDINALS: dict[str, int] = table("ordinal_words")
+_DAYS = word_set("weekday_names") | word_set("relative_day_words")
+_MONTHS = word_set("month_names")
 
 
 # ---------------------------------------------------------------------------------------
@@ -111,7 +147,7 @@ def score(flags: list[QualityFlag]) -> float:
     counts: dict[str, int] = defaultdict(int)
     for f in flags:
         counts[f.kind] += 1
-    penalty = sum(WEIGHTS.get(k, 0.05) * 2 * (1 - 0.5 ** n) for k, n in counts.items())
+    penalty = sum(WEIGHTS.get(k, T.unknown_kind_weight) * 2 * (1 - 0.5 ** n) for k, n in counts.items())
     return round(math.exp(-penalty), 4)
 
 
@@ -137,7 +173,7 @@ def sentence_flags(quality: Quality, sentences: list[tuple[int, int]]) -> dict[i
 # removed material
 
 
-_CAPTION_RE = re.compile(r"(?:Photo|Image|Caption|Pictured|Picture|Above|Top|File photo)\s*:\s*\S", re.I)
+_CAPTION_RE = regex("photo_label", re.I)
 
 
 def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
@@ -152,20 +188,15 @@ def removed_flags(removed: list[Removed]) -> list[QualityFlag]:
     for reason in ("boilerplate", "caption", "duplicate"):
         items = by_reason.get(reason)
         if items:
-            shown = "; ".join(repr(t[:80]) for t in items[:8])
-            more = f" (+{len(items) - 8} more)" if len(items) > 8 else ""
+            shown = "; ".join(repr(t[:T.detail_chars]) for t in items[:T.detail_items])
+            more = f" (+{len(items) - T.detail_items} more)" if len(items) > T.detail_items else ""
             flags.append(QualityFlag(reason, f"{len(items)} removed: {shown}{more}", []))
     return flags
 
 
 # Verbs a picture description uses ("Residents inspect …", "A boy walks past …").
-_SCENE_VERBS = frozenset("""stand walk inspect gather rise search carry sit wait look mourn hold ride
-queue pray march attend flee cross rest work watch guard patrol clear sift pass arrive unload
-load burn lie shout chant wave sort collect receive gesture speak hug cry weep bury dig remove
-lead drive play cook line fill help take check survey visit greet meet pose prepare stare
-shelter sleep leave return run flow billow smoulder smolder lay salvage clean repair""".split())
-_BYLINE_RE = re.compile(r"^(?:By|Reporting|Additional reporting|Editing|Writing|Written|Compiled|"
-                        r"Edited|Source|Sources|Read|Related|See|Watch|Listen|Follow|Contact)\b")
+_SCENE_VERBS = word_set("scene_verbs")
+_BYLINE_RE = regex("byline_start")
 _LINE_END_RE = re.compile(r"[.!?…:;\"”’»)\]]$")
 
 
@@ -173,7 +204,7 @@ def _scene_verb(words: list[str]) -> bool:
     for w in words[1:]:
         if not w[:1].islower():
             continue
-        if len(w) > 4 and w.endswith(("ing", "ed")):
+        if len(w) > T.participle_min and w.endswith(("ing", "ed")):
             return True
         if w in _SCENE_VERBS or (w.endswith("s") and w[:-1] in _SCENE_VERBS) or \
                 (w.endswith("es") and w[:-2] in _SCENE_VERBS):
@@ -193,13 +224,13 @@ def surviving_captions(text: str) -> list[QualityFlag]:
         if "\n" in line or _LINE_END_RE.search(line) or not line[:1].isupper() or _BYLINE_RE.match(line):
             continue
         words = re.findall(r"[\w'’\-]+", line)
-        if not 6 <= len(words) <= 25:
+        if not T.caption_words[0] <= len(words) <= T.caption_words[1]:
             continue
-        long = [w for w in words if len(w) >= 4]
-        if sum(w[0].isupper() for w in long) > 0.5 * len(long) or not _scene_verb(words):
+        long = [w for w in words if len(w) >= T.long_word]
+        if sum(w[0].isupper() for w in long) > T.title_case_share * len(long) or not _scene_verb(words):
             continue
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        flags.append(QualityFlag("caption", f"photo caption left in the text: {line[:80]!r}",
+        flags.append(QualityFlag("caption", f"photo caption left in the text: {line[:T.detail_chars]!r}",
                                  [[start, start + len(line)]]))
     return flags
 
@@ -209,7 +240,7 @@ def surviving_captions(text: str) -> list[QualityFlag]:
 
 
 def _stem(w: str) -> str:
-    return w.lower()[:5]
+    return w.lower()[:T.stem_chars]
 
 
 def _tokens(s: str) -> list[str]:
@@ -255,32 +286,32 @@ def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str],
     """Lexical prefilter: a shared content word that is not everywhere in the document,
     enough shared tokens overall, and no clash of specifics. Returns the cosine the pair
     must then reach (None: not a candidate)."""
-    ca = {_stem(w) for w in ta if w not in _STOP and len(w) > 2}
-    cb = {_stem(w) for w in tb if w not in _STOP and len(w) > 2}
-    shared = {w for w in ca & cb if df.get(w, 0) <= max(2, 0.4 * n_sent)}
+    ca = {_stem(w) for w in ta if w not in _STOP and len(w) >= T.content_word_min}
+    cb = {_stem(w) for w in tb if w not in _STOP and len(w) >= T.content_word_min}
+    shared = {w for w in ca & cb if df.get(w, 0) <= max(T.common_min, T.common_share * n_sent)}
     if not shared:
         return None
     if _clash(sa, sb):
         return None
-    need = NEAR_DUP_COSINE
+    need = T.near_dup_cosine
     # A rewrite that keeps the event's skeleton (its count, place, day, actors) but swaps
     # the other words for synonyms ("Air strikes on a crowded market" / "Bombing raids on a
     # busy marketplace") embeds less close than a light paraphrase: with several specifics
     # shared and none clashing, a lower cosine is enough.
     if _skeleton(sa, sb):
-        need = NEAR_DUP_SKELETON_COSINE
+        need = T.near_dup_skeleton_cosine
     # Rewriting keeps a sentence's length; a short sentence echoing part of a long lead is
     # a summary, unless it restates the lead's count ("three journalists" / "Three reporters").
     ratio = max(len(ta), len(tb)) / max(1, min(len(ta), len(tb)))
-    if ratio > 1.7:
-        if ratio > 3 or not any(x.startswith("N:") for x in sa & sb):
+    if ratio > T.summary_ratio:
+        if ratio > T.max_length_ratio or not any(x.startswith("N:") for x in sa & sb):
             return None
-        need = NEAR_DUP_COSINE + 0.06
+        need = T.near_dup_cosine + T.summary_cosine_extra
     # Shared word forms, function words included: a rewrite keeps much of the sentence's
     # frame ("After the …, the … to the base"). Paraphrases here share >= 0.43 of the shorter
     # sentence's words, same-topic statements <= 0.38; the cut also keeps embedding rare.
     a, b = set(ta), set(tb)
-    if len(a & b) / max(1, min(len(a), len(b))) < (SKELETON_OVERLAP if _skeleton(sa, sb) else 0.4):
+    if len(a & b) / max(1, min(len(a), len(b))) < (T.skeleton_overlap if _skeleton(sa, sb) else T.shared_words):
         return None
     return need
 
@@ -296,7 +327,7 @@ def _clash(sa: set[str], sb: set[str]) -> bool:
         if any(x.startswith(tag) for x in only_a) and any(x.startswith(tag) for x in only_b):
             return True
     shared = sa & sb
-    return not (len(shared) >= 3 and len(shared) >= max(len(only_a), len(only_b)))
+    return not (len(shared) >= T.shared_specifics and len(shared) >= max(len(only_a), len(only_b)))
 
 
 def _skeleton(sa: set[str], sb: set[str]) -> bool:
@@ -306,11 +337,11 @@ def _skeleton(sa: set[str], sb: set[str]) -> bool:
     shared = sa & sb
     if any(x.startswith("N:") for x in (sa ^ sb)):
         return False
-    return len(shared) >= 3 and any(x.startswith("N:") for x in shared) and \
+    return len(shared) >= T.shared_specifics and any(x.startswith("N:") for x in shared) and \
         any(x.startswith(("P:", "D:")) for x in shared)
 
 
-_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z'’.\- ]{2,40}\b[^\n]{0,70}?\s[-—–]{1,2}\s")
+_DATELINE_RE = regex("dateline_prefix")
 
 
 def _body_start(text: str, s: int, e: int) -> int:
@@ -324,7 +355,7 @@ def _eligible(text: str, s: int, e: int) -> bool:
     """Sentences worth comparing: prose (ends like a sentence), not a headline or caption,
     and not a bare quote of a few words."""
     sent = text[s:e].rstrip()
-    return len(_tokens(sent)) >= 6 and sent[-1:] in ".!?\"”’)"
+    return len(_tokens(sent)) >= T.sentence_min_tokens and sent[-1:] in ".!?\"”’)"
 
 
 def candidate_pairs(text: str, sentences: list[tuple[int, int]],
@@ -339,7 +370,7 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
     spec = {i: _specifics(text, *body[i], actors) for i in idx}
     df: dict[str, int] = defaultdict(int)
     for i in idx:
-        for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) > 2}:
+        for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) >= T.content_word_min}:
             df[w] += 1
     out = []
     for a, i in enumerate(idx):
@@ -361,7 +392,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Actor], *,
                     vectors: np.ndarray | None = None,
-                    threshold: float = NEAR_DUP_COSINE) -> list[QualityFlag]:
+                    threshold: float = T.near_dup_cosine) -> list[QualityFlag]:
     pairs = candidate_pairs(text, sentences, actors)
     if not pairs:
         return []
@@ -376,12 +407,12 @@ def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Ac
     flags = []
     for i, j, floor in pairs:
         cos = float(np.dot(vec[i], vec[j]))
-        if cos >= floor + threshold - NEAR_DUP_COSINE:
+        if cos >= floor + threshold - T.near_dup_cosine:
             (a0, a1), (b0, b1) = _strip(text, *sentences[i]), _strip(text, *sentences[j])
             flags.append(QualityFlag(
                 "near_duplicate",
                 f"sentences {i} and {j} say the same thing (cosine {cos:.2f}): "
-                f"{text[a0:a1][:80]!r} / {text[b0:b1][:80]!r}",
+                f"{text[a0:a1][:T.detail_chars]!r} / {text[b0:b1][:T.detail_chars]!r}",
                 [[a0, a1], [b0, b1]]))
     return flags
 
@@ -391,41 +422,12 @@ def near_duplicates(text: str, sentences: list[tuple[int, int]], actors: list[Ac
 
 # Official long forms and the short names they stand for. A long form needs "the" in
 # ordinary prose; its bare use ("between Iran and Russian Federation") is rewriting.
-_LONG_FORMS = {
-    "Russian Federation": ("Russia",),
-    "United States of America": ("United States", "US", "U.S.", "America"),
-    "People's Republic of China": ("China",),
-    "Islamic Republic of Iran": ("Iran",),
-    "Syrian Arab Republic": ("Syria",),
-    "Republic of Turkey": ("Turkey",),
-    "Republic of Türkiye": ("Turkey", "Türkiye"),
-    "Kingdom of Saudi Arabia": ("Saudi Arabia",),
-    "Democratic People's Republic of Korea": ("North Korea",),
-    "Republic of Korea": ("South Korea",),
-    "State of Israel": ("Israel",),
-    "United Kingdom of Great Britain and Northern Ireland": ("Britain", "United Kingdom", "UK"),
-    "Republic of Iraq": ("Iraq",),
-    "Federal Republic of Nigeria": ("Nigeria",),
-    "Arab Republic of Egypt": ("Egypt",),
-    "Republic of Yemen": ("Yemen",),
-    "Federal Republic of Somalia": ("Somalia",),
-    "Federal Democratic Republic of Ethiopia": ("Ethiopia",),
-    "Republic of the Sudan": ("Sudan",),
-    "Republic of Mali": ("Mali",),
-    "Islamic Republic of Pakistan": ("Pakistan",),
-    "Islamic Republic of Afghanistan": ("Afghanistan",),
-    "Republic of Colombia": ("Colombia",),
-    "Republic of Chile": ("Chile",),
-    "Republic of Kenya": ("Kenya",),
-    "Republic of Turkiye": ("Turkey", "Turkiye"),
-}
+_LONG_FORMS = {long: tuple(shorts) for long, shorts in table("long_country_forms").items()}
 # "Republic of X", "Federal Republic of X", "Kingdom of X": X is the short name. Names whose
 # long form is the everyday name (Democratic Republic of Congo) are left out.
-_GENERIC_LONG_RE = re.compile(
-    r"\b(?:(?:Federal|Democratic|Islamic|Arab|People's|Socialist|United|Bolivarian|Hashemite|"
-    r"Plurinational|Co-operative|Cooperative)\s+)*(?:Republic|Kingdom|State|Sultanate|"
-    r"Commonwealth)\s+of\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
-_NOT_SHORT = {"Congo", "Emergency", "Iraq", "Iraq and", "Law", "Siege", "Origin", "Palestine"}
+_GENERIC_LONG_RE = regex("generic_long_form")
+_NOT_SHORT = word_set("not_short_names")
+_OFFICIAL_NAME_WORD = regex("official_name_word")
 
 
 def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -445,7 +447,7 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
     # and whose text is an official-looking form of it.
     for a in actors:
         t = re.sub(r"^the\s+", "", a.text, flags=re.I)
-        if a.name and t != a.name and re.search(r"\b(Federation|Republic|Kingdom|States of America)\b", t):
+        if a.name and t != a.name and _OFFICIAL_NAME_WORD.search(t):
             long_forms.setdefault(t, (a.name,))
     flags = []
     for long, shorts in long_forms.items():
@@ -461,7 +463,7 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
                 sf.append(m)
         if not sf:
             continue
-        bare = [m for m in lf if not re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I)]
+        bare = [m for m in lf if not re.search(r"\bthe\s+$", text[max(0, m.start() - T.article_window):m.start()], re.I)]
         # A full name first and the short name after is normal; the long form coming back
         # after the short one has been used, or without its article, is not.
         positions = sorted([(m.start(), "L") for m in lf] + [(m.start(), "S") for m in sf])
@@ -479,26 +481,21 @@ def name_variants(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Q
 # ---------------------------------------------------------------------------------------
 # contradictions
 
-_WAR_HEADS = r"civil war|war|conflict|fighting|insurgency|uprising|crisis|revolution|rebellion"
-_OTHER_HEADS = (r"siege|offensive|battle|blockade|occupation|campaign|ceasefire|truce|strike|protests?|"
-                r"standoff|visit|trip|tour|talks|summit|conference|curfew|shutdown|lockdown|detention")
+_WAR_HEADS = pattern("war_heads")
 # Words naming the same stretch of time: a "two-day visit" and a "three-day trip" on one page
 # are one visit told two ways.
-_HEAD_SYNONYMS = {"trip": "visit", "tour": "visit", "truce": "ceasefire", "lockdown": "curfew",
-                  "summit": "talks", "conference": "talks"}
+_HEAD_SYNONYMS: dict[str, str] = table("head_synonyms")
 # "Another two-day visit", "the previous three-day trip": a second one, not a restatement.
-_OTHER_ONE_RE = re.compile(r"\b(?:another|next|previous|last|earlier|first|second|third|"
-                           r"upcoming|planned|separate|similar|a further)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-_HEADS = rf"(?:{_WAR_HEADS}|{_OTHER_HEADS})"
-_NUM = r"(\d+|[a-z]+)"
-_UNIT = r"(year|month|week|day)s?"
-_QUAL = r"(more than |over |nearly |almost |about |around |some |at least |roughly |close to )?"
-_ORDINAL_RE = re.compile(rf"\bin its {_NUM} {_UNIT}\b", re.I)
-_HEAD_RE = re.compile(rf"\b({_HEADS})\b", re.I)
-_ADJ_RE = re.compile(rf"\b{_QUAL}{_NUM}[- ]{_UNIT}(?:[- ](?:long|old))?[- ]({_HEADS})\b", re.I)
-_OF_RE = re.compile(rf"\b{_QUAL}{_NUM} {_UNIT} of ({_HEADS})\b", re.I)
-_DECADE_RE = re.compile(rf"\b(more than |over |nearly |almost |about |around )?(a |one |two |three )?"
-                        rf"(decades?)[- ]long[- ]({_HEADS})\b", re.I)
+_OTHER_ONE_RE = regex("another_one_before", re.I)
+_ORDINAL_RE = regex("in_its_nth", re.I)
+_HEAD_RE = regex("length_head", re.I)
+_ADJ_RE = regex("length_adjective", re.I)
+_OF_RE = regex("length_of", re.I)
+_DECADE_RE = regex("decade_long", re.I)
+# How a length's qualifier widens it: "more than five years", "nearly", "about".
+_LENGTH_AT_LEAST = word_set("length_at_least")
+_LENGTH_NEARLY = word_set("length_nearly")
+_LENGTH_ABOUT = word_set("length_about")
 
 
 def _number(w: str) -> int | None:
@@ -515,11 +512,11 @@ def _number(w: str) -> int | None:
 
 def _interval(qual: str | None, n: int) -> tuple[float, float]:
     q = (qual or "").strip().lower()
-    if q in ("more than", "over", "at least"):
+    if q in _LENGTH_AT_LEAST:
         return (n + (0 if q == "at least" else 0.01), math.inf)
-    if q in ("nearly", "almost", "close to"):
+    if q in _LENGTH_NEARLY:
         return (n - 1, n)
-    if q in ("about", "around", "some", "roughly"):
+    if q in _LENGTH_ABOUT:
         return (n - 1, n + 1)
     return (n, n)
 
@@ -540,14 +537,14 @@ def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int
     for m in _ORDINAL_RE.finditer(text):
         n = _number(m.group(1))
         # What is in its Nth year: the nearest war-like noun before, in the same sentence.
-        before = re.split(r"[.;!?]\s", text[max(0, m.start() - 100):m.start()])[-1]
+        before = re.split(r"[.;!?]\s", text[max(0, m.start() - T.length_head_window):m.start()])[-1]
         heads = list(_HEAD_RE.finditer(before))
         if n and heads:
             out.append((_head_key(heads[-1].group(1)), m.group(2).lower(), (n, n), (m.start(), m.end())))
     for rx in (_ADJ_RE, _OF_RE):
         for m in rx.finditer(text):
             n = _number(m.group(2))
-            if n and not _OTHER_ONE_RE.search(text[max(0, m.start() - 40):m.start()]):
+            if n and not _OTHER_ONE_RE.search(text[max(0, m.start() - T.another_window):m.start()]):
                 out.append((_head_key(m.group(4)), m.group(3).lower(), _interval(m.group(1), n),
                             (m.start(), m.end())))
     # "The decade-long insurgency": ten years; "decades-long": twenty or more.
@@ -563,38 +560,18 @@ def _ages(text: str) -> list[tuple[str, str, tuple[float, float], tuple[int, int
 
 # Counts of one kind of outcome, so that "killed 19" is compared with "19 dead" but never
 # with "19 wounded".
-_COUNT_VERBS = {
-    "killed": r"killed|killing|kills|dead|died|death toll|deaths?|toll|lost their lives",
-    "wounded": r"wounded|wounding|injured|injuring|hurt",
-    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken|seized|snatched",
-    "arrested": r"arrested|arresting|detained|detaining|rounded up",
-    "signed": r"signed|signatures?",
-    "displaced": r"displaced|fled|forced from their homes",
-}
+_COUNT_VERBS: dict[str, str] = table("count_verbs")
 _COUNT_RES = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _COUNT_VERBS.items()}
-_VICTIMS = (r"people|persons|civilians|children|pupils|students|schoolchildren|girls|boys|women|"
-            r"men|soldiers|fighters|militants|rebels|troops|policemen|police officers|officers|"
-            r"police|protesters|demonstrators|workers|residents|villagers|passengers|journalists|"
-            r"activists|teachers|worshippers|miners|fishermen|migrants|hostages|others|members|reporters")
-_COUNT_NUM_RE = re.compile(
-    r"\b(the |at least |more than |over |up to |about |around |nearly |almost |some |roughly )?"
-    rf"(\d[\d,]*|{'|'.join(k for k in _NUM_WORDS if k not in ('zero', 'one'))})\b"
-    rf"(?:\s+[A-Za-z\-]+){{0,2}}?\s+({_VICTIMS})\b", re.I)
-_SITES = {"market", "school", "camp", "mosque", "church", "hospital", "base", "village",
-          "checkpoint", "post", "convoy", "bus", "minibus", "petition", "prison", "wedding",
-          "funeral", "station", "bridge", "compound", "garrison", "town", "stadium", "rally"}
-_UPDATE_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|later|updated|revised|now|"
-                        r"earlier|initially|jumped|raising|bringing|previous|previously)\b", re.I)
+_NUM_ALT = "|".join(k for k in _NUM_WORDS if k not in ("zero", "one"))
+_COUNT_NUM_RE = regex("stated_count", re.I, count_numbers=_NUM_ALT)
+_SITES = word_set("count_sites")
+_UPDATE_RE = regex("count_update", re.I)
 # Numbers from a party's own claim or a second source's estimate are disagreements the text
 # attributes, not the writer contradicting himself.
-_CLAIM_RE = re.compile(r"\b(?:claim(?:ed|s)?|put the (?:death )?toll|estimate[sd]?|"
-                       r"(?:toll|figure|count|number) (?:was |is )?(?:higher|lower)|"
-                       r"(?:higher|lower|different|conflicting|separate|own|smaller|larger) "
-                       r"(?:death )?(?:toll|figure|count|number|estimate)s?|"
-                       r"disputed?|exaggerat\w*|could not be (?:independently )?verified)\b")
-_TIME_RE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                      r"yesterday|january|february|march|april|may|june|july|august|september|"
-                      r"october|november|december|(?:19|20)\d\d|last (?:week|month|year))\b", re.I)
+_CLAIM_RE = regex("count_claim")
+_TIME_RE = regex("time_words", re.I)
+_COUNT_LINK_BREAK = regex("count_link_break")
+_PLACE_AFTER_PREP = regex("place_after_preposition")
 
 
 @dataclass
@@ -611,10 +588,11 @@ class _Count:
 def _interval_of(qual: str, n: int) -> tuple[float, float]:
     """A stated count as a range. Within one article 'at least 9' names the count (9): a
     later bare '11' for the same incident is a second figure, not a refinement."""
-    return {"more than": (n + 1, n * 1.25 + 1), "over": (n + 1, n * 1.25 + 1),
-            "up to": (0, n), "about": (n * 0.85, n * 1.15), "around": (n * 0.85, n * 1.15),
-            "some": (n * 0.85, n * 1.15), "roughly": (n * 0.85, n * 1.15),
-            "nearly": (n * 0.9, n), "almost": (n * 0.9, n)}.get(qual, (n, n))
+    over = (n + 1, n * T.over_factor + 1)
+    about = (n * T.about_factors[0], n * T.about_factors[1])
+    nearly = (n * T.nearly_factor, n)
+    return {"more than": over, "over": over, "up to": (0, n), "about": about, "around": about,
+            "some": about, "roughly": about, "nearly": nearly, "almost": nearly}.get(qual, (n, n))
 
 
 def _counts(text: str, s: int, e: int) -> list[_Count]:
@@ -627,10 +605,10 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
             best = None
             for m in nums:
                 gap = m.start() - k.end() if m.start() >= k.end() else k.start() - m.end()
-                if gap < 0 or gap > 30:
+                if gap < 0 or gap > T.count_gap:
                     continue
                 between = sent[min(m.end(), k.end()):max(m.start(), k.start())]
-                if re.search(r"[,;]|\b(?:and|including|among)\b", between):
+                if _COUNT_LINK_BREAK.search(between):
                     continue
                 if best is None or gap < best[0]:
                     best = (gap, m)
@@ -640,7 +618,7 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
                 qual, raw, ms, me = m.group(1), m.group(2), m.start(), m.end()
             elif kind == "killed":
                 # A bare count: "killing 12", "left 15 dead", "12 were killed".
-                off = max(0, k.start() - 40)
+                off = max(0, k.start() - T.bare_count_window)
                 m = _BARE_AFTER_RE.match(sent, k.end()) or _BARE_BEFORE_RE.search(sent, off, k.start())
                 if m is None and k.group().lower().endswith("toll"):
                     m = _TOLL_RE.match(sent, k.end())
@@ -657,34 +635,23 @@ def _counts(text: str, s: int, e: int) -> list[_Count]:
             qual = (qual or "").strip().lower()
             lo, hi = _interval_of(qual, n)
             if raw.lower() == "dozens":  # a vague amount, not 24
-                lo, hi = 13, 99
+                lo, hi = T.dozens
             out.append(_Count(kind, noun, lo, hi, qual == "the",
                               (s + min(ms, k.start()), s + max(me, k.end())), (s, e)))
     return out
 
 
 # Victim nouns that count the same people.
-_NOUN_GROUPS = {"policemen": "police", "police officers": "police", "officers": "police",
-                "persons": "people", "troops": "soldiers", "demonstrators": "protesters",
-                "pupils": "students", "schoolchildren": "students", "militants": "fighters",
-                "rebels": "fighters", "reporters": "journalists", "villagers": "residents"}
-_NUM_ALT = "|".join(k for k in _NUM_WORDS if k not in ("zero", "one"))
-_QUAL_ALT = r"the |at least |more than |over |up to |about |around |nearly |almost |some |roughly "
-_BARE_AFTER_RE = re.compile(
-    rf"\s*(?:(?:stood|stands|was|is|reached|hit) )?(?:to |of |at )?({_QUAL_ALT})?(\d[\d,]*|{_NUM_ALT})\b(?!,?\d)(?=\s*(?:[,.;]|and\b|in\b|on\b|at\b|"
-    rf"near\b|when\b|after\b|as\b|dead\b|were\b|had\b|have\b|killed\b|died\b|$))", re.I)
+_NOUN_GROUPS: dict[str, str] = table("victim_noun_groups")
+_BARE_AFTER_RE = regex("bare_count_after", re.I, count_numbers=_NUM_ALT)
 # "The death toll from the attack on Dumba stood at 15".
-_TOLL_RE = re.compile(rf"[^.;,]{{0,60}}?\b(?:stood|stands|was|is|reached|hit)\s+(?:at\s+)?({_QUAL_ALT})?"
-                      rf"(\d[\d,]*|{_NUM_ALT})\b(?!,?\d)", re.I)
-_BARE_BEFORE_RE = re.compile(
-    rf"(?:^|\s)(?:left |leaving |with )?({_QUAL_ALT})?(\d[\d,]*|{_NUM_ALT})(?!,?\d)\s+(?:were |have been |had been |"
-    rf"are |people )?$", re.I)
+_TOLL_RE = regex("toll_stood_at", re.I, count_numbers=_NUM_ALT)
+_BARE_BEFORE_RE = regex("bare_count_before", re.I, count_numbers=_NUM_ALT)
 
 
 def _places(text: str, s: int, e: int) -> set[str]:
     """Capitalised place words after in/of/near/at: a cheap stand-in for where a count is."""
-    return {m.group(1).lower() for m in re.finditer(
-        r"\b(?:in|of|near|at|on)\s+(?:the\s+)?([A-Z][\w\-]+)", text[s:e])
+    return {m.group(1).lower() for m in _PLACE_AFTER_PREP.finditer(text[s:e])
         if not _TIME_RE.fullmatch(m.group(1))}
 
 
@@ -775,7 +742,7 @@ def _toll_contradictions(text: str, sentences: list[tuple[int, int]],
 # ---------------------------------------------------------------------------------------
 # unresolved attributions
 
-_GROUP_PRONOUN_RE = re.compile(r"^(?:it|they|we|i|you)\b", re.I)
+_GROUP_PRONOUN_RE = regex("group_pronoun", re.I)
 
 
 def unresolved_attributions(text: str, quotes: list[Quote]) -> list[QualityFlag]:
@@ -793,14 +760,14 @@ def unresolved_attributions(text: str, quotes: list[Quote]) -> list[QualityFlag]
         seen.add(span)
         flags.append(QualityFlag(
             "unresolved_attribution",
-            f"{q.attribution!r}: no speaker it can refer to — {q.text[:80]!r}",
+            f"{q.attribution!r}: no speaker it can refer to — {q.text[:T.detail_chars]!r}",
             [list(span)]))
     return flags
 
 
 def _find_near(text: str, phrase: str, start: int, end: int) -> tuple[int, int] | None:
     """The occurrence of `phrase` closest to the quote text[start:end]."""
-    lo, hi = max(0, start - 600), min(len(text), end + 600)
+    lo, hi = max(0, start - T.near_window), min(len(text), end + T.near_window)
     best = None
     for m in re.finditer(re.escape(phrase), text[lo:hi]):
         s = lo + m.start()

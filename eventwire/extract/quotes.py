@@ -21,102 +21,74 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import alternation, regex, table, word_set, words
 from ..model import Actor, Quote
 
-_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|confirmed|confirms|announced|announces|"
-    "claimed|claims|warned|warns|noted|notes|insisted|insists|argued|argues|explained|explains|"
-    "wrote|writes|tweeted|declared|declares|denied|denies|asserted|asserts|acknowledged|"
-    "acknowledges|admitted|admits|reported|reports|alleged|alleges|stressed|stresses|urged|"
-    "urges|vowed|vows|pledged|pledges|promised|promises|suggested|suggests|replied|responded|"
-    "recalled|concluded|posted|called it|described it as|quoted"
-)
+_VERBS = alternation("quote_verbs")
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING_RE = regex("according_to")
 # Closing quote characters; a straight " closes when it follows a non-space.
 _CLOSERS = "”’\""
 _QUOTE_RE = re.compile(r"“([^”]{1,1500}?)”|(?<![\w])\"([^\"\n]{1,1500}?)\"|‘([^’]{1,1500}?)’(?!\w)")
 
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
-_PERSON_PRONOUNS = {"he", "she"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
-                "their", "our", "another", "other", "some", "many", "several", "both", "one",
-                "two", "three", "most", "all", "local", "state"}
+@dataclass(frozen=True)
+class Limits:
+    """The sizes quotes.py decides by, named once (words, or characters where said)."""
+
+    quote_min_words: int = 4  # a quoted passage shorter than this is a phrase, not a quote
+    quote_reach: int = 200  # characters from a quote to an attribution after it
+    reported_min_chars: int = 3  # a reported clause made the quote when there is no passage
+    reported_min_words: int = 3
+    adjacent_gap: int = 4  # characters between a passage and its attribution phrase
+    according_content_min: int = 3  # characters before "according to" that are its content
+    appositive_max_words: int = 12  # "Name, a war monitor, said"
+    before_appositive_max_words: int = 10
+    inverted_subject_max_words: int = 10  # "..., said the head of X"
+    subject_max_words: int = 14
+    clause_chunk_words: int = 8  # a subject chunk longer than this may hold a clause
+    relative_subject_max_words: int = 5  # "A resident who asked not to be named said"
+    name_max_words: int = 8
+    fragment_words: int = 3  # a sentence shorter than this is a fragment (a lone quote mark)
+    person_name_words: tuple[int, int] = (2, 4)  # a person's name: two to four words
+    min_surname: int = 3  # characters of a surname that later stands alone
+    min_cue: int = 3  # characters of a cue word for an antecedent
+    before_name: int = 12  # characters before a name, for a word that makes it part of a longer one
+    after_name: int = 40  # characters after a name, for "said" or a role
+    introduction: int = 12  # characters after a description, for ", who" or ", aged"
+
+
+LIMITS = Limits()
+
+# Word lists and phrase patterns: data/lexicons/quotes.yaml, data/patterns/quotes.yaml.
+_PRONOUNS = word_set("pronouns")
+_PERSON_PRONOUNS = word_set("person_pronouns")
+_DETERMINERS = word_set("speaker_determiners")
 # Words after which a verb-like token is not an attribution verb ("was told", "the claims").
-_NOT_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "be", "been", "being", "has",
-                    "have", "had", "not", "also", "who", "which", "that", "of", "to", "in",
-                    "on", "for", "by", "with", "and", "or", "but", "as", "so", "it", "its",
-                    "his", "her", "their", "would", "will", "could", "should", "may", "might",
-                    "can", "did", "does", "do", "never", "widely", "previously", "first",
-                    "newly", "recently", "often", "unconfirmed", "media", "these", "those",
-                    "such", "there", "no", "any", "more"}
-_ADVERB_RE = re.compile(r"\s+(?:also|later|earlier|previously|had|has|have|then|further|"
-                        r"again|separately|repeatedly|publicly|recently)$")
-_TRAILING_RE = re.compile(
-    r"\s+(?:on|in|at|during|after|before|late|early|last|this|from|via|through|when|while|"
-    r"who|which|adding|citing|quoted)\b.*$", re.S)
-_CLAUSE_WORDS_RE = re.compile(r"\b(?:that|where|when|while|because|after|before|as|and|but|"
-                              r"which|who|if|since|although|though)\s+", re.I)
+_NOT_SUBJECT_END = word_set("not_subject_end")
+_ADVERB_RE = regex("speaker_adverb_end")
+_TRAILING_RE = regex("speaker_trailing", re.S)
+_CLAUSE_WORDS_RE = regex("clause_words", re.I)
 
 # Heads of organisation-like names: a capitalised sequence containing one is not a person.
-_ORG_WORDS = {
-    "ministry", "army", "council", "forces", "force", "front", "state", "states", "party",
-    "government", "agency", "institute", "university", "committee", "republic", "federation",
-    "union", "nations", "organisation", "organization", "watch", "observatory", "brigade",
-    "brigades", "movement", "group", "coalition", "court", "police", "guard", "guards",
-    "corps", "news", "times", "post", "press", "network", "international", "office",
-    "department", "service", "services", "bank", "company", "corporation", "association",
-    "alliance", "command", "authority", "authorities", "administration", "parliament",
-    "assembly", "congress", "senate", "house", "commission", "fund", "program", "programme",
-    "media", "tv", "radio", "television", "kingdom", "emirates", "association", "society",
-    "red", "crescent", "cross", "amnesty", "reuters", "afp", "ap", "bbc", "cnn", "monitor",
-    "hospital", "center", "centre", "defence", "defense", "foreign", "interior", "affairs",
-    "islamic", "syrian", "russian", "iranian", "american", "ukrainian", "general", "staff",
-    "street", "square", "city", "province", "region", "district", "county", "airport", "base",
-}
-_TITLE_RE = re.compile(
-    r"\b(?:President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defence Minister|"
-    r"Defense Minister|Interior Minister|Minister|Secretary|Gen\.|General|Lt\.|Col\.|Colonel|"
-    r"Maj\.|Major|Capt\.|Captain|Commander|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|King|Queen|Prince|"
-    r"Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Ambassador|Envoy|Chancellor|Pope|Imam|"
-    r"spokesman|spokeswoman|spokesperson|minister|governor|mayor|commander|envoy|ambassador|"
-    r"chief|leader|official|president|director)\s+"
-    r"((?:[A-Z][\w'’\-]+|al-[\w\-]+|el-[\w\-]+)"
-    r"(?:\s+(?:[A-Z][\w'’\-]+|al-[\w\-]+|bin|ibn|de|van|von|der|el-[\w\-]+)){0,3})")
-_NAME_RE = re.compile(r"\b([A-Z][a-z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]+|al-[\w\-]+|bin|ibn|de|van|von)){1,3})\b")
-_BARE_DESC_RE = re.compile(r"^(?:the|The)\s+((?:[a-z][a-z\-]*\s+){0,2})([a-z][a-z\-]*)$")
+_ORG_WORDS = word_set("org_words")
+_TITLE_RE = regex("titled_name")
+_NAME_RE = regex("name_shape")
+_BARE_DESC_RE = regex("bare_description")
 # Which earlier mentions can serve as antecedent for a bare definite description.
-_HEAD_CUES = {
-    "watchdog": ("watchdog", "watch", "observatory", "monitor"),
-    "monitor": ("monitor", "observatory", "watchdog", "watch", "monitoring"),
-    # Groups of people named one way and then another.
-    "protesters": ("protest", "protesters", "demonstrators", "marchers", "march"),
-    "demonstrators": ("protest", "protesters", "demonstrators", "marchers", "demonstration"),
-    "residents": ("residents", "villagers", "locals", "inhabitants", "people"),
-    "villagers": ("residents", "villagers", "locals", "village"),
-    "insurgents": ("insurgents", "insurgency", "rebels", "militants", "fighters", "jihadists"),
-    "militants": ("insurgents", "rebels", "militants", "fighters", "jihadists", "gunmen"),
-    "jihadists": ("insurgents", "jihadist", "jihadists", "militants", "fighters", "islamist"),
-    "gunmen": ("gunmen", "attackers", "assailants", "militants", "bandits", "gang"),
-    "attackers": ("gunmen", "attackers", "assailants", "militants", "bandits", "gang", "attack"),
-    "organisers": ("organisers", "organizers", "organised", "organized", "march", "protest", "rally"),
-}
+_HEAD_CUES = {head: tuple(cues) for head, cues in table("head_cues").items()}
 # Institutions a country has one of: "the army said" needs no antecedent.
-_SELF_EVIDENT = {"army", "military", "forces", "government", "police", "ministry", "authorities",
-                 "presidency", "regime", "junta", "parliament", "prosecutor", "prosecutors",
-                 "administration", "cabinet", "navy", "coastguard", "judiciary", "court",
-                 "embassy", "kremlin", "pentagon", "opposition", "officials", "office", "party",
-                 "department", "presidency", "palace", "senate", "assembly", "legislature"}
-_DOCUMENT_HEADS = {"statement", "report", "communique", "announcement", "release", "spokesman",
-                   "spokeswoman", "spokesperson", "official", "officials", "source", "sources"}
-_HEAD_KINDS = {
-    "group": {"rebel", "militia", "ngo", "other", "international"},
-    "militants": {"rebel", "militia"}, "rebels": {"rebel"}, "insurgents": {"rebel", "militia"},
-    "army": {"military"}, "military": {"military"}, "troops": {"military"},
-    "police": {"police"}, "government": {"state"}, "regime": {"state"},
-    "administration": {"state"}, "organisation": {"ngo", "international"},
-    "organization": {"ngo", "international"}, "militia": {"militia"},
-}
+_SELF_EVIDENT = word_set("self_evident_bodies")
+_DOCUMENT_HEADS = word_set("document_heads")
+_HEAD_KINDS = {head: set(kinds) for head, kinds in table("head_kinds").items()}
+_INVERTED_NOT_SUBJECT = word_set("inverted_not_subject")
+_NAME_PARTICLES = tuple(words("name_particles"))
+_NAME_BREAKERS = word_set("name_breakers")
+_LEADING_CONJUNCTION = regex("leading_conjunction")
+_SPEECH_TAIL = regex("speech_tail")
+_SPEECH_ADJUNCT = regex("speech_adjunct")
+_ROLE_APPOSITIVE = regex("role_appositive_after")
+_NAME_APPOSITIVE_SAID = regex("name_appositive_said")
+_SPEECH_VERB_AFTER = regex("speech_verb_after")
 
 
 @dataclass
@@ -151,7 +123,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
     for si, (s, e) in enumerate(sentences):
         inside = [p for p in passages if p[0] < e and s < p[1]]
         attrs = _attributions(text, s, e, passages)
-        long_passages = [p for p in inside if _words(text[p[0]:p[1]]) >= 4]
+        long_passages = [p for p in inside if _words(text[p[0]:p[1]]) >= LIMITS.quote_min_words]
         if not attrs:
             # A quote paragraph continued in the next sentence keeps its speaker.
             for p in long_passages:
@@ -176,7 +148,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
                 any(p[0] < a.subject[1] and a.subject[0] < p[1] for p in person_spans))
             history.append(_Said(a.subject[0], a.subject[1], speaker, is_person))
             phrase = text[a.phrase[0]:a.phrase[1]]
-            mine = [p for p in long_passages if not (p[1] <= a.phrase[0] and a.phrase[0] - p[1] > 200)
+            mine = [p for p in long_passages if not (p[1] <= a.phrase[0] and a.phrase[0] - p[1] > LIMITS.quote_reach)
                     and not (a.phrase[0] <= p[0] < a.phrase[1])]
             if len(attrs) > 1:
                 mine = [p for p in mine if _overlaps(p, a.content) or _adjacent(text, p, a.phrase)]
@@ -185,7 +157,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], actors: list[Actor]
                     quotes.append(Quote(speaker, text[p[0]:p[1]], p[0], p[1], phrase))
             else:
                 cs, ce = a.content
-                if ce - cs > 3 and _words(text[cs:ce]) >= 3:
+                if ce - cs > LIMITS.reported_min_chars and _words(text[cs:ce]) >= LIMITS.reported_min_words:
                     quotes.append(Quote(speaker, text[cs:ce], cs, ce, phrase))
             last_speaker = (si, speaker)
     quotes.sort(key=lambda q: q.start)
@@ -211,7 +183,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _adjacent(text: str, p: tuple[int, int], phrase: tuple[int, int]) -> bool:
     gap = text[p[1]:phrase[0]] if p[1] <= phrase[0] else text[phrase[1]:p[0]]
-    return len(gap) <= 4
+    return len(gap) <= LIMITS.adjacent_gap
 
 
 def _in_passage(pos: int, passages: list[tuple[int, int]]) -> bool:
@@ -233,7 +205,7 @@ def _attributions(text: str, s: int, e: int,
         if subj_e <= subj_s:
             continue
         before = sent[:m.start()].rstrip(" ,")
-        if len(before) > 3:
+        if len(before) > LIMITS.according_content_min:
             content = (s + _lstrip_at(sent, 0), s + len(before))
         else:
             content = (s + subj_e + 1, s + len(sent.rstrip(" .!?\"”")))
@@ -269,11 +241,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_APPOSITIVE_RE = re.compile(r"(?:an?|the|who|which|whose|based|citing|[a-z]+ed|[a-z]+ing)\b")
-_LOWER_APPOSITIVE_RE = re.compile(r"(?:who|which|whose|where|based|citing|[a-z]+ed|[a-z]+ing)$")
-_FINITE_RE = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|did|does|may|"
-                        r"might|saw|showed|shows)\b")
-
+_APPOSITIVE_RE = regex("appositive_start")
+_LOWER_APPOSITIVE_RE = regex("lower_appositive_start")
+_FINITE_RE = regex("finite_verb")
 
 def _after_appositive(text: str, s: int, vs: int) -> bool:
     """True for 'Name, a war monitor, said …': the comma before the verb closes an appositive,
@@ -290,8 +260,8 @@ def _after_appositive(text: str, s: int, vs: int) -> bool:
     # attacked the village on Saturday, burning homes, said X" it is a clause, and the verb's
     # subject is after it.
     head = prev[:k].split(",")[-1].split()
-    return bool(chunk) and len(chunk.split()) <= 12 and bool(_APPOSITIVE_RE.match(chunk)) and \
-        len(head) <= 10
+    return bool(chunk) and len(chunk.split()) <= LIMITS.appositive_max_words and bool(_APPOSITIVE_RE.match(chunk)) \
+        and len(head) <= LIMITS.before_appositive_max_words
 
 
 def _inverted(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | None:
@@ -307,7 +277,7 @@ def _inverted(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | Non
         return None
     subj = m.group(1)
     first = subj.split()[0]
-    if first.lower() in {"that", "to", "in", "on", "it", "they", "he", "she", "this"} and \
+    if first.lower() in _INVERTED_NOT_SUBJECT and \
             first.lower() not in _PERSON_PRONOUNS | {"they", "it"}:
         return None
     after_quote = before[-1] in _CLOSERS
@@ -319,7 +289,7 @@ def _inverted(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | Non
         return None
     # "…, said he" is rare; "…, said the minister in a statement" is common: cut the tail.
     cut = _TRAILING_RE.sub("", subj).rstrip()
-    if not cut or len(cut.split()) > 10 or _FINITE_RE.search(cut) or any(c in cut for c in "“”\""):
+    if not cut or len(cut.split()) > LIMITS.inverted_subject_max_words or _FINITE_RE.search(cut) or any(c in cut for c in "“”\""):
         return None
     subj_s = ve + m.start(1)
     subj_e = subj_s + len(cut)
@@ -337,8 +307,7 @@ def _normal(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | None:
     stripped = _ADVERB_RE.sub("", subj.rstrip())
     subj_s, subj_e = chunk_s, chunk_s + len(stripped)
     # Skip a leading conjunction ("But rights groups said").
-    lead = re.match(r"(?:But|And|Yet|However,?|Meanwhile,?|Still,?|and|but|while|yet)(?:\s+|$)",
-                    text[subj_s:subj_e])
+    lead = _LEADING_CONJUNCTION.match(text[subj_s:subj_e])
     if lead:
         subj_s += lead.end()
     if subj_s >= subj_e:
@@ -350,25 +319,21 @@ def _normal(text: str, s: int, e: int, vs: int, ve: int) -> _Attribution | None:
             return None
         subj_s, subj_e = s + head.start(1), s + head.end(1)
     words = text[subj_s:subj_e].split()
-    if not words or len(words) > 14:
+    if not words or len(words) > LIMITS.subject_max_words:
         return None
     if words[-1].lower().strip(",") in _NOT_SUBJECT_END and words[-1].lower() not in _PRONOUNS:
         return None
     if len(words) == 1 and words[0].lower() in _DETERMINERS:
         return None
     after = text[ve:e]
-    tail = re.match(r"\s*(?:on \w+|in \w+|late \w+|earlier|later|on Monday|in a statement|"
-                    r"in an interview|at a \w+ conference|reporters|journalists|the \w+|"
-                    r"\w+ reporters)?\s*[.!?\"”]*\s*$", after)
+    tail = _SPEECH_TAIL.match(after)
     if tail or after.strip() in {"", "."}:
         cs, ce = _trim(text, s, min(subj_s, _clause_start(text, s, subj_s)))
         content = (cs, ce - (1 if text[cs:ce].endswith(_CLOSERS) else 0))
     else:
         content = _trim(text, ve, e)
         # "said in March, …" / "told reporters on Monday that …": skip the adjunct.
-        adj = re.match(r"\s*(?:(?:on|in|at|late|early|last) [\w ]{1,25}?,\s|(?:on|in|at|via|through)"
-                       r" [\w ]{1,40}? that\s|(?:reporters|journalists"
-                       r"|the \w+|\w+)(?: on \w+| in \w+)? that\s|that\s)", text[ve:e])
+        adj = _SPEECH_ADJUNCT.match(text[ve:e])
         if adj:
             content = _trim(text, ve + adj.end(), e)
     phrase_e = ve
@@ -411,11 +376,11 @@ def _chunk_span(text: str, s: int, vs: int) -> tuple[int, int] | None:
         skipped = True
     cs, ce = segs[j]
     chunk = text[cs:ce]
-    if not skipped and len(chunk.split()) > 8:
+    if not skipped and len(chunk.split()) > LIMITS.clause_chunk_words:
         ms = list(_CLAUSE_WORDS_RE.finditer(chunk))
         # "A resident who asked not to be named said": the relative clause belongs to a
         # short noun phrase that is the subject.
-        if ms and ms[-1].group().strip().lower() == "who" and len(chunk[:ms[-1].start()].split()) <= 5 \
+        if ms and ms[-1].group().strip().lower() == "who" and len(chunk[:ms[-1].start()].split()) <= LIMITS.relative_subject_max_words \
                 and re.match(r"(?:an?|one|another|the)\s", chunk.strip(), re.I):
             ms = []
         if ms:
@@ -435,7 +400,7 @@ def _clause_start(text: str, s: int, pos: int) -> int:
 
 def _looks_like_name(s: str) -> bool:
     words = s.split()
-    return 1 <= len(words) <= 8 and words[0][:1].isupper()
+    return 1 <= len(words) <= LIMITS.name_max_words and words[0][:1].isupper()
 
 
 def _resolve(text: str, a: _Attribution, si: int, sentences: list[tuple[int, int]],
@@ -480,11 +445,8 @@ def _resolve(text: str, a: _Attribution, si: int, sentences: list[tuple[int, int
 
 
 # Offices a country has one holder of: "the prime minister said" needs no antecedent.
-_OFFICES = {"president", "premier", "chancellor", "king", "queen", "pope", "emir", "sultan",
-            "monarch", "speaker"}
-_OFFICE_MODS = {"prime", "foreign", "defence", "defense", "interior", "finance", "health",
-                "justice", "information", "home", "deputy"}
-
+_OFFICES = word_set("national_offices")
+_OFFICE_MODS = word_set("office_modifiers")
 
 def _self_introducing(text: str, subj: str, m: re.Match, se: int) -> bool:
     """A definite description that needs no antecedent: a national office ("the prime
@@ -495,7 +457,7 @@ def _self_introducing(text: str, subj: str, m: re.Match, se: int) -> bool:
     if head in _OFFICES or (head == "minister" and mods & _OFFICE_MODS):
         return True
     return bool(_PERSON_DESC_RE.match(subj)) and \
-        bool(re.match(r",\s+(?:who|whose|aged|an?\s|\d)", text[se:se + 12]))
+        bool(_INTRODUCED.match(text[se:se + LIMITS.introduction]))
 
 
 def _person_actor(text: str, s: int, e: int) -> Actor:
@@ -507,23 +469,10 @@ def _surname(name: str) -> str:
 
 
 # Nouns for one person: "a resident who asked not to be named said …. '…,' he said".
-_PERSON_NOUNS = (
-    "resident|witness|doctor|nurse|surgeon|medic|paramedic|official|officer|policeman|"
-    "policewoman|spokesman|spokeswoman|spokesperson|trader|merchant|shopkeeper|vendor|farmer|"
-    "herder|fisherman|teacher|headteacher|student|man|woman|mother|father|husband|wife|son|"
-    "daughter|brother|sister|uncle|aunt|grandmother|grandfather|survivor|commander|soldier|"
-    "fighter|militiaman|relative|neighbour|neighbor|driver|journalist|reporter|activist|lawyer|"
-    "source|villager|worker|pastor|priest|imam|cleric|elder|chief|leader|diplomat|analyst|"
-    "member|volunteer|guard|businessman|businesswoman|engineer|mayor|governor|minister|"
-    "lawmaker|legislator|councillor|councilor|negotiator|mediator|envoy|ambassador|researcher|"
-    "director|coordinator|manager|organiser|organizer|protester|demonstrator|parent|girl|boy|"
-    "passenger|pilot|nun|monk|refugee|migrant|detainee|prisoner|hostage|victim|employee|"
-    "lecturer|professor|student|chairman|chairwoman|head|deputy|aide|adviser|advisor|"
-    "investigator|prosecutor|judge|magistrate|rescuer|firefighter|ranger|sheikh"
-)
-_PERSON_DESC_RE = re.compile(
-    rf"^(?:an?|one|another|the|this|that)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})\b(?!['’]s)", re.I)
-
+_PERSON_NOUNS = alternation("one_person_nouns")
+_PERSON_DESC_RE = regex("person_description", re.I)
+# "The woman, who declined to give her name, said": a person introduced on the spot.
+_INTRODUCED = regex("introduced_after")
 
 def _person_description(subject: str) -> bool:
     """'a resident who asked not to be named', 'a senior police officer', 'the doctor':
@@ -557,7 +506,7 @@ def _resolve_pronoun(text: str, pos: int, si: int, sentences: list[tuple[int, in
         qi -= 1
     # The preceding sentence, skipping fragments (a lone quote mark split off by the parser).
     wi = qi - 1
-    while wi > 0 and _words(text[sentences[wi][0]:sentences[wi][1]]) < 3:
+    while wi > 0 and _words(text[sentences[wi][0]:sentences[wi][1]]) < LIMITS.fragment_words:
         wi -= 1
     window_s = sentences[wi][0] if wi >= 0 else sentences[qi][0]
     para = _paragraph_start(text, sentences[qi][0])
@@ -609,9 +558,9 @@ def _resolve_description(text: str, head: str, ss: int, se: int, sent_s: int,
     mods = text[ss:se].split()[1:-1]
     if head in _DOCUMENT_HEADS and mods:
         cues = cues + tuple(m.lower() for m in mods)
-    if any(re.search(rf"\b{re.escape(c)}\b", earlier, re.I) for c in cues if len(c) > 2):
+    if any(re.search(rf"\b{re.escape(c)}\b", earlier, re.I) for c in cues if len(c) >= LIMITS.min_cue):
         before = [x for x in actors if x.end <= sent_s and any(
-            c in x.text.lower() for c in cues if len(c) > 2)]
+            c in x.text.lower() for c in cues if len(c) >= LIMITS.min_cue)]
         if before:
             return before[-1]
         return Actor(text=text[ss:se], name=None, country=None, kind=None, start=ss, end=se)
@@ -635,34 +584,8 @@ def _resolve_description(text: str, head: str, ss: int, se: int, sent_s: int,
 
 
 # Which named organisations a bare description of a body can point back to.
-_ORG_HEAD_CLASS = {
-    "monitor": "rights", "watchdog": "rights", "observatory": "rights",
-    "agency": "agency",
-    "group": "any", "organisation": "any", "organization": "any", "charity": "any",
-    "body": "any", "ngo": "any", "network": "any", "coalition": "any", "alliance": "any",
-    "movement": "any", "outfit": "any", "militia": "any", "mission": "agency",
-}
-_CAP = r"(?:[A-Z][\w'’\-]*|for|of|the|and|to|on|in|des|de|du|sans|without)"
-_ORG_NAME_RES = {
-    "rights": re.compile(
-        rf"\b(?:[A-Z][\w'’\-]*\s+{_CAP}*\s*)?(?:Watch|Observatory|Monitor|Monitoring|Human Rights|"
-        r"Civil Liberties|Protect Journalists|Without Borders|Amnesty International|Airwars|ACLED)\b"
-        r"|\b(?:monitoring|rights|watchdog|press freedom) (?:group|organi[sz]ation|body)\b"),
-    "agency": re.compile(
-        r"\b(?:UNHCR|UNICEF|OCHA|WFP|IOM|WHO|UNRWA|UNDP|UNFPA|FAO|IAEA|Frontex|Reuters|AFP|"
-        r"Xinhua|TASS|Interfax|IRNA|SANA|Anadolu|Yonhap|Kyodo|MONUSCO|UNMISS|MINUSMA|UNIFIL)\b"
-        r"|\b[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,5}\s+(?:Agency|Organi[sz]ation|"
-        r"Programme|Program|Fund|Office|Commission(?:er)?|Mission)\b|\b(?:news|UN|aid|refugee) agency\b"),
-    "any": re.compile(
-        r"\b[A-Z][\w'’\-]*(?:\s+" + _CAP + r"){0,6}\s+(?:Watch|Observatory|Monitor|International|"
-        r"Front|Movement|Brigades?|Army|Council|Committee|Organi[sz]ation|Foundation|Federation|"
-        r"Union|Coalition|Alliance|Network|Association|Society|Institute|Centre|Center|Group|"
-        r"Party|Forces|Crescent|Cross|Frontières|Children|Relief|Rescue|Agency|Fund|Mission)\b"
-        r"|\([A-Z][A-Z\-]{1,9}\)|\b(?:rebel|armed|militant|jihadist|rights|monitoring|aid|"
-        r"separatist|insurgent|opposition|civil society|advocacy|humanitarian) (?:group|"
-        r"organi[sz]ation|movement|coalition|alliance|body|charity)\b"),
-}
-
+_ORG_HEAD_CLASS = table("org_head_classes")
+_ORG_NAME_RES = {kind: regex(f"org_names_{kind}") for kind in ("rights", "agency", "any")}
 
 def _guess_persons(text: str, actors: list[Actor],
                    given: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -685,19 +608,15 @@ def _guess_persons(text: str, actors: list[Actor],
             spans.add((x.start, x.end))
     for m in _NAME_RE.finditer(text):
         s, e = m.span(1)
-        nxt = text[e:e + 40]
-        prev = text[max(0, s - 12):s].split()
-        if prev and (prev[-1][:1].isupper() or prev[-1].lower() in {"of", "for", "to", "the", "and"}):
+        nxt = text[e:e + LIMITS.after_name]
+        prev = text[max(0, s - LIMITS.before_name):s].split()
+        if prev and (prev[-1][:1].isupper() or prev[-1].lower() in _NAME_BREAKERS):
             continue
-        if _person_shaped(text[s:e]) and (re.match(rf"\s+(?:{_VERBS})\b", nxt) or
-                                          re.match(r",\s+(?:an?|the)\s+[\w\- ]{0,40}?(?:spokes|official|"
-                                                   r"minister|volunteer|commander|leader|director|"
-                                                   r"resident|doctor|witness|analyst|head|chief)", nxt)):
+        if _person_shaped(text[s:e]) and (_SPEECH_VERB_AFTER.match(nxt) or _ROLE_APPOSITIVE.match(nxt)):
             spans.add((s, e))
-    for m in re.finditer(r"\b([A-Z][a-z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]+|al-[\w\-]+|bin|ibn)){1,3})"
-                         rf",\s+(?:an?|the)\s[^,.;]{{3,90}},\s+(?:{_VERBS})\b", text):
-        prev = text[max(0, m.start() - 12):m.start()].split()
-        if prev and (prev[-1][:1].isupper() or prev[-1].lower() in {"of", "for", "to", "the", "and"}):
+    for m in _NAME_APPOSITIVE_SAID.finditer(text):
+        prev = text[max(0, m.start() - LIMITS.before_name):m.start()].split()
+        if prev and (prev[-1][:1].isupper() or prev[-1].lower() in _NAME_BREAKERS):
             continue
         if _person_shaped(m.group(1)):
             spans.add(m.span(1))
@@ -710,7 +629,7 @@ def _guess_persons(text: str, actors: list[Actor],
     # Later surname-only mentions of a known person ("Marchuk wrote"). A word used on its
     # own before the full name is something else ("Manipur" … "Kuki Inpi Manipur").
     for sur, first in known.items():
-        if len(sur) < 3:
+        if len(sur) < LIMITS.min_surname:
             continue
         found = [m for m in re.finditer(rf"\b{re.escape(sur)}\b", text)
                  if not any(s <= m.start() < e for s, e in spans)]
@@ -728,9 +647,9 @@ def _org_like(name: str) -> bool:
 
 def _person_shaped(name: str) -> bool:
     words = name.split()
-    if not 2 <= len(words) <= 4:
+    if not LIMITS.person_name_words[0] <= len(words) <= LIMITS.person_name_words[1]:
         return False
-    if not all(w[:1].isupper() or w.startswith(("al-", "el-")) or w in ("bin", "ibn", "de", "van", "von")
+    if not all(w[:1].isupper() or w.startswith(("al-", "el-")) or w in _NAME_PARTICLES
                for w in words):
         return False
     return not _org_like(name) and not any(ch.isdigit() for ch in name)

@@ -26,94 +26,47 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
+from ..lexicon import table, word_set
 from ..model import Actor
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 
+# Context words: data/lexicons/actor_context.yaml.
 # A capital or country that is the object of one of these prepositions is a place, not an
 # agent: "was in Tehran", "flew to Moscow", "returned from Syria".
-_PLACE_PREPS = frozenset({
-    "in", "to", "from", "at", "near", "into", "inside", "outside", "around", "across",
-    "throughout", "within", "toward", "towards", "via", "through", "onto", "across", "beyond",
-    "off", "along", "nearby", "outskirts", "above", "below", "under", "en",
-})
+_PLACE_PREPS = word_set("place_prepositions")
 # Verbs whose direct object is a destination ("visited Damascus").
-_PLACE_VERBS = frozenset({"visit", "enter", "reach", "leave", "tour", "cross"})
+_PLACE_VERBS = word_set("destination_verbs")
 # A capital city that is struck or taken is a place ("shelled Kyiv"); a country may be a target.
-_CITY_VERBS = _PLACE_VERBS | {"strike", "hit", "attack", "target", "raid", "capture", "seize",
-                              "besiege", "surround", "storm", "shell", "bomb", "pound", "encircle"}
+_CITY_VERBS = _PLACE_VERBS | word_set("city_target_verbs")
 # Nouns that make a country word describe a place: "Syria's largest city", "Syrian territory".
-_GEO_HEADS = frozenset({
-    "city", "cities", "town", "towns", "village", "villages", "capital", "province", "provinces",
-    "region", "regions", "border", "borders", "frontier", "coast", "coastline", "territory",
-    "territories", "airspace", "soil", "countryside", "desert", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
-    "south-west", "outskirts", "suburb", "suburbs", "port", "ports", "island", "islands",
-    "mainland", "enclave", "district", "districts", "area", "areas", "mountains", "highway",
-    "heartland", "interior", "waters", "shores", "language", "border-crossing",
-    "governorate", "governorates", "oblast", "part", "parts", "neighbourhood",
-    "neighborhood", "air", "base", "bases", "land", "lands", "skies", "sea", "gulf", "river",
-})
+_GEO_HEADS = word_set("geo_heads")
 # Words before a country name that make it part of another place: "New Mexico", "Latin America".
-_PLACE_PREFIXES = frozenset({"new", "latin", "south", "north", "central", "east", "west",
-                             "northern", "southern", "eastern", "western", "upper", "lower",
-                             "greater", "little", "british", "french", "dutch", "spanish"})
+_PLACE_PREFIXES = word_set("place_prefixes")
 # "Iran-backed militias", "Russian-made jets": the country word only qualifies something else.
-_QUALIFIER_SUFFIXES = frozenset({
-    "backed", "led", "made", "born", "based", "controlled", "allied", "sponsored", "supported",
-    "funded", "aligned", "linked", "held", "run", "brokered", "speaking", "owned", "built",
-    "designed", "supplied", "trained", "armed", "affiliated", "occupied", "annexed", "installed",
-    "appointed", "friendly", "leaning", "style", "type", "american", "iranian", "russian",
-    "turkish", "syrian", "israeli", "related",
-})
-_PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across",
-                                 "throughout", "within"})
+_QUALIFIER_SUFFIXES = word_set("qualifier_suffixes")
+_PERSON_PLACE_PREPS = word_set("person_place_prepositions")
 # Organ words that name an action, not a body: only a demonym or a possessive makes the
 # country their agent.
-_ACTION_NOUNS = frozenset({"strikes", "airstrikes", "raids", "bombardment", "shelling", "offensive",
-                           "operation", "campaign", "attack", "attacks", "war", "invasion"})
-_PRO_ANTI = frozenset({"pro", "anti"})
+_ACTION_NOUNS = word_set("action_nouns")
+_PRO_ANTI = word_set("pro_anti")
 # Nouns that extend an organisation mention: "Hezbollah fighters", "Taliban militants".
-_MEMBER_NOUNS = frozenset({
-    "fighters", "fighter", "militants", "militant", "rebels", "forces", "members", "member",
-    "gunmen", "militiamen", "loyalists", "commanders", "commander", "group", "groups", "movement",
-    "insurgents", "jihadists", "troops", "soldiers", "militia", "militias", "units", "cells",
-    "operatives", "officials", "official", "spokesman", "spokesperson", "spokeswoman", "leaders",
-    "leadership", "leader", "elements", "factions", "faction", "allies", "supporters",
-})
-_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "bin", "ibn", "abu", "the", "of",
-                        "de", "la", "le", "du", "des", "da", "van", "von", "der", "and", "for",
-                        "in", "wal", "wa", "li", "at", "az", "ul", "e"})
+_MEMBER_NOUNS = word_set("member_nouns")
+_PARTICLES = word_set("name_particles_lower")
+# Words inside a title that are not titles themselves: "deputy foreign minister".
+_TITLE_MODIFIERS = word_set("title_modifiers")
+# "the border between Syria and Turkey": the countries are where, not who.
+_BETWEEN_HEADS = word_set("between_heads")
+# "flew home", "returned home": verbs whose bare-noun adverbial is a destination.
+_MOTION_VERBS = word_set("motion_verbs")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
            "\u201d": '"'}
 
-# Kinds that a generic NER entity may get from cue words in its own name.
-_ORG_CUES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("media", frozenset({"news", "times", "post", "tv", "television", "radio", "press",
-                         "broadcasting", "journal", "gazette", "tribune", "herald", "daily",
-                         "channel", "magazine", "newspaper", "reporter", "telegraph"})),
-    ("police", frozenset({"police", "gendarmerie", "constabulary"})),
-    ("rebel", frozenset({"liberation", "rebels", "rebel", "resistance", "mujahideen", "jihad",
-                         "insurgents", "front", "jabhat", "jaish", "ansar", "harakat", "katiba",
-                         "liwa", "faylaq", "tahrir", "ahrar", "islamic", "revolutionary"})),
-    ("militia", frozenset({"militia", "militias", "gang", "cartel", "vigilante", "vigilantes",
-                           "mercenaries", "self-defence", "self-defense"})),
-    ("military", frozenset({"army", "forces", "force", "brigade", "brigades", "battalion",
-                            "regiment", "division", "corps", "command", "guard", "guards", "navy",
-                            "military", "marines"})),
-    ("international", frozenset({"united", "nations", "un", "u.n.", "international"})),
-    ("state", frozenset({"ministry", "ministries", "government", "council", "parliament",
-                         "assembly", "commission", "department", "authority", "presidency",
-                         "senate", "court", "tribunal", "embassy", "municipality", "cabinet",
-                         "office", "bureau", "directorate"})),
-    ("ngo", frozenset({"watch", "observatory", "rights", "foundation", "institute", "society",
-                       "committee", "crescent", "cross", "relief", "aid", "charity", "network",
-                       "center", "centre", "association", "fund", "trust", "initiative",
-                       "organisation", "organization", "coalition", "alliance"})),
-)
-
+# Kinds that a generic NER entity may get from cue words in its own name (first kind wins).
+_ORG_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (kind, frozenset(cues)) for kind, cues in table("org_kind_cues").items())
 
 @dataclass(frozen=True)
 class ActorInfo:
@@ -163,6 +116,18 @@ class _Lexicon:
     fillers: frozenset[str]
     not_actors: frozenset[str]
 
+
+@dataclass(frozen=True)
+class Limits:
+    """The sizes actor resolution decides by, named once (in tokens unless said)."""
+
+    title_reach: int = 10  # tokens walked before or after a name for its titles and country
+    conjunct_climb: int = 6  # "in Syria and Iraq": conjuncts climbed to find the preposition
+    possessive_lookahead: int = 3  # tokens after "X's" looked at for a place noun
+    known_place_population: int = 20000  # a gazetteer town this big is a place, not a person
+
+
+LIMITS = Limits()
 
 _END = ""  # trie key holding the entries that end at a node; never a token key
 
@@ -306,8 +271,8 @@ def _lexicon() -> _Lexicon:
         country_names=country_names,
         orgs_by_name=orgs_by_name,
         military_titles=words(titles.get("military", [])),
-        state_titles=words(titles.get("state", [])) - {"deputy", "vice", "chief", "head"},
-        fillers=words(data.get("title_fillers", [])) | words(["deputy", "vice", "chief", "head"]),
+        state_titles=words(titles.get("state", [])) - _TITLE_MODIFIERS,
+        fillers=words(data.get("title_fillers", [])) | words(_TITLE_MODIFIERS),
         not_actors=frozenset(_key(x) for x in data.get("not_actors", [])),
     )
 
@@ -531,7 +496,7 @@ def _screen(lex: _Lexicon, doc, keys: Sequence[str], m: _Match, has_dep: bool) -
         return m
     # Country names and seats of power: places when the syntax says so.
     if j < len(keys) and keys[j] in ("'s", "'"):
-        nxt = [keys[t] for t in range(j + 1, min(j + 4, len(keys)))]
+        nxt = [keys[t] for t in range(j + 1, min(j + 1 + LIMITS.possessive_lookahead, len(keys)))]
         head = doc[i:j].root.head if has_dep else None
         if (head is not None and _key(head.lemma_) in _GEO_HEADS) or \
                 (head is None and any(k in _GEO_HEADS for k in nxt)):
@@ -562,7 +527,7 @@ def _is_place(tok, preps: frozenset[str] = _PLACE_PREPS,
               verbs: frozenset[str] = _PLACE_VERBS) -> bool:
     # Climb conjunctions and compounds: "in Syria and Iraq", "in the Tehran suburbs".
     seen = 0
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and seen < 6:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and seen < LIMITS.conjunct_climb:
         tok = tok.head
         seen += 1
     head = tok.head
@@ -572,11 +537,11 @@ def _is_place(tok, preps: frozenset[str] = _PLACE_PREPS,
             return True
         if prep == "of" and _key(head.head.lemma_) in _GEO_HEADS:
             return True  # "north of Damascus"
-        if prep == "between" and head.head.lemma_ in ("border", "frontier", "road", "flight"):
+        if prep == "between" and head.head.lemma_ in _BETWEEN_HEADS:
             return True
     if tok.dep_ == "dobj" and head.lemma_ in verbs:
         return True
-    if tok.dep_ == "npadvmod" and head.lemma_ in ("return", "come", "go", "fly", "head"):
+    if tok.dep_ == "npadvmod" and head.lemma_ in _MOTION_VERBS:
         return True  # "flew home to ..."; rare
     return False
 
@@ -657,7 +622,7 @@ def _titles(lex: _Lexicon, doc, keys: Sequence[str], s: int, t: int,
 
     k = s - 1
     steps = 0
-    while k >= 0 and steps < 10:
+    while k >= 0 and steps < LIMITS.title_reach:
         m = by_token.get(k)
         if m is not None and m.source != "person":
             before = len(consumed)
@@ -680,7 +645,7 @@ def _titles(lex: _Lexicon, doc, keys: Sequence[str], s: int, t: int,
             break
     if not consumed and not (mil or state) and t + 1 < len(doc) and keys[t] == ",":
         k = t + 1
-        while k < len(doc) and k < t + 10:
+        while k < len(doc) and k < t + LIMITS.title_reach:
             m = by_token.get(k)
             if m is not None and m.source != "person":
                 before = len(consumed)
@@ -769,7 +734,7 @@ def _known_place(name: str) -> bool:
         cands = gazetteer.candidates(name)
     except (ImportError, OSError, sqlite3.Error):
         return False
-    return any(c.kind in ("country", "admin1", "admin2") or (c.population or 0) >= 20000
+    return any(c.kind in ("country", "admin1", "admin2") or (c.population or 0) >= LIMITS.known_place_population
                for c in cands)
 
 

@@ -10,7 +10,7 @@ News conventions (documented choices):
   "last Sunday" is the most recent one strictly before publication.
 - a month without a year is the most recent such month on or before the publication month;
   a day and month without a year takes the publication year unless that lands more than
-  FUTURE_SLACK_DAYS after publication, then the year before.
+  THRESHOLDS.future_slack_days after publication, then the year before.
 - early/mid/late Month: days 1-10 / 11-20 / 21-end, precision "range".
 - with no publication date every relative or under-specified expression is returned with
   precision "unresolved" and no dates; fully specified dates still resolve.
@@ -25,76 +25,56 @@ import calendar
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
+from eventwire.lexicon import pattern, regex, table, word_set
 from eventwire.model import Event, When
 
-# A day+month without year more than this far after publication is taken as last year's.
-FUTURE_SLACK_DAYS = 31
+@dataclass(frozen=True)
+class Thresholds:
+    """The numbers date resolution decides by, named once."""
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
-_SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+    # A day+month without year more than this far after publication is taken as last year's.
+    future_slack_days: int = 31
+    # How many sentences after an event's own can still carry its story on: details of an
+    # incident (its toll, when it started) are often given a paragraph or two after the lead.
+    story_sentences: int = 6
+    report_lag_days: int = 7  # an earlier day further back than a report's day is another incident's
+    report_window: int = 50  # characters before a date where "said on" is looked for
+    # early/mid/late Month: days 1-10 / 11-20 / 21-end; early/mid/late Year: its thirds.
+    month_parts: tuple[tuple[int, int], tuple[int, int], int] = ((1, 10), (11, 20), 21)
+    year_parts: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
+        ((1, 1), (4, 30)), ((5, 1), (8, 31)), ((9, 1), (12, 31)))
 
-# Full names or dotted/three-letter abbreviations; the abbreviations are only allowed next to
-# digits (see _MONTH_NUM) because "Mar", "Jun" alone are often names.
-_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
-               r"|November|December)")
-_MONTH_ANY = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?"
-              r"|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
-              r"|Dec(?:ember|\.)?)(?![A-Za-z])")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_DMY = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_ANY},?\s+{_YEAR}"
-_MDY = rf"{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}"
-_DM = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_ANY}"
-_MD = rf"{_MONTH_ANY}\s+{_DAY}(?!,?\s*\d)"
-_MY = rf"{_MONTH_ANY},?\s+{_YEAR}"
-_ISO = r"(?<![\d/-])(?:1[89]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"
-_NUMERIC = r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:1[89]\d\d|20\d\d)(?![\d/.])"
-# One side of a range; order matters (longest first inside an alternation).
-_SIDE = rf"(?:{_ISO}|{_NUMERIC}|{_DMY}|{_MDY}|{_MY}|{_DM}|{_MD}|{_MONTH_FULL}|{_YEAR})"
+THRESHOLDS = Thresholds()
+
+# Date words and expressions: data/lexicons/dates.yaml, data/patterns/dates.yaml.
+_MONTHS: dict[str, int] = table("month_numbers")
+_WEEKDAYS: dict[str, int] = table("weekday_numbers")
+_SMALL: dict[str, int] = table("small_numbers")
+# "yesterday", "tonight": days from publication; "last week", "next year": periods from it.
+_RELATIVE_DAYS: dict[str, int] = table("relative_days")
+_RELATIVE_SHIFTS: dict[str, int] = table("relative_shifts")
+# "early", "the middle of": which part of a month or year; any other word is its late part.
+_PART_WORDS = {which: word_set(f"{which}_part_words") for which in ("early", "mid")}
+# "a speech by May": after these a bare "May" is the name, not the month.
+_MAY_NAME_PREPS = word_set("may_name_prepositions")
+
+_MONTH_FULL = pattern("date_month_full")
+_DAY = pattern("date_day")
+_YEAR = pattern("date_year")
 
 _F = re.IGNORECASE
-_PATTERNS: list[tuple[str, str]] = [
-    # kind, regex; every regex puts the reported expression in group "x".
-    ("range", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_SIDE}|{_DAY})\s+(?:and|to|until|till|through|-|–)"
-              rf"\s+(?P<b>{_SIDE}))"),
-    ("range", rf"(?P<x>(?P<a>{_DMY}|{_MDY}|{_DM}|{_MD}|{_DAY})\s*(?:-|–|—)\s*(?P<b>{_DMY}|{_MDY}|{_DM}|{_MD}))"),
-    ("range", rf"(?P<x>(?P<a>{_DM}|{_MD})\s+(?:to|until|through)\s+(?P<b>{_DMY}|{_MDY}|{_DM}|{_MD}))"),
-    ("mdrange", rf"(?P<x>(?P<m>{_MONTH_ANY})\s+(?P<d1>{_DAY})\s*(?:-|–|to)\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?)"),
-    ("range", rf"\b(?P<x>(?P<a>{_YEAR})\s*(?:-|–)\s*(?P<b>{_YEAR}))"),
-    ("weekday_date", rf"(?:\bon\s+)?(?P<x>(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?(?P<d>{_ISO}|{_NUMERIC}|{_DMY}|{_MDY}|{_DM}|{_MD}))"),
-    ("date", rf"(?P<x>{_ISO}|{_NUMERIC}|{_DMY}|{_MDY})"),
-    ("part", rf"\b(?P<x>(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|end|beginning|start)"
-             rf"(?:\s+|-)(?P<m>{_MONTH_FULL}|{_YEAR})(?:,?\s+(?P<y>{_YEAR}))?)"),
-    ("date", rf"(?P<x>{_MY}|{_DM}|{_MD})"),
-    ("month", rf"\b(?:(?P<prep>in|since|during|by|until|till|throughout|through|before|after|from)\s+)?"
-              rf"(?P<x>(?:(?P<mod>last|this|next)\s+)?{_MONTH_FULL})(?![A-Za-z])(?!\s+\d)"),
-    ("year", rf"\b(?P<prep>in|since|during|by|until|till|throughout|through|of|before|after|from)\s+(?P<x>{_YEAR})(?!\s*[-–]\s*\d)"),
-    ("decade", r"\b(?P<x>the\s+(?P<dec>(?:1[89]|20)\d0)s)\b"),
-    # "between Friday and Sunday", "on Saturday and Sunday": one spell of days (a range)
-    ("wdrange", rf"\b(?P<x>(?:between|from)\s+(?P<a>{_WEEKDAY})\s+(?:and|to|until|till|through)\s+(?P<b>{_WEEKDAY}))"
-                rf"(?![A-Za-z])"),
-    ("wdrange", rf"\b(?P<x>(?P<a>{_WEEKDAY})\s*(?:and|to|through|-|–)\s*(?P<b>{_WEEKDAY}))(?![A-Za-z])"),
-    # "since Thursday": from that day up to publication
-    ("since", rf"\b(?P<x>since\s+(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
-    ("weekday", rf"\b(?P<x>(?:(?P<mod>last|this|next|past)\s+)?(?P<wd>{_WEEKDAY}))(?![A-Za-z])"),
-    ("relative", r"\b(?P<x>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night"
-                 r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+(?:today|this\s+(?:week|month|year))"
-                 r"|(?<!the\s)(?:this|last|next)\s+(?:week|weekend|month|year)|(?:at|over)\s+the\s+weekend"
-                 r"|(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                 r"\s+(?P<unit>day|week|month|year)s?\s+ago)\b"),
-]
+# kind -> pattern, in priority order; every pattern puts the reported expression in group "x".
+_PATTERNS: list[tuple[str, str]] = [(kind, pattern(name)) for kind, name in [
+    ("range", "date_range_between"), ("range", "date_range_dashed"), ("range", "date_range_to"),
+    ("mdrange", "date_month_day_range"), ("range", "date_year_range"), ("weekday_date", "date_weekday_date"),
+    ("date", "date_full"), ("part", "date_part_of"), ("date", "date_partial"), ("month", "date_month"),
+    ("year", "date_year_after"), ("decade", "date_decade"), ("wdrange", "date_weekday_range_between"),
+    ("wdrange", "date_weekday_range"), ("since", "date_since_weekday"), ("weekday", "date_weekday_mention"),
+    ("relative", "date_relative")]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -104,9 +84,9 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 
 @functools.lru_cache(maxsize=1)
 def _side_res() -> list[tuple[str, re.Pattern[str]]]:
-    names = [("iso", _ISO), ("numeric", _NUMERIC), ("dmy", _DMY), ("mdy", _MDY), ("my", _MY),
-             ("dm", _DM), ("md", _MD), ("m", _MONTH_FULL), ("y", _YEAR), ("d", _DAY)]
-    return [(n, re.compile(rx, _F)) for n, rx in names]
+    names = ["iso", "numeric", "dmy", "mdy", "my", "dm", "md", "month_full", "year", "day"]
+    short = {"month_full": "m", "year": "y", "day": "d"}
+    return [(short.get(n, n), regex(f"date_{n}", _F)) for n in names]
 
 
 def _iso(d: dt.date) -> str:
@@ -195,7 +175,7 @@ def _year_for_month(m: int, pub: dt.date) -> int:
 
 def _year_for_day(m: int, d: int, pub: dt.date) -> int:
     cand = _valid(pub.year, m, d)
-    if cand is not None and (cand - pub).days > FUTURE_SLACK_DAYS:
+    if cand is not None and (cand - pub).days > THRESHOLDS.future_slack_days:
         return pub.year - 1
     return pub.year
 
@@ -293,13 +273,9 @@ def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
         return _unresolved(text)
     t = re.sub(r"\s+", " ", text.lower())
     one = dt.timedelta(days=1)
-    if t == "the day before yesterday":
-        return _when(text, pub - 2 * one, pub - 2 * one, "day")
-    if t in ("yesterday", "last night"):
-        return _when(text, pub - one, pub - one, "day")
-    if t in ("today", "tonight", "earlier today", "later today") or t.startswith("this ") and t.split()[1] in (
-            "morning", "afternoon", "evening"):
-        return _when(text, pub, pub, "day")
+    if t in _RELATIVE_DAYS:
+        day = pub + _RELATIVE_DAYS[t] * one
+        return _when(text, day, day, "day")
     if m.group("unit"):
         n_s = m.group("n").lower()
         n = int(n_s) if n_s.isdigit() else _SMALL[n_s]
@@ -315,7 +291,7 @@ def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
         return _when(text, dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), "year")
     words = t.split()
     unit = words[-1]
-    shift = {"last": -1, "next": 1}.get(words[0], 0)
+    shift = _RELATIVE_SHIFTS.get(words[0], 0)
     if unit == "weekend":
         # the most recent Saturday-Sunday that started on or before publication
         sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
@@ -335,14 +311,13 @@ def _relative(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
 
 def _part(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
     mod = re.sub(r"\s+", " ", m.group("mod").lower())
-    which = ("early" if mod in ("early", "the beginning of", "the start of", "beginning", "start")
-             else "mid" if mod in ("mid", "the middle of") else "late")
+    which = "early" if mod in _PART_WORDS["early"] else "mid" if mod in _PART_WORDS["mid"] else "late"
     target = m.group("m")
     if re.fullmatch(_YEAR, target):
         if m.group("y"):
             return None
         y = int(target)
-        bounds = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}[which]
+        bounds = dict(zip(("early", "mid", "late"), THRESHOLDS.year_parts))[which]
         return _when(text, dt.date(y, *bounds[0]), dt.date(y, *bounds[1]), "range")
     if not _capitalised(target):
         return None
@@ -354,7 +329,8 @@ def _part(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
     else:
         y = _year_for_month(mo, pub)
     last = calendar.monthrange(y, mo)[1]
-    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[which]
+    early, mid, late_from = THRESHOLDS.month_parts
+    lo, hi = {"early": early, "mid": mid, "late": (late_from, last)}[which]
     return _when(text, dt.date(y, mo, lo), dt.date(y, mo, hi), "range")
 
 
@@ -364,7 +340,7 @@ def _month(text: str, m: re.Match[str], pub: dt.date | None) -> When | None:
     # A bare capitalised month needs a preposition or modifier: "May" alone may be a name.
     if not _capitalised(name) or not (mod or m.group("prep")):
         return None
-    if name.lower() == "may" and (m.group("prep") or "").lower() in ("by", "from", "after", "before"):
+    if name.lower() == "may" and (m.group("prep") or "").lower() in _MAY_NAME_PREPS:
         return None  # "a speech by May": the name, not the month
     if pub is None:
         return _unresolved(text)
@@ -443,19 +419,12 @@ def _since_weekday(text: str, day: str, pub: dt.date | None) -> When | None:
     return _when(text, dt.date.fromisoformat(first.start), pub, "range")
 
 
-# Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date.
-_NAMED_DAY_AFTER = (rf"{_WEEKDAY}\s+(?:Times|Telegraph|Express|Mirror|Post|Mail|Herald|Tribune|Observer"
-                    r"|Independent|Star|School|Sport|World|Night\s+Live|Bloody)\b")
-_NAMED_DAY_BEFORE = r"\b(?:Good|Black|Bloody|Ash|Palm|Holy|Super|Cyber|Easter)\s+$"
-# Cheap gate: sentences with none of these cannot hold a date expression.
-_GATE = (r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|tonight"
-         r"|night|morning|afternoon|evening")
-
-
 @functools.lru_cache(maxsize=1)
 def _aux() -> dict[str, re.Pattern[str]]:
-    return {"after": re.compile(_NAMED_DAY_AFTER), "before": re.compile(_NAMED_DAY_BEFORE),
-            "gate": re.compile(_GATE, _F)}
+    # Weekdays that are part of a name ("the Sunday Times", "Good Friday"), not a date; and a
+    # cheap gate: sentences with none of its words cannot hold a date expression.
+    return {"after": regex("named_day_after"), "before": regex("named_day_before"),
+            "gate": regex("date_gate", _F)}
 
 
 def find_dates(text: str, published: str | None, *, offset: int = 0) -> list[When]:
@@ -520,18 +489,13 @@ def resolve_date(expr: str, published: str | None) -> When:
     return _when(text, day, day, "day")
 
 
-# How many sentences after an event's own can still carry its story on: details of an incident
-# (its toll, when it started) are often given a paragraph or two after the lead.
-STORY_SENTENCES = 6
-
-
 def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]], published: str | None, *,
                 aside: re.Pattern[str]) -> list[tuple[int, str, list[When]]]:
     """The sentences (start, text, dates other than `own`, the story's day) after the one at offset
     `after` that tell its story, up to an aside ("Separately, ...") or a sentence set at another time
     ("In February, ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise
     inside a sentence ("they arrived late on Saturday") does not end the story."""
-    later = [s for s in sentences if s[0] > after][:STORY_SENTENCES]
+    later = [s for s in sentences if s[0] > after][:THRESHOLDS.story_sentences]
     out: list[tuple[int, str, list[When]]] = []
     for start, text in later:
         other = [d for d in find_dates(text, published, offset=start) if d.start != own]
@@ -553,8 +517,7 @@ def _new_setting(date: When, sentence_start: int, sentence: str) -> bool:
 
 
 # What may come before a date put first in its sentence: "On", "Around", "Late on", a "Label: ".
-_BEFORE_FRONTED = re.compile(r"\W*(?:[A-Z][\w/ -]{0,30}:\s+)?(?:(?:late|early)\s+)?"
-                             r"(?:(?:on|around|about|in|by|during|between|from|since|last|this)\s+)?(?:the\s+)?", re.I)
+_BEFORE_FRONTED = regex("before_fronted_date", re.I)
 
 
 def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
@@ -566,9 +529,7 @@ def sets_the_scene(date: When, sentence: str, sentence_start: int) -> bool:
 
 
 # "..., residents said on Monday": the day the event was reported, not the day it happened.
-_REPORT_DAY = re.compile(r"\b(?:said|say|says|told\s+[\w ]{1,30}?|reported|announced|confirmed|stated)"
-                         r"(?:\s+in\s+a\s+statement)?\s+(?:late\s+|early\s+)?on\s+$", re.I)
-REPORT_LAG_DAYS = 7  # an earlier day further back than this is another incident's
+_REPORT_DAY = regex("report_day_before", re.I)
 
 
 def carry_story_days(events: Sequence[Event], sentences: Sequence[tuple[int, str]], text: str,
@@ -604,7 +565,7 @@ def _setting_before(pos: int, events: Sequence[Event], sentences: Sequence[tuple
                     datelines: Sequence[tuple[int, int]]) -> tuple[int, When] | None:
     """(start, date) of the nearest earlier dated sentence, if it sets a day, week or range: its event's
     date, else its first date that is not a dateline's (when the story was filed)."""
-    for start, text in reversed([s for s in sentences if s[0] < pos][-STORY_SENTENCES:]):
+    for start, text in reversed([s for s in sentences if s[0] < pos][-THRESHOLDS.story_sentences:]):
         dated = [e.date for e in events if e.evidence.start == start and e.date is not None]
         found = dated or [d for d in find_dates(text, published, offset=start)
                           if not any(a <= (d.span_start or -1) < b for a, b in datelines)]
@@ -615,7 +576,7 @@ def _setting_before(pos: int, events: Sequence[Event], sentences: Sequence[tuple
 
 def _reported_on(ev: Event, text: str) -> bool:
     span = ev.date.span_start if ev.date else None
-    return span is not None and ev.date.precision == "day" and bool(_REPORT_DAY.search(text, max(0, span - 50), span))
+    return span is not None and ev.date.precision == "day" and bool(_REPORT_DAY.search(text, max(0, span - THRESHOLDS.report_window), span))
 
 
 def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], published: str | None,
@@ -623,6 +584,6 @@ def _earlier_story_day(ev: Event, sentences: Sequence[tuple[int, str]], publishe
     reported = dt.date.fromisoformat(ev.date.start)
     for _, _, other in event_story(ev, sentences, published, aside=aside):
         for d in other:
-            if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= REPORT_LAG_DAYS:
+            if d.precision == "day" and 0 < (reported - dt.date.fromisoformat(d.start)).days <= THRESHOLDS.report_lag_days:
                 return d
     return None
