@@ -35,8 +35,9 @@ _DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 2, 2))
 
 
 def read_date(value: object) -> str | None:
-    """"YYYY-MM-DD" for a readable publication date (any form above), else None."""
-    if value is None or isinstance(value, bool):
+    """"YYYY-MM-DD" for a readable publication date (any form above), else None. A JSON
+    number (20161217) is read as written; a list or an object is no date."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
     text = str(value).strip()
     if not text or len(text) > _MAX_CHARS:
