@@ -3,31 +3,20 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
-import re
 import sys
 import tempfile
-import traceback
 from pathlib import Path
 
 import click
 
 from . import cli_checks as check
+from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
 from .model import to_dict
 
 from .settings import get as setting
 
 DEFAULT_DB = setting("db")
-# Article text is hostile: terminal control sequences must never reach the user's terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(value, width: int | None = None) -> str:
-    text = _CONTROL.sub(" ", "" if value is None else str(value)).replace("\n", " ")
-    if width and len(text) > width:
-        text = text[: width - 1] + "…"
-    return text
 
 
 def _dump(record) -> str:
@@ -44,53 +33,7 @@ def _inputs(paths: list[str], published: str | None):
             yield from read_inputs([path], published=published)
 
 
-class Stopped(click.ClickException):
-    """A command that cannot go on (no database, a newer schema…): one line, exit status 2.
-    Exit status 1 is kept for a run that finished with failed documents."""
-
-    exit_code = 2
-
-
-class _Guarded(click.Group):
-    """No Python traceback reaches a user: anything unexpected becomes one line and exit
-    status 2 (-v prints the traceback too)."""
-
-    def invoke(self, ctx: click.Context):
-        from .errors import EventwireError
-        from .store import StoreError
-
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except BrokenPipeError:  # `eventwire events | head`: the reader has all it wanted
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                # Python flushes stdout at exit: into /dev/null now, not into the closed pipe
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            ctx.exit(0)
-        except (StoreError, EventwireError) as exc:
-            raise Stopped(safe(exc)) from exc
-        except OSError as exc:
-            _traceback(ctx)
-            where = f": {exc.filename}" if exc.filename else ""
-            raise Stopped(safe(f"{exc.strerror or exc}{where}")) from exc
-        except Exception as exc:
-            _traceback(ctx)
-            raise Stopped(safe(f"unexpected {type(exc).__name__}: {exc} (run with -v for the traceback "
-                               "and report it)")) from exc
-
-
-def _traceback(ctx: click.Context) -> None:
-    if (ctx.obj or {}).get("verbose"):
-        traceback.print_exc(file=sys.stderr)
-
-
-def _quiet() -> bool:
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx and (ctx.find_root().obj or {}).get("quiet"))
-
-
-@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
 @click.option("-v", "--verbose", count=True, help="more log lines (-vv: debug), and tracebacks of errors")
 @click.option("-q", "--quiet", is_flag=True, help="errors only: no progress, no warnings")
@@ -98,12 +41,7 @@ def _quiet() -> bool:
 def main(ctx, verbose, quiet):
     """eventwire: news articles in, source-linked political and conflict events out."""
     ctx.obj = {"verbose": verbose, "quiet": quiet}
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    root = logging.getLogger()
-    if not root.handlers:  # a program embedding eventwire keeps its own logging set-up
-        logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-        root.setLevel(level)
-    logging.getLogger("eventwire").setLevel(level)
+    set_logging(verbose, quiet)
 
 
 @main.command()
@@ -130,7 +68,7 @@ def extract(article, input_, fmt, published, workers):
     fmt = fmt or ("json" if article and not input_ else "jsonl")
     batch = fmt == "jsonl"
     tally = Tally()
-    progress = Progress(count_inputs([source]) if batch else None, quiet=_quiet() or not batch)
+    progress = Progress(count_inputs([source]) if batch else None, quiet=quiet() or not batch)
     try:
         for doc in process_parallel(_inputs([source], published), workers=_workers(workers)):
             tally.add(doc)
@@ -143,15 +81,9 @@ def extract(article, input_, fmt, published, workers):
         progress.close()
     if batch or tally.failed:
         notes = "".join(f", {n}" for n in tally.notes())
-        _say(f"{tally.documents} documents, {tally.failed} failed{notes}")
+        say(f"{tally.documents} documents, {tally.failed} failed{notes}")
     if tally.failed:
         sys.exit(1)
-
-
-def _say(line: str) -> None:
-    """A closing line on stderr (stdout holds the documents), unless -q."""
-    if not _quiet():
-        click.echo(line, err=True)
 
 
 @main.command()
@@ -197,7 +129,7 @@ def _storing(db: str, total: int | None = None):
     from .store.sqlite import Store
 
     stats = {"new": 0, "unchanged": 0, "failed": 0, "tally": Tally(),
-             "progress": Progress(total, quiet=_quiet())}
+             "progress": Progress(total, quiet=quiet())}
     store = Store(db)
     try:
         yield store, stats
@@ -216,7 +148,7 @@ def _count(stats: dict, doc, *, written: bool) -> None:
     if _field(doc, "error"):
         stats["failed"] += 1
     elif repeated:
-        if not _quiet():
+        if not quiet():
             click.echo(f"  {safe(_field(doc, 'id'))}: W003 another document of this run had this id: "
                        "this one replaced it", err=True)
     else:
@@ -412,7 +344,7 @@ def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, o
                 n = do_export(store, fmt, partial, what=what, **filters)
     finally:
         store.close()
-    _say(f"{n} {what} -> {output}")
+    say(f"{n} {what} -> {output}")
 
 
 @contextlib.contextmanager

@@ -91,7 +91,7 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
         except EventwireError as exc:
             prepared.append((inp, None, exc.to_error(), None))
         except Exception as exc:  # one bad document must not stop the batch
-            log.exception("document %s failed", escape_surrogates(inp.id))
+            _log_failure(inp.id)
             prepared.append((inp, None, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error(), None))
     parsed = iter(_parse(nlp, [c.text for _, c, _, lang in prepared if c is not None and is_read(lang)]))
     for inp, cleaned, error, language in prepared:
@@ -108,8 +108,13 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
             except EventwireError as exc:
                 yield _failed(inp, exc.to_error())
             except Exception as exc:  # one bad document must not stop the batch
-                log.exception("document %s failed", inp.id)
+                _log_failure(inp.id)
                 yield _failed(inp, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error())
+
+
+def _log_failure(doc_id: str) -> None:
+    """The document's error is in its record (the CLI prints it); the traceback only with -v."""
+    log.info("document %s failed", escape_surrogates(doc_id), exc_info=True)
 
 
 def _parse(nlp, texts: list[str]) -> list:
@@ -118,7 +123,8 @@ def _parse(nlp, texts: list[str]) -> list:
     try:
         return list(nlp.pipe(texts, batch_size=len(texts) or 1))
     except Exception:
-        log.warning("parsing a batch of %d documents failed; parsing them one by one", len(texts), exc_info=True)
+        log.warning("parsing a batch of %d documents failed; parsing them one by one", len(texts),
+                    exc_info=log.isEnabledFor(logging.INFO))
     out: list = []
     for text in texts:
         try:

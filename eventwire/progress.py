@@ -19,6 +19,7 @@ class Progress:
         self._every, self._start = every, time.monotonic()
         self._next = self._start + every
         self._bar = None
+        self._first: float | None = None
         self._quiet = quiet
         if not quiet and _is_terminal(self._stream):
             from tqdm import tqdm
@@ -31,18 +32,20 @@ class Progress:
             self._bar.update(n)
             return
         now = time.monotonic()
+        if self._first is None:  # the rate counts from the first document: model loading is no rate
+            self._first = now
         if not self._quiet and now >= self._next:
             self._next = now + self._every
-            self._stream.write(self.line(now - self._start) + "\n")
+            self._stream.write(self.line(now - self._first) + "\n")
             self._stream.flush()
 
     def line(self, elapsed: float) -> str:
         """"documents: 120/500 (24%), 3.1/s, about 2 min left" (fewer parts without a total)."""
-        rate = self.done / elapsed if elapsed > 0 else 0.0
+        rate = (self.done - 1) / elapsed if elapsed > 0 and self.done > 1 else 0.0
         if not self.total:
             return f"{self.desc}: {self.done}, {rate:.1f}/s"
         left = (self.total - self.done) / rate if rate > 0 else None
-        eta = f", about {_duration(left)} left" if left is not None and left >= 0 else ""
+        eta = f", about {_duration(left)} left" if left is not None and left > 0 else ""
         return f"{self.desc}: {self.done}/{self.total} ({100 * self.done // self.total}%), {rate:.1f}/s{eta}"
 
     def close(self) -> None:
