@@ -12,6 +12,7 @@ import click
 
 from . import cli_checks as check
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
+from .errors import CODES
 from .model import to_dict
 
 from .settings import get as setting
@@ -149,8 +150,7 @@ def _count(stats: dict, doc, *, written: bool) -> None:
         stats["failed"] += 1
     elif repeated:
         if not quiet():
-            click.echo(f"  {safe(_field(doc, 'id'))}: W003 another document of this run had this id: "
-                       "this one replaced it", err=True)
+            click.echo(f"  {safe(_field(doc, 'id'))}: W003 {CODES['W003']}", err=True)
     else:
         stats["new" if written else "unchanged"] += 1
 

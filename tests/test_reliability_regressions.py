@@ -154,3 +154,13 @@ def test_since_with_month_13_is_refused_by_the_store(tmp_path):
 def test_an_impossible_time_in_published_is_unreadable_not_accepted():
     doc = eventwire.extract(GOOD["text"], published="2020-01-01T99:99")
     assert doc.published is None and doc.published_raw == "2020-01-01T99:99"
+
+
+def test_another_programs_database_gets_no_tables(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE places (name TEXT)")
+    with pytest.raises(Exception, match="not an eventwire database"):
+        Store(path)
+    with sqlite3.connect(path) as con:
+        assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["places"]

@@ -68,8 +68,9 @@ class Store:
         try:
             self._conn.row_factory = sqlite3.Row
             self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            if not create and not self._conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone():
+            names = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "schema_migrations" not in names and (names or not create):
+                # another program's database (the gazetteer index…) is not ours to add tables to
                 raise StoreError(f"{self.path} is not an eventwire database")
             self._conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
