@@ -82,7 +82,7 @@ def extract(article, input_, fmt, published, workers):
         progress.close()
     if batch or tally.failed:
         notes = "".join(f", {n}" for n in tally.notes())
-        say(f"{tally.documents} documents, {tally.failed} failed{notes}")
+        say(f"{tally.documents} document{'' if tally.documents == 1 else 's'}, {tally.failed} failed{notes}")
     if tally.failed:
         sys.exit(1)
 

@@ -36,7 +36,12 @@ _DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 2, 2))
 
 def read_date(value: object) -> str | None:
     """"YYYY-MM-DD" for a readable publication date (any form above), else None. A JSON
-    number (20161217) is read as written; a list or an object is no date."""
+    number (20161217) is read as written; a list or an object is no date; a Python date is
+    taken as it is."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return _in_range(value)
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
     text = str(value).strip()

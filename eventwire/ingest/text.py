@@ -142,15 +142,15 @@ def normalise_for_id(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def has_surrogate(text: str | None) -> bool:
+def has_surrogate(text: object) -> bool:
     """True for a str that is not valid Unicode: JSON's "\\ud800" escape gives one, and it
     cannot be encoded, printed or stored."""
-    return text is not None and _SURROGATE.search(text) is not None
+    return isinstance(text, str) and _SURROGATE.search(text) is not None
 
 
-def escape_surrogates(text: str | None) -> str | None:
+def escape_surrogates(text: object) -> str | None:
     """The text with each lone surrogate written as its escape (\\ud800), printable and storable."""
-    return None if text is None else text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return None if text is None else str(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def make_id(text: str) -> str:
