@@ -134,7 +134,7 @@ def _storing(db: str, total: int | None = None):
     store = Store(db)
     try:
         yield store, stats
-        stats["progress"].close()
+        stats["progress"].close()  # the bar ends before the merge logs anything
         _merge(store)
     finally:
         stats["progress"].close()
@@ -165,13 +165,13 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
 
     with _storing(db, count_inputs(paths)) as (store, stats):
         for path in paths:
-            try:
-                fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - closed below
+            try:  # stdin is not ours to close
+                opened = contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
             except OSError as exc:
                 stats["failed"] += 1
                 click.echo(f"  {safe(path)}: E008 {safe(exc.strerror or exc)}", err=True)
                 continue
-            with fh if path != "-" else contextlib.nullcontext(fh):
+            with opened as fh:
                 for _, doc, why in read_extracted(fh, name=path):
                     try:
                         if doc is None:
