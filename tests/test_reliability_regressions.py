@@ -164,3 +164,10 @@ def test_another_programs_database_gets_no_tables(tmp_path):
         Store(path)
     with sqlite3.connect(path) as con:
         assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["places"]
+
+
+def test_a_missing_extracted_file_fails_alone(tmp_path):
+    good = tmp_path / "x.jsonl"
+    good.write_text(json.dumps({"id": "fine", "text": "x", "events": []}) + "\n", encoding="utf-8")
+    r = run("ingest", "--extracted", str(tmp_path / "missing.jsonl"), str(good), "--db", str(tmp_path / "t.db"))
+    assert r.exit_code == 1 and "1 new, 0 unchanged, 1 failed" in r.stdout and "E008" in r.stderr
