@@ -3,26 +3,21 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
+from . import cli_checks as check
+from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
+from .errors import CODES
 from .model import to_dict
 
 from .settings import get as setting
 
 DEFAULT_DB = setting("db")
-# Article text is hostile: terminal control sequences must never reach the user's terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(value, width: int | None = None) -> str:
-    text = _CONTROL.sub(" ", "" if value is None else str(value)).replace("\n", " ")
-    if width and len(text) > width:
-        text = text[: width - 1] + "…"
-    return text
 
 
 def _dump(record) -> str:
@@ -39,10 +34,15 @@ def _inputs(paths: list[str], published: str | None):
             yield from read_inputs([path], published=published)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
-def main():
+@click.option("-v", "--verbose", count=True, help="more log lines (-vv: debug), and tracebacks of errors")
+@click.option("-q", "--quiet", is_flag=True, help="errors only: no progress, no warnings")
+@click.pass_context
+def main(ctx, verbose, quiet):
     """eventwire: news articles in, source-linked political and conflict events out."""
+    ctx.obj = {"verbose": verbose, "quiet": quiet}
+    set_logging(verbose, quiet)
 
 
 @main.command()
@@ -51,36 +51,68 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
               help="json: one pretty document; jsonl: one document per line (default for batches)")
 @click.option("--published", help="publication date YYYY-MM-DD (single files)")
-@click.option("--workers", type=int, default=None, help="processes (default: the `workers` setting, 1)")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="processes (default: the `workers` setting, 1)")
 def extract(article, input_, fmt, published, workers):
-    """Print the events of ARTICLE (.txt, .html or -) as the contract's document JSON."""
+    """Print the events of ARTICLE (.txt, .html or -) as the contract's document JSON.
+
+    Exit status 1 when any document failed (each is printed with its error), 2 when the run
+    could not start."""
     from .batch import process_parallel
+    from .ingest import count_inputs
+    from .progress import Progress, Tally
 
     source = input_ or article
     if not source:
         raise click.UsageError("give an ARTICLE path, - for stdin, or --input PATH")
+    published = check.published(published)
     fmt = fmt or ("json" if article and not input_ else "jsonl")
-    for doc in process_parallel(_inputs([source], published), workers=_workers(workers)):
-        if fmt == "json":
-            click.echo(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
-        else:
-            click.echo(_dump(doc))
+    batch = fmt == "jsonl"
+    tally = Tally()
+    progress = Progress(count_inputs([source]) if batch else None, quiet=quiet() or not batch)
+    try:
+        for doc in process_parallel(_inputs([source], published), workers=_workers(workers)):
+            tally.add(doc)
+            progress.update()
+            if fmt == "json":
+                click.echo(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
+            else:
+                click.echo(_dump(doc))
+    finally:
+        progress.close()
+    if batch or tally.failed:
+        notes = "".join(f", {n}" for n in tally.notes())
+        say(f"{tally.documents} document{'' if tally.documents == 1 else 's'}, {tally.failed} failed{notes}")
+    if tally.failed:
+        sys.exit(1)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--published", help="publication date YYYY-MM-DD for files that carry none")
-@click.option("--workers", type=int, default=None, help="processes (default: the `workers` setting, 1)")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="processes (default: the `workers` setting, 1)")
 @click.option("--extracted", is_flag=True,
               help="PATHS hold `extract --format jsonl` output (shards run elsewhere): store it as it is")
 def ingest(paths, db, published, workers, extracted):
-    """Extract and store documents (idempotent: the same input twice adds nothing)."""
+    """Extract and store documents (idempotent: the same input twice adds nothing).
+
+    Exit status 1 when any document failed (the others are stored), 2 when the run could not start."""
+    db = check.db_path(db)
+    published = check.published(published)
     if extracted:
         stats = _ingest_extracted(list(paths), db)
     else:
         stats = _ingest(list(paths), db, published, workers=_workers(workers))
-    click.echo(f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents -> {db}")
+    click.echo(_summary(stats, db))
+    if stats["failed"]:
+        sys.exit(1)
+
+
+def _summary(stats: dict, db: str) -> str:
+    notes = "".join(f", {n}" for n in stats["tally"].notes())
+    return f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents{notes} -> {db}"
 
 
 def _workers(value: int | None) -> int:
@@ -91,32 +123,55 @@ def _workers(value: int | None) -> int:
 
 
 @contextlib.contextmanager
-def _storing(db: str):
-    """The open store and its counts; incidents are merged once everything is stored."""
+def _storing(db: str, total: int | None = None):
+    """The open store, its counts and a progress display; incidents are merged once
+    everything is stored."""
+    from .progress import Progress, Tally
     from .store.sqlite import Store
 
-    stats = {"new": 0, "unchanged": 0, "failed": 0}
+    stats = {"new": 0, "unchanged": 0, "failed": 0, "tally": Tally(),
+             "progress": Progress(total, quiet=quiet())}
     store = Store(db)
     try:
         yield store, stats
+        stats["progress"].close()  # the bar ends before the merge logs anything
         _merge(store)
     finally:
+        stats["progress"].close()
         store.close()
 
 
-def _count(stats: dict, *, written: bool, failed: bool) -> None:
-    if failed:
+def _count(stats: dict, doc, *, written: bool) -> None:
+    """Count one stored document. A document with an id seen earlier in this run replaced
+    the earlier one: not new, not unchanged, but said in a W003 line and in the summary."""
+    repeated = stats["tally"].add(doc)
+    stats["progress"].update()
+    if _field(doc, "error"):
         stats["failed"] += 1
+    elif repeated:
+        if not quiet():
+            click.echo(f"  {safe(_field(doc, 'id'))}: W003 {CODES['W003']}", err=True)
     else:
         stats["new" if written else "unchanged"] += 1
 
 
+def _field(doc, name: str):
+    return doc.get(name) if isinstance(doc, dict) else getattr(doc, name)
+
+
 def _ingest_extracted(paths: list[str], db: str) -> dict:
+    from .ingest import count_inputs
     from .ingest.jsonl import read_extracted
 
-    with _storing(db) as (store, stats):
+    with _storing(db, count_inputs(paths)) as (store, stats):
         for path in paths:
-            with (sys.stdin.buffer if path == "-" else open(path, "rb")) as fh:
+            try:  # stdin is not ours to close
+                opened = contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
+            except OSError as exc:
+                stats["failed"] += 1
+                click.echo(f"  {safe(path)}: E008 {safe(exc.strerror or exc)}", err=True)
+                continue
+            with opened as fh:
                 for _, doc, why in read_extracted(fh, name=path):
                     try:
                         if doc is None:
@@ -124,29 +179,33 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
                         written = store.put_document(doc)
                     except (ValueError, KeyError, TypeError, AttributeError) as exc:
                         stats["failed"] += 1
+                        stats["progress"].update()
                         click.echo(f"  {safe(exc)}", err=True)
                         continue
-                    _count(stats, written=written, failed=bool(doc.get("error")))
+                    _count(stats, doc, written=written)
     return stats
 
 
 def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
             workers: int = 1) -> dict:
-    from tqdm import tqdm
-
     from .batch import process_parallel
-    from .ingest import read_inputs
+    from .errors import EventwireError
+    from .ingest import count_inputs, read_inputs
 
     def inputs():
         for path in paths:
             date = (dated or {}).get(Path(path).name, published)
             yield from (_inputs([path], date) if path == "-" else read_inputs([path], published=date))
 
-    with _storing(db) as (store, stats):
-        for doc in tqdm(process_parallel(inputs(), workers=workers), desc="documents", unit="doc", file=sys.stderr):
+    with _storing(db, count_inputs(paths)) as (store, stats):
+        for doc in process_parallel(inputs(), workers=workers):
+            try:
+                written = store.put_document(doc)
+            except ValueError as exc:  # a value the store cannot hold (a toll beyond 64 bits)
+                written, doc.error = False, EventwireError("E009", str(exc)).to_error()
             if doc.error is not None:
                 click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
-            _count(stats, written=store.put_document(doc), failed=doc.error is not None)
+            _count(stats, doc, written=written)
     return stats
 
 
@@ -159,14 +218,20 @@ def _merge(store) -> None:
 
 
 def _filters(type_, sub_type, country, actor, since, until, near) -> dict:
-    f = {"type": type_, "sub_type": sub_type, "country": country, "actor": actor, "since": since, "until": until}
-    if near:
-        try:
-            lat, lon, km = (float(x) for x in near.split(","))
-        except ValueError as exc:
-            raise click.BadParameter("--near wants LAT,LON,KM") from exc
-        f["near"] = (lat, lon, km)
+    """The store's filters from the options, each checked (a bad one stops with a hint)."""
+    since, until = check.day(since, "--since"), check.day(until, "--until")
+    check.period(since, until)
+    f = {"type": check.event_type(type_, "--type"), "sub_type": check.event_type(sub_type, "--sub-type"),
+         "country": check.country(country), "actor": actor, "since": since, "until": until,
+         "near": check.near(near)}
     return {k: v for k, v in f.items() if v is not None}
+
+
+def _reading(db: str):
+    """The store of a read command: it must exist (a typo must not leave an empty database)."""
+    from .store.sqlite import Store
+
+    return Store(check.db_path(db), create=False)
 
 
 def _filter_options(fn):
@@ -187,14 +252,13 @@ def _filter_options(fn):
 @main.command()
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=int, default=None)
+@click.option("--limit", type=click.IntRange(min=0), default=None)
 def events(type_, sub_type, country, actor, since, until, near, db, fmt, limit):
     """Query stored events."""
-    from .store.sqlite import Store
-
-    store = Store(db)
+    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    store = _reading(db)
     try:
-        rows = store.events(limit=limit, **_filters(type_, sub_type, country, actor, since, until, near))
+        rows = store.events(limit=limit, **filters)
     finally:
         store.close()
     _print_events(rows, fmt)
@@ -239,11 +303,10 @@ def _flat(r: dict) -> dict:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def incidents(type_, sub_type, country, actor, since, until, near, db, fmt):
     """Query incidents: one incident per real-world event, with every source that reported it."""
-    from .store.sqlite import Store
-
-    store = Store(db)
+    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    store = _reading(db)
     try:
-        rows = store.incidents(**_filters(type_, sub_type, country, actor, since, until, near))
+        rows = store.incidents(**filters)
     finally:
         store.close()
     if fmt == "jsonl":
@@ -267,15 +330,36 @@ def incidents(type_, sub_type, country, actor, since, until, near, db, fmt):
 def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, output):
     """Write stored events (or incidents) for pandas, R, QGIS and spreadsheets."""
     from .export import export as do_export
-    from .store.sqlite import Store
 
-    store = Store(db)
+    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    output = check.output_path(output, db)
+    if output == "-" and fmt == "parquet":
+        raise click.BadParameter("parquet is a binary file: give a file name, not -", param_hint="-o")
+    store = _reading(db)
     try:
-        out = sys.stdout if output == "-" else output
-        n = do_export(store, fmt, out, what=what, **_filters(type_, sub_type, country, actor, since, until, near))
+        if output == "-":
+            n = do_export(store, fmt, sys.stdout, what=what, **filters)
+        else:
+            with _replacing(output) as partial:
+                n = do_export(store, fmt, partial, what=what, **filters)
     finally:
         store.close()
-    click.echo(f"{n} {what} -> {output}", err=True)
+    say(f"{n} {what} -> {output}")
+
+
+@contextlib.contextmanager
+def _replacing(path: str):
+    """A temporary file beside `path` that replaces it only once complete: a failed export
+    (full disk, bad filter) leaves the previous file as it was."""
+    folder, name = os.path.split(os.path.abspath(path))
+    fd, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+    os.close(fd)
+    try:
+        yield partial
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(partial)
 
 
 @main.command(name="eval")
@@ -296,8 +380,9 @@ def eval_(set_name, shared, limit, write):
 def demo(db, corpus):
     """Ingest the bundled demo articles and print a summary."""
     folder = Path(corpus) if corpus else Path(__file__).resolve().parent.parent / "demo"
+    db = check.db_path(db)
     if not folder.is_dir():
-        raise click.ClickException(f"no demo folder at {folder}")
+        raise Stopped(f"no demo folder at {folder}")
     dated_path = folder / "published.json"
     dated = json.loads(dated_path.read_text("utf-8")) if dated_path.exists() else {}
     paths = sorted(str(p) for p in folder.iterdir() if p.suffix in {".txt", ".html", ".htm", ".jsonl"})
@@ -309,7 +394,7 @@ def demo(db, corpus):
         summary = store.summary()
     finally:
         store.close()
-    click.echo(f"\nStored in {db}: {stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed.")
+    click.echo(f"\nStored: {_summary(stats, db)}")
     click.echo(f"Documents: {summary.get('documents')}   events: {summary.get('events')}"
                f"   incidents: {summary.get('incidents', 0)}   dates: {' to '.join(summary.get('date_range') or [])}")
     click.echo("Events by type:")

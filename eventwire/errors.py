@@ -1,4 +1,6 @@
-"""Coded errors, each with a one-line fix hint. Library code raises these; the CLI prints them."""
+"""Coded errors and warnings, each with a one-line fix hint. Library code raises the errors; the
+CLI prints them. A document with an error (E…) is stored without its text; a warning (W…) keeps
+the document and says what was left out of it."""
 from __future__ import annotations
 
 from .model import Error
@@ -10,10 +12,15 @@ CODES = {
     "E004": "the input is larger than the size limit (EVENTWIRE_MAX_BYTES): split it",
     "E005": "the JSONL line is not a JSON object with a 'text' field: fix that line",
     "E006": "the HTML page has no extractable article text",
-    "E007": "the publication date is not YYYY-MM-DD: fix --published or the 'published' field",
+    "E007": "the publication date could not be read: give YYYY-MM-DD or a written date (17 December 2016)",
     "E008": "the file could not be read: check the path and permissions",
     "E009": "processing this document failed unexpectedly: report it with the document",
     "E010": "a required package or model is missing: run `make install`",
+    "E011": "the document holds text that is not valid Unicode, a lone surrogate such as \\ud800: fix the source",
+    "E012": "the article is longer than the language pipeline reads at once: split it",
+    "W001": "the publication date could not be read: it is left empty and kept as written in published_raw",
+    "W002": "the document is not in English: it is stored without events, as only English is read for now",
+    "W003": "another document of this run had the same id: the later one replaced it",
 }
 
 
@@ -24,6 +31,10 @@ class EventwireError(Exception):
         super().__init__(f"{code}: {detail or CODES.get(code, '')}")
 
     def to_error(self) -> Error:
-        hint = CODES.get(self.code, "")
-        message = f"{self.detail} ({hint})" if self.detail else hint
-        return Error(code=self.code, message=message)
+        return note(self.code, self.detail)
+
+
+def note(code: str, detail: str = "") -> Error:
+    """The record of an error or warning: its code, the detail and the fix hint."""
+    hint = CODES.get(code, "")
+    return Error(code=code, message=f"{detail} ({hint})" if detail else hint)

@@ -17,7 +17,9 @@ class InputDoc:
 
     id: str
     text: str
-    published: str | None = None  # ISO date YYYY-MM-DD, or None when unknown
+    # YYYY-MM-DD; or the source's own text when it could not be read (the pipeline then warns
+    # and leaves the document's date empty); None when unknown
+    published: str | None = None
     title: str | None = None
     url: str | None = None
     source: str | None = None
@@ -160,6 +162,9 @@ class Document:
     error: Error | None = None
     # "input" (given), "dateline" (read off "BAMAKO, Nov. 4, 2024 -" when none was given), or None
     published_from: str | None = None
+    published_raw: str | None = None  # the given date as written, when it could not be read
+    language: str | None = None  # ISO 639-1 code when identified with confidence ("en", "fr")
+    warnings: list[Error] = field(default_factory=list)  # W… codes: kept, but something was left out
 
 
 @dataclass

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import Counter
 from typing import Iterable, Iterator
 
-from .errors import EventwireError
+from .errors import EventwireError, note
+from .ingest.dates import raw_value, read_date
+from .ingest.text import escape_surrogates, has_surrogate
 from .model import Document, Error, InputDoc, Place
 
 log = logging.getLogger(__name__)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def document_id(text: str, url: str | None = None) -> str:
@@ -35,8 +35,25 @@ def _context_country(places: list[Place]) -> str | None:
 
 
 def _failed(inp: InputDoc, error: Error) -> Document:
-    return Document(id=inp.id, title=inp.title, published=inp.published, text="", url=inp.url,
-                    source=inp.source, error=error)
+    # the fields are escaped: a lone surrogate in an id or title must not break printing the error
+    return Document(id=escape_surrogates(inp.id), title=escape_surrogates(inp.title),
+                    published=read_date(inp.published), text="", url=escape_surrogates(inp.url),
+                    source=escape_surrogates(inp.source), error=error)
+
+
+def _published(inp: InputDoc) -> tuple[str | None, str | None, list[Error]]:
+    """(YYYY-MM-DD or None, the text as given when unreadable, warnings)."""
+    published = read_date(inp.published)
+    raw = None if published is not None else raw_value(inp.published)
+    warnings = [note("W001", f"published={raw!r}")] if raw is not None else []
+    return published, raw, warnings
+
+
+def _check(inp: InputDoc) -> None:
+    """What no stage can handle, raised as this document's error."""
+    for key in ("id", "text", "title", "url", "source", "published"):
+        if has_surrogate(getattr(inp, key)):
+            raise EventwireError("E011", f"'{key}' holds a lone surrogate")
 
 
 def process(inputs: Iterable[InputDoc], *, batch_size: int = 16) -> Iterator[Document]:
@@ -53,40 +70,82 @@ def process(inputs: Iterable[InputDoc], *, batch_size: int = 16) -> Iterator[Doc
 
 def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
     from .clean import clean
+    from .language import identify, is_read
     from .nlp import load
 
-    prepared = []
+    nlp = load()
+    prepared = []  # (input, cleaned text, its error, its language)
     for inp in batch:
         if inp.error is not None:
-            prepared.append((inp, None, None))
+            prepared.append((inp, None, inp.error, None))
             continue
         try:
-            if inp.published is not None and not _DATE.match(str(inp.published)):
-                raise EventwireError("E007", f"published={inp.published!r}")
+            _check(inp)
             cleaned = clean(inp.text or "")
             if not cleaned.text.strip():
                 raise EventwireError("E001")
-            prepared.append((inp, cleaned, None))
+            if len(cleaned.text) > nlp.max_length:
+                raise EventwireError("E012", f"{len(cleaned.text):,} characters after cleaning, "
+                                             f"the limit is {nlp.max_length:,}")
+            prepared.append((inp, cleaned, None, identify(cleaned.text)))
         except EventwireError as exc:
-            prepared.append((inp, None, exc.to_error()))
-    nlp = load()
-    texts = [c.text for _, c, _ in prepared if c is not None]
-    parsed = iter(nlp.pipe(texts, batch_size=len(texts) or 1))
-    for inp, cleaned, error in prepared:
-        if inp.error is not None:
-            yield _failed(inp, inp.error)
-        elif error is not None:
+            prepared.append((inp, None, exc.to_error(), None))
+        except Exception as exc:  # one bad document must not stop the batch
+            _log_failure(inp.id)
+            prepared.append((inp, None, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error(), None))
+    parsed = iter(_parse(nlp, [c.text for _, c, _, lang in prepared if c is not None and is_read(lang)]))
+    for inp, cleaned, error, language in prepared:
+        if error is not None:
             yield _failed(inp, error)
+        elif not is_read(language):
+            yield _unread(inp, cleaned, language)
         else:
             spacy_doc = next(parsed)
             try:
-                yield _assemble(inp, cleaned, spacy_doc)
+                if isinstance(spacy_doc, EventwireError):
+                    raise spacy_doc
+                yield _assemble(inp, cleaned, spacy_doc, language)
+            except EventwireError as exc:
+                yield _failed(inp, exc.to_error())
             except Exception as exc:  # one bad document must not stop the batch
-                log.exception("document %s failed", inp.id)
+                _log_failure(inp.id)
                 yield _failed(inp, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error())
 
 
-def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
+def _log_failure(doc_id: str) -> None:
+    """The document's error is in its record (the CLI prints it); the traceback only with -v."""
+    log.info("document %s failed", escape_surrogates(doc_id), exc_info=True)
+
+
+def _parse(nlp, texts: list[str]) -> list:
+    """spaCy docs for the texts, in order; when the batch as a whole fails, each text alone,
+    so only the document that breaks the parser fails (an EventwireError in its place)."""
+    try:
+        return list(nlp.pipe(texts, batch_size=len(texts) or 1))
+    except Exception:
+        log.warning("parsing a batch of %d documents failed; parsing them one by one", len(texts),
+                    exc_info=log.isEnabledFor(logging.INFO))
+    out: list = []
+    for text in texts:
+        try:
+            out.append(nlp(text))
+        except Exception as exc:
+            out.append(EventwireError("E009", f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _unread(inp: InputDoc, cleaned, language: str) -> Document:
+    """A document in a language the rules do not read: kept, with its text and no events
+    (English cue words would find bogus ones)."""
+    published, raw, warnings = _published(inp)
+    title = inp.title or cleaned.text.strip().split("\n", 1)[0].strip()[:300]
+    return Document(id=inp.id, title=title, published=published, text=cleaned.text, url=inp.url,
+                    source=inp.source, published_from="input" if published else None,
+                    removed=cleaned.removed, published_raw=raw, language=language,
+                    warnings=[*warnings, note("W002", f"language={language}")])
+
+
+def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None) -> Document:
     from .extract.events import dateline_date, extract_events
     from .extract.quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
@@ -94,7 +153,8 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     from .geo.places import resolve_places
 
     text = cleaned.text
-    published, published_from = inp.published, "input" if inp.published else None
+    published, published_raw, warnings = _published(inp)
+    published_from = "input" if published else None
     if published is None:
         published = dateline_date(text)
         published_from = "dateline" if published else None
@@ -111,7 +171,8 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     title = inp.title or text.strip().split("\n", 1)[0].strip()[:300]
     return Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
                     source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
-                    places=places, actors=actors, quotes=quotes, quality=quality)
+                    places=places, actors=actors, quotes=quotes, quality=quality,
+                    published_raw=published_raw, language=language, warnings=warnings)
 
 
 def place_mentions(spacy_doc) -> list[tuple[str, int, int]]:

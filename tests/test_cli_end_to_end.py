@@ -38,7 +38,7 @@ def test_extract_prints_the_contract_json(tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     r = run("extract", str(path), "--published", "2024-06-12")
     assert r.exit_code == 0
-    doc = json.loads(r.output)
+    doc = json.loads(r.stdout)
     assert doc["removed"][0]["text"] == "Share" and doc["removed"][0]["reason"] == "boilerplate"
     ev = next(e for e in doc["events"] if e["sub_event_type"] == "Shelling/artillery/missile attack"
               and "Artillery" in e["evidence"]["sentence"])
@@ -48,7 +48,8 @@ def test_extract_prints_the_contract_json(tmp_path):
 
 def test_jsonl_batch_keeps_order_and_reports_bad_lines(folder):
     r = run("extract", "--input", str(folder / "batch.jsonl"), "--format", "jsonl")
-    lines = [json.loads(x) for x in r.output.splitlines() if x.strip()]
+    assert r.exit_code == 1 and r.stderr.splitlines()[-1] == "4 documents, 3 failed"
+    lines = [json.loads(x) for x in r.stdout.splitlines() if x.strip()]
     assert len(lines) == 4
     assert lines[0]["id"] == "j1" and lines[0]["error"] is None and lines[0]["events"]
     assert all(x["error"] and x["error"]["code"].startswith("E") for x in lines[1:])
@@ -57,7 +58,7 @@ def test_jsonl_batch_keeps_order_and_reports_bad_lines(folder):
 def test_stdin_jsonl_with_null_date():
     line = json.dumps({"id": "s", "text": "Gunmen killed four villagers in Zamfara, Nigeria, on Sunday.", "published": None})
     r = run("extract", "--input", "-", "--format", "jsonl", input=line + "\n")
-    doc = json.loads(r.output.splitlines()[0])
+    doc = json.loads(r.stdout.splitlines()[0])
     assert doc["events"][0]["date"]["precision"] == "unresolved"
 
 
@@ -68,7 +69,7 @@ def test_bad_input_batch_stores_the_good_documents_and_reports_the_rest(folder, 
         f.write(b"a")
     db = str(tmp_path / "t.db")
     r = run("ingest", str(folder), "--db", db)
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # the failed documents; the good ones are stored
     con = sqlite3.connect(db)
     ok = con.execute("select count(*) from documents where error is null or error = '' or error = 'null'").fetchone()[0]
     assert ok >= 2  # good.txt and j1 (latin-1 text is decoded or reported, never crashes)

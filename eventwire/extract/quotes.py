@@ -366,6 +366,9 @@ def _chunk_span(text: str, s: int, vs: int) -> tuple[int, int] | None:
     # Appositives: lowercase-led ("who runs…", "based on…") or "a/the …" after a name.
     while j >= 1:
         w = words(j)
+        if not w:  # an empty segment between two commas ("Name, , who runs X,") is no boundary
+            j -= 1
+            continue
         first = w[0]
         lower_led = bool(_LOWER_APPOSITIVE_RE.match(first))
         det_led = skipped and first.lower() in ("a", "an", "the") and words(j - 1) and \

@@ -10,6 +10,7 @@ raises for bad input, so one broken file does not stop a batch.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 from typing import BinaryIO, Iterator
@@ -21,8 +22,9 @@ from .jsonl import read_jsonl
 from .text import SNIFF_BYTES, decode_bytes, looks_binary, text_doc, validate_date
 
 __all__ = ["read_inputs", "read_stream", "read_stdin", "read_bytes", "sniff_format", "validate_date",
-           "max_bytes_default", "EXTENSIONS"]
+           "max_bytes_default", "count_inputs", "EXTENSIONS"]
 
+log = logging.getLogger(__name__)
 EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
               ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FORMATS = {"auto", "text", "txt", "html", "jsonl"}
@@ -107,11 +109,11 @@ def read_stream(stream: BinaryIO, *, fmt: str = "auto", name: str = "-", publish
         if not head.strip():
             yield _error_doc(name, EventwireError("E001", f"{name}: empty input"))
             return
-        if looks_binary(head):
-            yield _error_doc(name, EventwireError("E002", f"{name}: binary content"))
-            return
         if fmt == "auto":
             fmt = sniff_format(head)
+        if looks_binary(head, lines=fmt == "jsonl"):
+            yield _error_doc(name, EventwireError("E002", f"{name}: binary content"))
+            return
         if fmt == "jsonl":
             reader = io.BufferedReader(_Prefixed(head, stream))
             yield from read_jsonl(reader, name=name, published=published, max_bytes=max_bytes)
@@ -151,7 +153,7 @@ def _read_file(path: str, *, fmt: str | None, published: str | None, max_bytes: 
             # refused from its size alone, before it is read
             if fmt != "jsonl" and st.st_size > max_bytes:
                 raise EventwireError("E004", f"{path}: {st.st_size} bytes, limit {max_bytes}")
-            if looks_binary(head):
+            if looks_binary(head, lines=fmt == "jsonl"):
                 raise EventwireError("E002", f"{path}: binary content")
             if fmt == "jsonl":
                 fh.seek(0)
@@ -169,14 +171,53 @@ def _read_file(path: str, *, fmt: str | None, published: str | None, max_bytes: 
     yield _safe_doc(data, fmt=fmt, name=path, published=published)
 
 
-def _walk(root: str) -> list[str]:
+def count_inputs(paths: list[str], *, max_scan_bytes: int = 2_000_000_000) -> int | None:
+    """About how many documents read_inputs(paths) gives (JSONL lines counted, blank ones too),
+    for a progress total; None for stdin or when counting would mean reading over
+    `max_scan_bytes` of JSONL."""
+    total, scanned = 0, 0
+    for path in paths:
+        if path == "-":
+            return None
+        for file in _walk(path, report=False) if os.path.isdir(path) else [path]:
+            if EXTENSIONS.get(os.path.splitext(file)[1].lower()) != "jsonl":
+                total += 1
+                continue
+            try:
+                scanned += os.path.getsize(file)
+                if scanned > max_scan_bytes:
+                    return None
+                total += _count_lines(file)
+            except OSError:
+                total += 1  # read_inputs reports it as one failed document
+    return total
+
+
+def _count_lines(path: str) -> int:
+    lines, last = 0, b"\n"
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
+
+
+def _walk(root: str, *, report: bool = True) -> list[str]:
     """Files under root with a known extension, sorted by path (a/x before b/ before c),
-    hidden entries skipped."""
+    hidden entries and symbolic links skipped: a link in a folder of articles may point
+    anywhere (/etc/passwd); a link named on the command line is read."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(os.path.join(dirpath, f) for f in filenames
-                     if not f.startswith(".") and os.path.splitext(f)[1].lower() in EXTENSIONS)
+        for f in filenames:
+            path = os.path.join(dirpath, f)
+            if f.startswith(".") or os.path.splitext(f)[1].lower() not in EXTENSIONS:
+                continue
+            if os.path.islink(path):
+                if report:
+                    log.warning("skipped %s: a symbolic link (name it on the command line to read it)", path)
+                continue
+            found.append(path)
     return sorted(found, key=lambda p: os.path.relpath(p, root).split(os.sep))
 
 
@@ -184,8 +225,8 @@ def read_inputs(paths: list[str], *, published: str | None = None,
                 max_bytes: int | None = None) -> Iterator[InputDoc]:
     """Documents from files, directories and `-` (stdin), in the order given.
 
-    `published` (YYYY-MM-DD) overrides the date of text and HTML documents and fills in
-    JSONL lines that have none; an invalid value gives every document error E007.
+    `published` overrides the date of text and HTML documents and fills in JSONL lines that
+    have none (an unreadable one leaves the date empty, with warning W001).
     `max_bytes` (per text/HTML file, per JSONL line) defaults to `max_bytes_default()`.
     """
     max_bytes = max_bytes or max_bytes_default()

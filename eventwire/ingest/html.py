@@ -12,7 +12,7 @@ import re
 
 from ..errors import EventwireError
 from ..model import InputDoc
-from .text import make_id, validate_date
+from .text import make_id, published_value
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
@@ -75,11 +75,11 @@ def _same_line(a: str, b: str) -> bool:
 def html_doc(html: str, *, published: str | None = None) -> InputDoc:
     """One HTML page as a document whose text starts with the title line (E006 if empty).
 
-    `published` (validated) overrides the page's own date.
+    `published` overrides the page's own date.
     """
     if not html.strip():
         raise EventwireError("E001", "no text")
-    published = validate_date(published)
+    published = published_value(published)
     result = None
     try:
         result = _extract(html, favor_recall=False)
@@ -97,7 +97,7 @@ def html_doc(html: str, *, published: str | None = None) -> InputDoc:
     first = body.split("\n", 1)[0]
     text = body if title is None or _same_line(first, title) else f"{title}\n\n{body}"
     if published is None:
-        published = validate_date(_page_date(html))
+        published = published_value(_page_date(html))
     return InputDoc(id=make_id(text), text=text, published=published, title=title,
                     url=(result.url if result is not None else None) or None,
                     source=(result.sitename if result is not None else None) or None)

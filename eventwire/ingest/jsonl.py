@@ -11,7 +11,7 @@ from typing import BinaryIO, Iterator
 
 from ..errors import EventwireError
 from ..model import InputDoc
-from .text import decode_bytes, make_id, validate_date
+from .text import decode_bytes, escape_surrogates, has_surrogate, make_id, published_value
 
 _CHUNK = 1 << 16
 
@@ -35,6 +35,17 @@ def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None
         yield number, line
 
 
+_FIELDS = ("id", "text", "title", "url", "source", "published")
+
+
+def _load(text: str) -> object:
+    """json.loads that also turns too-deep nesting ("[[[[…" 5,000 deep) into a JSONDecodeError."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from exc
+
+
 def _optional_str(obj: dict, key: str) -> str | None:
     value = obj.get(key)
     if value is None:
@@ -46,7 +57,7 @@ def parse_line(raw: bytes, *, name: str, number: int, published: str | None = No
     """One JSONL line -> InputDoc (raises EventwireError for a bad line)."""
     text_line = decode_bytes(raw)
     try:
-        obj = json.loads(text_line)
+        obj = _load(text_line)
     except json.JSONDecodeError as exc:
         raise EventwireError("E005", f"{name}:{number}: not JSON ({exc.msg})") from exc
     if not isinstance(obj, dict):
@@ -54,26 +65,27 @@ def parse_line(raw: bytes, *, name: str, number: int, published: str | None = No
     text = obj.get("text")
     if not isinstance(text, str):
         raise EventwireError("E005", f"{name}:{number}: no 'text' string")
+    for key in _FIELDS:
+        if isinstance(obj.get(key), str) and has_surrogate(obj[key]):
+            raise EventwireError("E011", f"{name}:{number}: '{key}' holds a lone surrogate")
     doc_id = _optional_str(obj, "id") or make_id(text)
     doc = InputDoc(id=doc_id, text=text, title=_optional_str(obj, "title"), url=_optional_str(obj, "url"),
                    source=_optional_str(obj, "source"))
     if not text.strip():
         doc.error = EventwireError("E001", f"{name}:{number}: empty text").to_error()
         return doc
-    try:
-        # the line's own date wins; the caller's date fills in when the line has none
-        doc.published = validate_date(obj.get("published")) or validate_date(published)
-    except EventwireError as exc:
-        doc.error = EventwireError(exc.code, f"{name}:{number}: {exc.detail}").to_error()
+    # the line's own date wins (as written when unreadable: the pipeline warns); the caller's
+    # date fills in when the line has none
+    doc.published = published_value(obj.get("published")) or published_value(published)
     return doc
 
 
 def _line_id(raw: bytes, name: str, number: int) -> str:
     """Best-effort id for a bad line: its own "id" when that much parses."""
     try:
-        obj = json.loads(raw)
+        obj = _load(raw.decode("utf-8"))
         if isinstance(obj, dict) and obj.get("id") is not None:
-            return str(obj["id"])
+            return escape_surrogates(str(obj["id"]))
     except (ValueError, UnicodeDecodeError):
         pass
     return f"{name}:{number}"
@@ -108,7 +120,7 @@ def read_extracted(stream: BinaryIO, *, name: str = "-", max_bytes: int = 200_00
         if not raw.strip():
             continue
         try:
-            obj = json.loads(decode_bytes(raw))
+            obj = _load(decode_bytes(raw))
         except (json.JSONDecodeError, EventwireError) as exc:
             yield number, None, f"{name}:{number}: not JSON ({exc})"
             continue

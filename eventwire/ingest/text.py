@@ -14,13 +14,13 @@ The text itself is never altered beyond decoding: cleaning happens in eventwire.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import re
 import unicodedata
 
 from ..errors import EventwireError
 from ..model import InputDoc
+from .dates import raw_value, read_date
 
 _SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF",
                b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"BZh")
@@ -29,11 +29,14 @@ SNIFF_BYTES = 8192
 MAX_TITLE_CHARS = 300
 
 
-def looks_binary(head: bytes) -> bool:
-    """True for bytes that are not text in any encoding we accept (see module doc)."""
+def looks_binary(head: bytes, *, lines: bool = False) -> bool:
+    """True for bytes that are not text in any encoding we accept (see module doc).
+
+    `lines`: the head of a JSONL batch, judged line by line later, where a stray NUL spoils
+    only its own line, not the whole file."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if head.startswith(_SIGNATURES) or b"\x00" in head:
+    if head.startswith(_SIGNATURES) or (b"\x00" in head and not lines):
         return True
     sample = head[:SNIFF_BYTES]
     if not sample:
@@ -136,23 +139,40 @@ def normalise_for_id(text: str) -> str:
     return re.sub(r"[ \t]+\n", "\n", text).strip()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_surrogate(text: object) -> bool:
+    """True for a str that is not valid Unicode: JSON's "\\ud800" escape gives one, and it
+    cannot be encoded, printed or stored."""
+    return isinstance(text, str) and _SURROGATE.search(text) is not None
+
+
+def escape_surrogates(text: object) -> str | None:
+    """The text with each lone surrogate written as its escape (\\ud800), printable and storable."""
+    return None if text is None else str(text).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def make_id(text: str) -> str:
     """Stable id from the content: the same article text always gets the same id."""
     return "doc_" + hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
 def validate_date(value: object) -> str | None:
-    """None/"" -> None; "YYYY-MM-DD" (or a full ISO timestamp) -> "YYYY-MM-DD"; else E007."""
+    """None/"" -> None; a readable date in any common form (ingest/dates.py) -> "YYYY-MM-DD";
+    else E007. For dates a user types; a document's own date goes through `published_value`."""
     if value is None or value == "":
         return None
-    if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*", value)
-        if m:
-            try:
-                return dt.date.fromisoformat(m.group(1)).isoformat()
-            except ValueError:
-                pass
-    raise EventwireError("E007", f"published date {value!r} is not YYYY-MM-DD")
+    day = read_date(value)
+    if day is None:
+        raise EventwireError("E007", f"published date {value!r} could not be read")
+    return day
+
+
+def published_value(value: object) -> str | None:
+    """A document's date for InputDoc.published: "YYYY-MM-DD" when readable, else the source's
+    own text (the pipeline keeps it in published_raw with warning W001), None when absent."""
+    return read_date(value) or raw_value(value)
 
 
 def guess_title(text: str) -> str | None:
@@ -174,5 +194,5 @@ def text_doc(text: str, *, published: str | None = None, source: str | None = No
     """One plain-text document; the title line stays in the text so offsets hold."""
     if not text.strip():
         raise EventwireError("E001", "no text")
-    return InputDoc(id=make_id(text), text=text, published=validate_date(published),
+    return InputDoc(id=make_id(text), text=text, published=published_value(published),
                     title=guess_title(text), source=source)

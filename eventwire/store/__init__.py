@@ -1,4 +1,4 @@
 """Storage: SQLite (WAL) with numbered migrations; see sqlite.Store."""
-from .sqlite import Store
+from .sqlite import Store, StoreError
 
-__all__ = ["Store"]
+__all__ = ["Store", "StoreError"]

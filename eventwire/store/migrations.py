@@ -127,13 +127,25 @@ _V2 = [
 # Step 3: where a document's date came from ("input", "dateline" or NULL).
 _V3 = ["ALTER TABLE documents ADD COLUMN published_from TEXT"]
 
+# Step 4: the given date as written when unreadable, the identified language, W… warnings.
+_V4 = [
+    "ALTER TABLE documents ADD COLUMN published_raw TEXT",
+    "ALTER TABLE documents ADD COLUMN language TEXT",
+    "ALTER TABLE documents ADD COLUMN warnings TEXT",  # JSON list of {code, message}, or NULL
+]
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "documents and events", _V1),
     (2, "mentions, quotes, incidents, effective dates, filter indexes", _V2),
     (3, "documents.published_from", _V3),
+    (4, "documents.published_raw, language, warnings", _V4),
 ]
 
 LATEST = MIGRATIONS[-1][0]
+
+
+class NewerSchemaError(Exception):
+    """The database was written by a newer eventwire: opening it here would misread it."""
 
 
 def current_version(conn: sqlite3.Connection) -> int:
@@ -154,6 +166,10 @@ def migrate(conn: sqlite3.Connection, *, target: int = LATEST) -> list[int]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         have = current_version(conn)
+        known = MIGRATIONS[-1][0]
+        if have > known:
+            raise NewerSchemaError(f"the database has schema version {have}, newer than this eventwire "
+                                   f"reads ({known}): upgrade eventwire, or use another --db")
         applied = []
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         for version, name, statements in MIGRATIONS:

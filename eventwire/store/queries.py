@@ -112,6 +112,8 @@ def _float(value: Any) -> float | None:
 def _int(value: Any) -> int | None:
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")  # a toll of 1e400 reads as inf
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -126,7 +128,13 @@ def day_bound(value: Any, *, upper: bool) -> str:
     if isinstance(value, datetime.datetime):
         value = value.date()
     text = value.isoformat() if isinstance(value, datetime.date) else str(value).strip()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+    parts = [int(p) for p in text.split("-")] if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) else []
+    if parts:
+        try:
+            datetime.date(*(parts + [1, 1])[:3])
+        except ValueError:  # "2016-13", "2024-02-30": the right shape, but no day of the calendar
+            parts = []
+    if not parts:
         raise ValueError(f"not a YYYY[-MM[-DD]] date: {value!r}")
     pad = "-99-99" if upper else "-00-00"
     return text + pad[len(text) - 4:]

