@@ -1,13 +1,12 @@
 """clean() on the user's seed article (read-only, in ../shared)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eventwire.clean import clean
+from repo_paths import SHARED
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_6f866aa34b252ad8.txt"
+SEED = SHARED / "seed" / "000_6f866aa34b252ad8.txt"
 
 
 @pytest.mark.shared

@@ -1,10 +1,10 @@
 """The team-written corpora (demo/, tests/data/) stay consistent with their labels."""
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from repo_paths import ROOT
+
 DEMO = ROOT / "demo"
 QUALITY = ROOT / "tests" / "data" / "quality"
 INCIDENTS = ROOT / "tests" / "data" / "incidents"

@@ -1,6 +1,6 @@
 import pytest
 
-from eventwire.geo_eval import evaluate_geo
+from eventwire_eval.scoring.geo import evaluate_geo
 from eventwire.model import Place
 
 

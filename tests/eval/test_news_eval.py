@@ -1,17 +1,18 @@
-"""The news-article scorer (eventwire.news_eval) on hand-built documents, the gold set's shape,
-and one slow run of the real pipeline over tests/data/news."""
+"""The news-article scorer (eventwire_eval.scoring.news) on hand-built documents, the gold set's
+shape, and one run of the real pipeline over tests/data/news."""
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
-from eventwire import news_eval
+from eventwire_eval.data import read_jsonl
+from eventwire_eval.scoring import news as news_eval
 from eventwire.model import (Actor, Attribution, Casualties, Document, Error, Event, Evidence, InputDoc,
                              Place, When)
+from repo_paths import DATA, ROOT
 
-NEWS = Path(__file__).resolve().parent / "data" / "news"
-TAXONOMY = Path(__file__).resolve().parent.parent / "eventwire" / "data" / "taxonomy.json"
+NEWS = DATA / "news"
+TAXONOMY = ROOT / "eventwire" / "data" / "taxonomy.json"
 
 HEADLINE = "Shelling kills five in Kharkiv\n\n"
 LEDE = "Russian shells hit a market in Kharkiv on Tuesday, killing five people, police said."
@@ -111,13 +112,6 @@ def test_attribution_contains(wanted, att, ok):
 
 # ---------------------------------------------------------------- matching
 
-def test_main_event_is_most_confident_typed_one():
-    untyped = event(LEDE, etype=None, sub=None, conf=0.99)
-    low, high = event(LATER, conf=0.4), event(LEDE, conf=0.8)
-    assert news_eval.main_event(doc([untyped, low, high])) is high
-    assert news_eval.main_event(doc([untyped])) is None
-
-
 def test_match_events_one_to_one_prefers_typed_and_agreeing_type():
     untyped = event(LEDE, etype=None, sub=None, conf=0.99)
     other_type = event(LEDE, etype="Battles", sub="Armed clash", conf=0.95)
@@ -201,7 +195,7 @@ def test_evaluate_news_with_custom_predict(tmp_path):
 # ---------------------------------------------------------------- the gold set itself
 
 def _rows(name):
-    return news_eval.read_jsonl(NEWS / name)
+    return read_jsonl(NEWS / name)
 
 
 def test_news_gold_is_wellformed():
@@ -229,7 +223,6 @@ def test_news_gold_is_wellformed():
                 assert -90 <= e["location"]["latitude"] <= 90 and e["location"]["km"] in (25, 60)
 
 
-@pytest.mark.slow
 def test_news_eval_runs_on_real_pipeline():
     r = news_eval.evaluate_news(NEWS / "docs.jsonl", NEWS / "gold.jsonl")
     assert r["documents"] == len(_rows("docs.jsonl")) and r["missing_output"] == 0

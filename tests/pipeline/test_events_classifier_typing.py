@@ -2,7 +2,6 @@
 import pytest
 
 import eventwire
-from eventwire.evaluate import top_event
 
 
 @pytest.mark.parametrize("text, sub", [
@@ -14,7 +13,7 @@ from eventwire.evaluate import top_event
      "Peaceful protest"),
 ])
 def test_classifier_types_an_event_the_triggers_leave_untyped(text, sub):
-    ev = top_event(eventwire.extract(text, published="2024-05-10"))
+    ev = eventwire.main_event(eventwire.extract(text, published="2024-05-10"))
     assert ev is not None and ev.sub_event_type == sub, [(e.sub_event_type, e.trigger, e.confidence) for e in
                                                          eventwire.extract(text).events]
 

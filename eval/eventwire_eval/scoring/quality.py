@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Quality
+from eventwire.model import Quality
 
 
 @dataclass
@@ -24,10 +24,10 @@ class Assessed:
 
 def assess_file(path: str | Path) -> Quality:
     """The quality of one article file, through the same stages the pipeline uses."""
-    from .clean import clean
-    from .extract.quality import assess
-    from .extract.quotes import find_quotes
-    from .nlp import load
+    from eventwire.clean import clean
+    from eventwire.extract.quality import assess
+    from eventwire.extract.quotes import find_quotes
+    from eventwire.nlp import load
 
     raw = Path(path).read_text(encoding="utf-8")
     cleaned = clean(raw)
@@ -35,7 +35,7 @@ def assess_file(path: str | Path) -> Quality:
     doc = load()(text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     try:
-        from .resolve.actors import find_actors
+        from eventwire.resolve.actors import find_actors
     except ImportError:  # the actors stage is optional here: quality still runs without it
         actors = []
     else:

@@ -16,42 +16,26 @@ Three measures (tests/data/news/README.md describes the gold format):
 A gold field that is null (or absent) is not scored, except where null is a value of its own:
 a null date start (unresolved) wants no start, null fatalities want 0, null actor2 is skipped.
 
-    python -m eventwire.news_eval tests/data/news/docs.jsonl tests/data/news/gold.jsonl [--details]
+    PYTHONPATH=eval python -m eventwire_eval.scoring.news tests/data/news/docs.jsonl tests/data/news/gold.jsonl [--details]
 """
 from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .model import Actor, Document, Event, InputDoc
+from eventwire import main_event
+from eventwire.geo import haversine_km
+from eventwire.model import Actor, Document, Event, InputDoc
 
-Predictor = Callable[[list[InputDoc]], Iterable[Document]]
+from ..data import read_jsonl, to_inputs
+from ..predictors import Predictor, pipeline_predictor
 
 MAIN_FIELDS = ("event_type", "sub_event_type", "location", "date", "fatalities", "evidence")
 EVENT_FIELDS = ("event_type", "sub_event_type", "location", "date", "fatalities", "civilian_targeting",
                 "actor1_name", "actor1_kind", "actor2_name", "actor2_kind", "attribution")
-
-
-# ---------------------------------------------------------------- reading
-
-def read_jsonl(path: str | Path) -> list[dict]:
-    with Path(path).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def to_inputs(rows: Iterable[dict]) -> list[InputDoc]:
-    return [InputDoc(id=r["id"], text=r["text"], published=r.get("published"), title=r.get("title"),
-                     url=r.get("url"), source=r.get("source")) for r in rows]
-
-
-def pipeline_predict(inputs: list[InputDoc]) -> list[Document]:
-    from .pipeline import process
-
-    return list(process(inputs))
 
 
 # ---------------------------------------------------------------- field checks
@@ -64,13 +48,6 @@ def _as_list(value) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def evidence_matches(event: Event, needle: str) -> bool:
@@ -182,15 +159,6 @@ def typed_events(doc: Document) -> list[Event]:
     return [e for e in doc.events if e.event_type]
 
 
-def main_event(doc: Document) -> Event | None:
-    """The most confident event with an ACLED type (the first one on ties)."""
-    best = None
-    for ev in typed_events(doc):
-        if best is None or (ev.confidence or 0.0) > (best.confidence or 0.0):
-            best = ev
-    return best
-
-
 def match_events(events: list[Event], golds: list[dict]) -> list[tuple[dict, Event | None]]:
     """Each gold event with the output event that reports it, or None; one output event per gold.
 
@@ -300,7 +268,7 @@ def score(docs: list[Document], gold_rows: list[dict], *, details: bool = False)
         # (a) main event
         if golds:
             g0 = golds[0]
-            top = main_event(doc)
+            top = main_event(doc, among="typed")
             n_main_found += top is not None
             for f, ok in _main_checks(top, g0, headline_end(doc.text)).items():
                 main_counts[f][1] += 1
@@ -366,12 +334,12 @@ def evaluate_news(docs_path: str | Path, gold_path: str | Path, predict: Predict
     """Run `predict` (default: the eventwire pipeline) over the articles and score them."""
     rows = read_jsonl(docs_path)
     gold_rows = read_jsonl(gold_path)
-    docs = list((predict or pipeline_predict)(to_inputs(rows)))
+    docs = list((predict or pipeline_predictor(batch_size=16))(to_inputs(rows)))
     return score(docs, gold_rows, details=details)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m eventwire.news_eval", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m eventwire_eval.scoring.news", description=__doc__.split("\n\n")[0])
     ap.add_argument("docs")
     ap.add_argument("gold")
     ap.add_argument("--details", action="store_true", help="list every disagreement")

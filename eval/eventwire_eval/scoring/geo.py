@@ -9,28 +9,21 @@ unresolved (latitude None) counts as a miss — and the median error in km.
 Gold toponyms without coordinates (common nouns such as "town", homonyms, non-toponyms,
 demonyms, language names) are not places to find; a prediction on them is a false positive.
 
-    python -m eventwire.geo_eval ../shared/eval/geo-gwn   # measures the eventwire pipeline
+    PYTHONPATH=eval python -m eventwire_eval.scoring.geo ../shared/eval/geo-gwn   # measures the eventwire pipeline
 """
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .model import Place
+from eventwire.geo import haversine_km
+from eventwire.model import Place
 
 WITHIN_KM = 161.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def gold_toponyms(row: dict) -> list[dict]:
@@ -99,8 +92,8 @@ def evaluate_geo(docs: Iterable[dict], gold: Iterable[dict],
 
 def pipeline_predict() -> Callable[[str], list[Place]]:
     """spaCy + gazetteer ruler + joint resolution: every GPE/LOC entity is a place mention."""
-    from . import nlp
-    from .resolve.places import resolve_places
+    from eventwire import nlp
+    from eventwire.resolve.places import resolve_places
 
     model = nlp.load()
 
@@ -118,7 +111,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eventwire.geo_eval")
+    parser = argparse.ArgumentParser(prog="python -m eventwire_eval.scoring.geo")
     parser.add_argument("folder", type=Path, help="folder with docs.jsonl and gold.jsonl")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)

@@ -1,11 +1,9 @@
 """`make test` smoke: the first rows of the dev sets stay at or above their floors."""
-from pathlib import Path
-
 import pytest
 
-from eventwire.evaluate import check_floors, classifier_predictor, evaluate, load_floors, smoke_limits
+from eventwire_eval import check_floors, classifier_predictor, evaluate, load_floors, smoke_limits
+from repo_paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 pytestmark = [pytest.mark.shared,
               pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared/eval absent")]
 

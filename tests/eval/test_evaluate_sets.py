@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from eventwire.evaluate import evaluate, run_cli
+from eventwire_eval import evaluate, run_cli
 from eventwire.model import Casualties, Document, Event, Evidence, Place, When
 
 
@@ -129,3 +129,17 @@ def test_cli_writes_the_markdown_report(shared, tmp_path):
     assert code == 0  # partial runs are not held to the floors
     assert said[0].startswith("case2021: weighted_f1=")
     assert "eventwire eval case2021 --limit 2" in out.read_text()
+
+
+def test_cli_refuses_an_unknown_set(tmp_path):
+    said = []
+    assert run_cli("nope", shared=str(tmp_path), echo=said.append) == 2
+    assert "no set 'nope'" in said[0] and "acled" in said[0]
+
+
+def test_every_set_is_found_in_report_order():
+    from eventwire_eval.sets import registry
+
+    assert list(registry()) == ["acled", "case2021", "geo-gwn", "seed", "quality", "incidents", "news"]
+    for module in registry().values():
+        assert module.SOURCE in {"shared", "team"} and module.HEADLINE and callable(module.run)

@@ -2,10 +2,12 @@
 
 Gold (tests/data/incidents/gold.json): {"incidents": {key: [doc ids]}, "syndicated": [[ids]],
 "near_misses": [...]}. Each article reports one main incident, so a document's predicted
-cluster is the incident that holds its main event: its most confident event with an ACLED
-type (any event when it has none). All events of all documents are merged, as in the store.
+cluster is the incident that holds its main event (eventwire.main_event): its most confident
+event with an ACLED type (any event when it has none), leaving out background ("based in eastern
+Congo since the 1990s") when the article has other events. All events of all documents are
+merged, as in the store.
 
-    python -m eventwire.merge_eval tests/data/incidents/docs.jsonl tests/data/incidents/gold.json
+    PYTHONPATH=eval python -m eventwire_eval.scoring.incidents tests/data/incidents/docs.jsonl tests/data/incidents/gold.json
 """
 from __future__ import annotations
 
@@ -16,26 +18,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .model import Document, Event, InputDoc, to_dict
-from .resolve.dates import days_before_published
+from eventwire import main_event
+from eventwire.model import Document, to_dict
+
+from ..data import read_jsonl, to_inputs
 
 
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is background, not news
-
-
-def main_event(doc: Document) -> Event | None:
-    """The event the article is about: the most confident one with an ACLED type, leaving out
-    background ("based in eastern Congo since the 1990s") when the article has other events."""
-    if not doc.events:
-        return None
-    typed = [e for e in doc.events if e.event_type] or doc.events
-    current = [e for e in typed if not _background(e, doc.published)] or typed
-    return max(current, key=lambda e: (e.confidence, -e.evidence.start))
-
-
-def _background(event: Event, published: str | None) -> bool:
-    ago = days_before_published(event.date, published)
-    return ago is not None and ago > BACKGROUND_DAYS
 
 
 def pairwise(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]:
@@ -69,19 +58,9 @@ def bcubed(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def read_docs(path: str | Path) -> list[InputDoc]:
-    docs = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            docs.append(InputDoc(id=row["id"], text=row["text"], published=row.get("published"),
-                                 title=row.get("title"), url=row.get("url"), source=row.get("source")))
-    return docs
-
-
 def evaluate_documents(docs: Iterable[Document], gold: dict, *, similarity: str = "embed") -> dict:
     """Scores of merging already-processed documents against gold."""
-    from .merge import merge
+    from eventwire.merge import merge
 
     docs = [d for d in docs if d.error is None]
     incidents = merge([(d, e) for d in docs for e in d.events], similarity=similarity)
@@ -89,7 +68,7 @@ def evaluate_documents(docs: Iterable[Document], gold: dict, *, similarity: str 
     gold_of = {doc_id: key for key, ids in gold["incidents"].items() for doc_id in ids}
     pred: dict[str, Any] = {}
     for d in docs:
-        ev = main_event(d)
+        ev = main_event(d, among="typed_first", background_days=BACKGROUND_DAYS)
         # A document without an event is a cluster of its own: it merged with nothing.
         pred[d.id] = cluster_of.get(ev.id, f"alone:{d.id}") if ev else f"alone:{d.id}"
     missing = sorted(set(gold_of) - set(pred))
@@ -124,10 +103,10 @@ def _clusters_view(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> list[lis
 
 def evaluate(docs_path: str | Path, gold_path: str | Path, *, similarity: str = "embed") -> dict:
     """Run the pipeline over the test articles, merge, and score the clustering."""
-    from .pipeline import process
+    from eventwire.pipeline import process
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    documents = list(process(read_docs(docs_path)))
+    documents = list(process(to_inputs(read_jsonl(docs_path))))
     return evaluate_documents(documents, gold, similarity=similarity)
 
 

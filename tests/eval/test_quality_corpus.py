@@ -1,11 +1,10 @@
 """The score separates the team's clean articles from stitched pages (tests/data/quality)."""
-from pathlib import Path
-
 import pytest
 
-from eventwire.quality_eval import _auc_of, assess_labelled, auc, flag_report
+from eventwire_eval.scoring.quality import _auc_of, assess_labelled, auc, flag_report
+from repo_paths import DATA
 
-ROOT = Path(__file__).parent / "data" / "quality"
+QUALITY = DATA / "quality"
 
 
 def test_auc_counts_ties_as_half():
@@ -14,10 +13,9 @@ def test_auc_counts_ties_as_half():
     assert auc([0.1], [0.9]) == 0.0
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not (ROOT / "labels.json").exists(), reason="no quality corpus")
+@pytest.mark.skipif(not (QUALITY / "labels.json").exists(), reason="no quality corpus")
 def test_stitched_pages_score_below_clean_articles():
-    rows = assess_labelled(ROOT)
+    rows = assess_labelled(QUALITY)
     assert _auc_of(rows) >= 0.9
     report = flag_report(rows)
     on_clean = sum(r["on_clean"] for r in report.values())
@@ -27,10 +25,9 @@ def test_stitched_pages_score_below_clean_articles():
             assert row.quality.score >= 0.85, (row.path, row.quality.flags)
 
 
-DEV = Path(__file__).parent / "data" / "quality_dev"
+DEV = DATA / "quality_dev"
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not (DEV / "labels.json").exists(), reason="no development corpus")
 def test_development_pages_are_told_apart_without_flags_on_clean():
     """Team-written pages with the shapes the first rules missed (introduced-then-described

@@ -2,8 +2,7 @@
 import pytest
 
 from eventwire.merge import merge
-from eventwire.merge_eval import main_event
-from eventwire.model import Document, Evidence, When
+from eventwire.model import Evidence
 from test_merge_helpers import doc, event, place
 
 SACABA = place("Sacaba", -17.4042, -66.0408, "BOL", "Cochabamba")
@@ -120,22 +119,6 @@ def test_edited_wire_copies_are_one_source():
     ]
     (incident,) = merge(items, similarity="lexical")
     assert incident.corroboration == "single_source"
-
-
-def _document(published, *dated):
-    events = []
-    for n, (sub, start, end, conf) in enumerate(dated):
-        ev = event(sub, where=SACABA, confidence=conf, sentence=f"s{n}")
-        ev.date = When(text="x", start=start, end=end, precision="range") if start else None
-        events.append(ev)
-    return Document(id="d", title=None, published=published, text="", events=events), events
-
-
-def test_main_event_is_not_background():
-    d, (old, news) = _document("2024-08-13", ("Attack", "1990-01-01", "1999-12-31", 0.9), ("Attack", None, None, 0.7))
-    assert main_event(d) is news
-    d, (only,) = _document("2024-08-13", ("Attack", "1990-01-01", "1999-12-31", 0.9))
-    assert main_event(d) is only  # nothing else to report: the background is all there is
 
 
 ZAPORIZHZHIA = place("Zaporizhzhia", 47.8229, 35.1903, "UKR", "Zaporizhzhia")

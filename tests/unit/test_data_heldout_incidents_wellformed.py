@@ -1,11 +1,12 @@
 """The held-out incident corpus (tests/data/incidents_heldout/) stays consistent with its labels."""
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "incidents_heldout"
+from repo_paths import DATA
+
+HELDOUT = DATA / "incidents_heldout"
 BOILERPLATE = {"Share", "Advertisement"}
 
 

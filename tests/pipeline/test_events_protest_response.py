@@ -2,7 +2,6 @@
 import pytest
 
 import eventwire
-from eventwire.evaluate import top_event
 
 _MARCH = "Hundreds of teachers marched peacefully to the parliament in Accra, Ghana, on Monday to demand higher pay. "
 
@@ -25,7 +24,7 @@ def test_a_protest_takes_the_response_its_story_tells(after, sub):
 
 def test_arrests_of_its_marchers_rank_below_the_protest():
     doc = eventwire.extract(_MARCH + "Police arrested 12 protesters outside the parliament.", published="2024-06-05")
-    assert top_event(doc).event_type == "Protests"
+    assert eventwire.main_event(doc).event_type == "Protests"
 
 
 @pytest.mark.parametrize("text", [

@@ -1,15 +1,15 @@
 """The user's seed page gets the four page-quality flags its gold asks for."""
-from pathlib import Path
-
 import pytest
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_6f866aa34b252ad8.txt"
+from repo_paths import SHARED
+
+SEED = SHARED / "seed" / "000_6f866aa34b252ad8.txt"
 
 
 @pytest.mark.shared
 @pytest.mark.skipif(not SEED.exists(), reason="../shared is absent")
 def test_seed_flags():
-    from eventwire.quality_eval import assess_file
+    from eventwire_eval.scoring.quality import assess_file
 
     raw = SEED.read_text(encoding="utf-8")
     from eventwire.clean import clean

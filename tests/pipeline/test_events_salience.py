@@ -2,7 +2,6 @@
 import pytest
 
 import eventwire
-from eventwire.evaluate import top_event
 
 _LEAD = ("Gunmen kill seven villagers in central Mali\n\n"
          "Gunmen killed seven villagers in an attack on Dialassagou in central Mali on Sunday, "
@@ -17,14 +16,14 @@ _LEAD = ("Gunmen kill seven villagers in central Mali\n\n"
 ])
 def test_lead_incident_outranks_asides_and_the_past(later):
     doc = eventwire.extract(_LEAD + later, published="2024-06-04")
-    top = top_event(doc)
+    top = eventwire.main_event(doc)
     assert top is not None and "Dialassagou" in top.evidence.sentence, \
         [(e.confidence, e.evidence.sentence[:50]) for e in doc.events]
 
 
 def test_lead_with_its_place_and_day_outranks_the_headline():
     doc = eventwire.extract(_LEAD, published="2024-06-04")
-    top = top_event(doc)
+    top = eventwire.main_event(doc)
     assert top.location is not None and top.date is not None and top.date.start == "2024-06-02"
 
 
@@ -32,5 +31,5 @@ def test_only_the_first_report_below_the_headline_is_the_lead():
     text = ("Police arrest 38 activists in Harare\n\n"
             "HARARE, Nov 20, 2024 - Police arrested 38 opposition activists at a house in Harare on Wednesday. "
             "A police spokesman said a mob of residents beat two officers with sticks during the raid.")
-    top = top_event(eventwire.extract(text, published="2024-11-20"))
+    top = eventwire.main_event(eventwire.extract(text, published="2024-11-20"))
     assert top.sub_event_type == "Arrests" and "arrested 38" in top.evidence.sentence

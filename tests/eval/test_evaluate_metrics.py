@@ -1,15 +1,9 @@
 import pytest
 
-from eventwire.evaluate import (check_floors, macro_f1, per_class, raise_floors, split_sentences,
-                                to_markdown, top_event, weighted_f1, worst_classes)
-from eventwire.model import Document, Event, Evidence
-
-
-def _event(sub, conf):
-    return Event(id=sub, event_type="T", sub_event_type=sub, plover_type="", plover_mode=None,
-                 cameo_root=None, actor1=None, actor2=None, location=None, date=None, fatalities=None,
-                 civilian_targeting=False, attribution=None, hedged=False,
-                 evidence=Evidence("s", 0, 1), confidence=conf)
+from eventwire_eval.floors import check_floors, raise_floors
+from eventwire_eval.metrics import macro_f1, per_class, weighted_f1, worst_classes
+from eventwire_eval.predictors import split_sentences
+from eventwire_eval.report import to_markdown
 
 
 def test_per_class_counts_and_averages():
@@ -30,14 +24,6 @@ def test_worst_classes_give_an_error_example():
     assert worst[0]["class"] == "a" or worst[0]["class"] == "b"
     ex = worst[0]["example"]
     assert ex is None or ex["predicted"] != worst[0]["class"]
-
-
-@pytest.mark.parametrize("confs, expected", [([0.2, 0.9, 0.5], "e1"), ([0.5, 0.5], "e0"), ([], None)])
-def test_top_event_is_the_most_confident(confs, expected):
-    doc = Document(id="d", title=None, published=None, text="x",
-                   events=[_event(f"e{i}", c) for i, c in enumerate(confs)])
-    ev = top_event(doc)
-    assert (ev.id if ev else None) == expected
 
 
 def test_check_floors_reports_each_figure_below_its_floor():
