@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test test-unit eval bench clean
 
 install: $(STAMP)
 
@@ -26,16 +26,23 @@ $(STAMP): requirements.txt requirements-models.txt pyproject.toml
 demo: install
 	$(VENV)/bin/eventwire demo
 
+# tests/unit (no spaCy model), tests/pipeline, tests/eval (the harness; ../shared parts skip where absent)
 test: install
 	$(VENV)/bin/pytest -q -x -m "not slow"
 
-# Accuracy on ../shared/eval (skips with a message where ../shared is absent); writes docs/ACCURACY.md
+# The fast unit tests alone, while working.
+test-unit: install
+	$(VENV)/bin/pytest -q -x -m "not slow" tests/unit
+
+# Accuracy with the harness in eval/eventwire_eval on ../shared/eval (skipped with a message where
+# ../shared is absent) and the team's sets in tests/data; writes docs/ACCURACY.md
 eval: install
 	$(VENV)/bin/eventwire eval all --write docs/ACCURACY.md
 
 bench: install
 	$(PY) bench/throughput.py
 	$(PY) bench/merge.py
+	$(PY) bench/actors.py
 
 clean:
 	rm -rf $(VENV) eventwire.db eventwire.db-wal eventwire.db-shm

@@ -23,9 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))  # the evaluation harness (eventwire_eval) is not installed
 
 from eventwire.merge import merge  # noqa: E402
-from eventwire.merge_eval import bcubed, pairwise  # noqa: E402
+from eventwire_eval.scoring.incidents import bcubed, pairwise  # noqa: E402
 
 SUBS = [
     ("Explosions/Remote violence", "Air/drone strike", "ASSAULT", "air strikes hit"),

@@ -3,11 +3,13 @@
     import eventwire
     doc = eventwire.extract(text, published="2016-08-16")
     for ev in doc.events: print(ev.event_type, ev.location and ev.location.name, ev.fatalities)
+    top = eventwire.main_event(doc)   # the event the article is about (its most confident one)
 """
+from .salience import main_event
 from .model import (Actor, Attribution, Casualties, Document, Event, Incident, InputDoc, Place,
                     Quality, QualityFlag, Quote, When, to_dict)
 
-__all__ = ["extract", "process", "Actor", "Attribution", "Casualties", "Document", "Event",
+__all__ = ["extract", "process", "main_event", "Actor", "Attribution", "Casualties", "Document", "Event",
            "Incident", "InputDoc", "Place", "Quality", "QualityFlag", "Quote", "When", "to_dict"]
 
 

@@ -18,6 +18,7 @@ from .model import to_dict
 from .settings import get as setting
 
 DEFAULT_DB = setting("db")
+CHECKOUT = Path(__file__).resolve().parent.parent  # the repository root, when eventwire runs from a checkout
 
 
 def _dump(record) -> str:
@@ -363,15 +364,31 @@ def _replacing(path: str):
 
 
 @main.command(name="eval")
-@click.argument("set_name", type=click.Choice(["acled", "case2021", "geo-gwn", "seed", "quality", "incidents", "news", "all"]))
+@click.argument("set_name", metavar="SET")
 @click.option("--shared", default=None, help="folder holding eval/ (default: ../shared beside the checkout)")
 @click.option("--limit", type=int, default=None, help="only the first N documents")
 @click.option("--write", default=None, help="write the results to this markdown file (docs/ACCURACY.md)")
 def eval_(set_name, shared, limit, write):
-    """Score the pipeline: public sets in ../shared/eval (absent for most users) and the team's sets."""
-    from .evaluate import run_cli
+    """Score the pipeline on SET (or all): the harness in a checkout's eval/ folder, with the
+    public sets in ../shared/eval and the team's sets in tests/data."""
+    harness = _eval_harness()
+    if harness is None:
+        click.echo(f"eventwire eval: no evaluation harness at {CHECKOUT / 'eval' / 'eventwire_eval'}; it ships "
+                   "with a checkout of the eventwire repository, not with the installed package", err=True)
+        sys.exit(2)
+    sys.exit(harness.run_cli(set_name, shared=shared, limit=limit, write=write))
 
-    sys.exit(run_cli(set_name, shared=shared, limit=limit, write=write))
+
+def _eval_harness():
+    """The checkout's eval/eventwire_eval package, imported by path (it is not installed), or None."""
+    folder = CHECKOUT / "eval" / "eventwire_eval"
+    if not (folder / "__init__.py").is_file():
+        return None
+    if str(folder.parent) not in sys.path:
+        sys.path.insert(0, str(folder.parent))
+    import importlib
+
+    return importlib.import_module("eventwire_eval")
 
 
 @main.command()
@@ -379,7 +396,7 @@ def eval_(set_name, shared, limit, write):
 @click.option("--corpus", default=None, help="folder of articles (default: the bundled demo/)")
 def demo(db, corpus):
     """Ingest the bundled demo articles and print a summary."""
-    folder = Path(corpus) if corpus else Path(__file__).resolve().parent.parent / "demo"
+    folder = Path(corpus) if corpus else CHECKOUT / "demo"
     db = check.db_path(db)
     if not folder.is_dir():
         raise Stopped(f"no demo folder at {folder}")

@@ -6,7 +6,6 @@ A failure in one document becomes that document's `error`; the batch goes on.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from typing import Iterable, Iterator
@@ -17,11 +16,6 @@ from .ingest.text import escape_surrogates, has_surrogate
 from .model import Document, Error, InputDoc, Place
 
 log = logging.getLogger(__name__)
-
-
-def document_id(text: str, url: str | None = None) -> str:
-    norm = " ".join(text.split())
-    return "doc_" + hashlib.sha256(f"{norm}|{url or ''}".encode()).hexdigest()[:16]
 
 
 def _context_country(places: list[Place]) -> str | None:
@@ -192,7 +186,11 @@ def _classifier():
 
 def extract(text: str, *, published: str | None = None, title: str | None = None,
             url: str | None = None, source: str | None = None, id: str | None = None) -> Document:
-    """One article in, typed records out: `eventwire.extract(text, published="2016-08-16")`."""
-    inp = InputDoc(id=id or document_id(text, url), text=text, published=published, title=title,
+    """One article in, typed records out: `eventwire.extract(text, published="2016-08-16")`.
+
+    Without `id`, the document gets the id `eventwire extract FILE` gives the same text."""
+    from .ingest.text import make_id
+
+    inp = InputDoc(id=id or make_id(text), text=text, published=published, title=title,
                    url=url, source=source)
     return next(process([inp]))

@@ -1,10 +1,6 @@
-import os
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+from repo_paths import SHARED
 
 
 def pytest_collection_modifyitems(config, items):

@@ -154,7 +154,8 @@ def escape_surrogates(text: object) -> str | None:
 
 
 def make_id(text: str) -> str:
-    """Stable id from the content: the same article text always gets the same id."""
+    """The document id, from the content alone: the same article text always gets the same id,
+    whether it comes through ingest (`eventwire extract FILE`) or `eventwire.extract(text)`."""
     return "doc_" + hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
