@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 import re
@@ -107,13 +106,15 @@ def country(value: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _types() -> tuple[dict[str, str], dict[str, str]]:
-    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types."""
-    from .extract.events import PLOVER_CAMEO, TAXONOMY
+    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types.
+    From the lexicon, not the extractor: a check must not load spaCy (the web server checks
+    every request's --type)."""
+    from .lexicon import taxonomy
 
-    acled = json.loads((Path(__file__).resolve().parent / "data" / "taxonomy.json").read_text("utf-8"))["event_types"]
-    types = {t.lower(): t for t in acled}
-    types.update({p.lower(): p for p in {*PLOVER_CAMEO, *(v[1] for v in TAXONOMY.values())}})
-    subs = {s.lower(): s for subs in acled.values() for s in subs}
+    tax = taxonomy()
+    types = {t.lower(): t for t in tax.event_types}
+    types.update({p.lower(): p for p in {*tax.plover_cameo, *(s.plover for s in tax.sub_event_types.values())}})
+    subs = {s.lower(): s for s in tax.sub_event_types}
     return types, subs
 
 

@@ -8,10 +8,11 @@ Filters are the store's own (`queries.where`), so the page, the CLI and the expo
 from __future__ import annotations
 
 import datetime
+import functools
 import json
-import sqlite3
+import os
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from typing import IO, Any
 
 from ..export import export
@@ -34,6 +35,29 @@ _INCIDENT_ROW = (
 )
 _INCIDENT_ORDER = "date_start IS NULL, date_start, ord"
 OTHER_TYPE = "Other (outside ACLED)"  # events typed by PLOVER alone
+_CACHED = 256  # aggregate answers kept until the database changes
+
+
+def _cached(method):
+    """Keep a Reader method's answers while the database files are unchanged: the page asks
+    for the same counts again and again, and another process may ingest meanwhile (a commit
+    changes the -wal file, a checkpoint the database file)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        key = (method.__name__, json.dumps([args, kwargs], sort_keys=True, default=str), self._state())
+        with self._guard:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = method(self, *args, **kwargs)
+        with self._guard:
+            self._cache[key] = value
+            while len(self._cache) > _CACHED:
+                self._cache.popitem(last=False)
+        return value
+
+    return wrapper
 
 
 class Reader:
@@ -45,6 +69,7 @@ class Reader:
         self._stores: list[Store] = []
         self._generation = 0  # bumped by close(): each thread then opens its store afresh
         self._guard = threading.Lock()
+        self._cache: OrderedDict = OrderedDict()
         self._store()  # checks the file and its schema now, not at the first request
 
     def close(self) -> None:
@@ -53,6 +78,17 @@ class Reader:
                 store.close()
             self._stores.clear()
             self._generation += 1
+
+    def _state(self) -> tuple:
+        """What changes when anything is written to the database."""
+        out = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self.path + suffix)
+                out += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                out += [None, None]
+        return tuple(out)
 
     def _store(self) -> Store:
         """One read-only store per thread: readers in WAL mode never wait for each other."""
@@ -78,11 +114,14 @@ class Reader:
     def events_page(self, filters: dict, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
         """One page of light event rows, in the store's order (date, then document and position)."""
         clause, params = _where("events", filters, bbox)
+        # The page's rows are picked along the page-order index first, and only those 100 are
+        # read whole: skipping 90,000 rows then costs index entries, not table rows.
         rows = self._all(
-            f"SELECT {_EVENT_ROW} FROM (SELECT * FROM events{clause}) e JOIN documents d ON d.id = e.document_id "
-            f"ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])
-        total = self._one(f"SELECT COUNT(*) FROM events{clause}", params)
-        return {"total": total, "limit": limit, "offset": offset, "items": rows}
+            f"SELECT {_EVENT_ROW} FROM (SELECT rowid AS rid FROM events{clause} "
+            f"ORDER BY {_EVENT_ORDER.replace('e.', '')} LIMIT ? OFFSET ?) p "
+            f"JOIN events e ON e.rowid = p.rid JOIN documents d ON d.id = e.document_id ORDER BY {_EVENT_ORDER}",
+            [*params, limit, offset])
+        return {"total": self._count("events", filters, bbox), "limit": limit, "offset": offset, "items": rows}
 
     def incidents_page(self, filters: dict, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
         clause, params = _where("incidents", filters, bbox)
@@ -90,8 +129,12 @@ class Reader:
                          "LIMIT ? OFFSET ?", [*params, limit, offset])
         for row in rows:
             row["actors"] = json.loads(row["actors"] or "[]")
-        total = self._one(f"SELECT COUNT(*) FROM incidents{clause}", params)
-        return {"total": total, "limit": limit, "offset": offset, "items": rows}
+        return {"total": self._count("incidents", filters, bbox), "limit": limit, "offset": offset, "items": rows}
+
+    @_cached
+    def _count(self, kind: str, filters: dict, bbox: tuple | None) -> int:
+        clause, params = _where(kind, filters, bbox)
+        return self._one(f"SELECT COUNT(*) FROM {kind}{clause}", params)
 
     # -- single records --------------------------------------------------------------------
 
@@ -129,26 +172,30 @@ class Reader:
 
     # -- aggregates ------------------------------------------------------------------------
 
+    @_cached
     def clusters(self, kind: str, filters: dict, *, cell: float, bbox: tuple | None) -> list[dict]:
         """Grid cells of `cell` degrees holding located events (or incidents) in `bbox`: count,
-        mean position, extent, counts per type, and the id when a cell holds one record."""
+        mean position, extent, counts per type, and the id when a cell holds one record.
+        SQLite groups by exact place and type (places repeat: events are geocoded to towns);
+        the places then fall into cells here."""
         clause, params = _where(kind, filters, bbox)
         clause += (" AND " if clause else " WHERE ") + "location_lat IS NOT NULL AND location_lon IS NOT NULL"
-        rows = self._rows(
-            "SELECT CAST((location_lat + 90) / ? AS INTEGER) AS gy, CAST((location_lon + 180) / ? AS INTEGER) AS gx, "
-            f"COALESCE(event_type, ?) AS t, COUNT(*), SUM(location_lat), SUM(location_lon), "
-            "MIN(location_lat), MAX(location_lat), MIN(location_lon), MAX(location_lon), MIN(id) "
-            f"FROM {kind}{clause} GROUP BY gy, gx, t", [cell, cell, OTHER_TYPE, *params])
+        rows = self._rows(f"SELECT location_lat, location_lon, event_type, COUNT(*), MIN(id) FROM {kind}{clause} "
+                          "GROUP BY location_lat, location_lon, event_type", params)
         cells: dict[tuple[int, int], dict] = {}
-        for gy, gx, t, n, slat, slon, lat0, lat1, lon0, lon1, first in rows:
-            c = cells.setdefault((gy, gx), {"count": 0, "lat": 0.0, "lon": 0.0, "types": {}, "id": first,
-                                            "bounds": [lat0, lon0, lat1, lon1]})
+        for lat, lon, etype, n, first in rows:
+            key = (int((lat + 90) // cell), int((lon + 180) // cell))
+            c = cells.get(key)
+            if c is None:
+                c = cells[key] = {"count": 0, "lat": 0.0, "lon": 0.0, "types": {}, "id": first,
+                                  "bounds": [lat, lon, lat, lon]}
             c["count"] += n
-            c["lat"] += slat
-            c["lon"] += slon
-            c["types"][t] = n
+            c["lat"] += lat * n
+            c["lon"] += lon * n
+            t = etype or OTHER_TYPE
+            c["types"][t] = c["types"].get(t, 0) + n
             b = c["bounds"]
-            c["bounds"] = [min(b[0], lat0), min(b[1], lon0), max(b[2], lat1), max(b[3], lon1)]
+            c["bounds"] = [min(b[0], lat), min(b[1], lon), max(b[2], lat), max(b[3], lon)]
         out = []
         for c in cells.values():
             c["lat"], c["lon"] = c["lat"] / c["count"], c["lon"] / c["count"]
@@ -158,6 +205,7 @@ class Reader:
         out.sort(key=lambda c: -c["count"])
         return out
 
+    @_cached
     def timeline(self, kind: str, filters: dict, *, bucket: str) -> dict:
         """Counts per day, week (starting Monday) or month of the records' dates; `bucket`
         "auto" picks by the span: days up to 90 days, weeks up to 3 years, then months."""
@@ -177,30 +225,30 @@ class Reader:
         return {"bucket": bucket, "counts": [{"start": d.isoformat(), "end": _bucket_end(d, bucket).isoformat(),
                                               "count": n} for d, n in sorted(counts.items())]}
 
+    @_cached
     def stats(self, filters: dict, *, top: int = 15) -> dict:
-        """Counts of the filtered records for the page's header and filter choices."""
-        ev_clause, ev_params = _where("events", filters, None)
+        """Counts of the filtered records for the page's header and filter choices (each a scan
+        of the narrow index at most, not of the event rows)."""
+        clause, params = _where("events", filters, None)
+        events, documents, deaths, first, last = self._rows(
+            "SELECT COUNT(*), COUNT(DISTINCT document_id), COALESCE(SUM(fatalities_best), 0), MIN(when_start), "
+            f"MAX(when_end) FROM events{clause}", params)[0]
+        # Filtered, "+" keeps SQLite scanning the covering index rather than walking the
+        # column's own index in order with a table lookup for every row to test the filter.
+        plus = "+" if clause else ""
+        count = lambda column: self._rows(  # noqa: E731
+            f"SELECT {plus}{column} AS k, COUNT(*) FROM events{clause} GROUP BY k", params)
+        by_type = Counter({t or OTHER_TYPE: n for t, n in count("event_type")})
+        by_country = Counter({c: n for c, n in count("location_country") if c is not None})
+        actors: Counter = Counter()
+        for side in ("actor1_name", "actor2_name"):
+            actors.update({a: n for a, n in count(side) if a is not None})
         in_clause, in_params = _where("incidents", filters, None)
-        sub = f"(SELECT * FROM events{ev_clause})"
-        by = lambda col: [  # noqa: E731
-            {"name": r[0], "count": r[1]} for r in self._rows(
-                f"SELECT {col} AS k, COUNT(*) AS n FROM {sub} WHERE k IS NOT NULL GROUP BY k "
-                "ORDER BY n DESC, k LIMIT ?", [*ev_params, top * 20])]
-        actors = self._rows(
-            f"SELECT a, COUNT(*) AS n FROM (SELECT COALESCE(actor1_name, actor1_text) AS a FROM {sub} "
-            f"UNION ALL SELECT COALESCE(actor2_name, actor2_text) FROM {sub}) WHERE a IS NOT NULL "
-            "GROUP BY a ORDER BY n DESC, a LIMIT ?", [*ev_params, *ev_params, top])
-        dates = self._rows(f"SELECT MIN(when_start), MAX(when_end) FROM {sub}", ev_params)[0]
         return {
-            "events": self._one(f"SELECT COUNT(*) FROM events{ev_clause}", ev_params),
+            "events": events, "documents": documents, "fatalities_best": deaths, "date_range": [first, last],
             "incidents": self._one(f"SELECT COUNT(*) FROM incidents{in_clause}", in_params),
-            "documents": self._one(f"SELECT COUNT(DISTINCT document_id) FROM events{ev_clause}", ev_params),
-            "fatalities_best": self._one(f"SELECT COALESCE(SUM(fatalities_best), 0) FROM events{ev_clause}",
-                                         ev_params),
-            "date_range": [dates[0], dates[1]],
-            "by_type": by(f"COALESCE(event_type, '{OTHER_TYPE}')"),
-            "by_country": by("location_country"),
-            "top_actors": [{"name": a, "count": n} for a, n in actors],
+            "by_type": _ranked(by_type), "by_country": _ranked(by_country),
+            "top_actors": _ranked(actors)[:top],
         }
 
     # -- downloads -------------------------------------------------------------------------
@@ -219,6 +267,10 @@ def _where(kind: str, filters: dict, bbox: tuple | None) -> tuple[str, list]:
         clause += (" AND " if clause else " WHERE ") + f"location_lat BETWEEN ? AND ? AND {lon}"
         params = [*params, south, north, west, east]
     return clause, params
+
+
+def _ranked(counts: Counter) -> list[dict]:
+    return [{"name": k, "count": n} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _day(text: str) -> datetime.date | None:
