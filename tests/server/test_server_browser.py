@@ -126,9 +126,9 @@ def test_filter_click_point_open_document(browser, demo_db, shots):
         api_total = page.evaluate("() => fetch('/api/events?type=' + encodeURIComponent("
                                   f"{TYPE!r}) + '&limit=1').then(r => r.json()).then(j => j.total)")
         assert rows == min(api_total, 100)
-        page.screenshot(path=str(shots / "serve-filtered.png"))
 
         _click_point(page)
+        page.wait_for_timeout(800)  # the popup fades in while the map pans to it
         page.screenshot(path=str(shots / "serve-popup.png"))
         page.locator(".leaflet-popup .open-document").first.click()
         page.wait_for_selector("#document-view:not([hidden]) .hl-evidence")
