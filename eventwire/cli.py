@@ -12,6 +12,7 @@ import click
 
 from . import cli_checks as check
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
+from .cli_serve import serve
 from .errors import CODES
 from .model import to_dict
 
@@ -220,12 +221,7 @@ def _merge(store) -> None:
 
 def _filters(type_, sub_type, country, actor, since, until, near) -> dict:
     """The store's filters from the options, each checked (a bad one stops with a hint)."""
-    since, until = check.day(since, "--since"), check.day(until, "--until")
-    check.period(since, until)
-    f = {"type": check.event_type(type_, "--type"), "sub_type": check.event_type(sub_type, "--sub-type"),
-         "country": check.country(country), "actor": actor, "since": since, "until": until,
-         "near": check.near(near)}
-    return {k: v for k, v in f.items() if v is not None}
+    return check.filters(type_, sub_type, country, actor, since, until, near)
 
 
 def _reading(db: str):
@@ -434,6 +430,8 @@ Next, try:
   .venv/bin/eventwire extract demo/syria_idlib_airstrikes.txt
 """)
 
+
+main.add_command(serve)
 
 if __name__ == "__main__":
     main()

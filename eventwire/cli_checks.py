@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 import re
@@ -107,13 +106,15 @@ def country(value: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _types() -> tuple[dict[str, str], dict[str, str]]:
-    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types."""
-    from .extract.events import PLOVER_CAMEO, TAXONOMY
+    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types.
+    From the lexicon, not the extractor: a check must not load spaCy (the web server checks
+    every request's --type)."""
+    from .lexicon import taxonomy
 
-    acled = json.loads((Path(__file__).resolve().parent / "data" / "taxonomy.json").read_text("utf-8"))["event_types"]
-    types = {t.lower(): t for t in acled}
-    types.update({p.lower(): p for p in {*PLOVER_CAMEO, *(v[1] for v in TAXONOMY.values())}})
-    subs = {s.lower(): s for subs in acled.values() for s in subs}
+    tax = taxonomy()
+    types = {t.lower(): t for t in tax.event_types}
+    types.update({p.lower(): p for p in {*tax.plover_cameo, *(s.plover for s in tax.sub_event_types.values())}})
+    subs = {s.lower(): s for s in tax.sub_event_types}
     return types, subs
 
 
@@ -128,6 +129,35 @@ def event_type(value: str | None, option: str) -> str | None:
     what = "an ACLED event type or a PLOVER type" if option == "--type" else "an ACLED sub-event type"
     listed = ", ".join(sorted(set(known.values())))
     raise click.BadParameter(f"{value!r} is not {what}; one of: {listed}", param_hint=option)
+
+
+def min_quality(value: float | str | None) -> float | None:
+    """--min-quality: a page-quality score in 0..1."""
+    if value is None or value == "":
+        return None
+    try:
+        score = float(value)
+    except (TypeError, ValueError):
+        score = math.nan
+    if not 0 <= score <= 1:  # also refuses nan
+        raise click.BadParameter(f"{value!r} is not a quality score: give a number from 0 to 1 (e.g. 0.5)",
+                                 param_hint="--min-quality")
+    return score
+
+
+def filters(type_: str | None = None, sub_type: str | None = None, country_: str | None = None,
+            actor: str | None = None, since: str | None = None, until: str | None = None,
+            near_: str | None = None, min_quality_: float | str | None = None,
+            text: str | None = None) -> dict:
+    """The store's filters from what a user typed (CLI options, web API parameters), each
+    checked: a bad one raises click.BadParameter with a hint. Empty values are no filter."""
+    since, until = day(since or None, "--since"), day(until or None, "--until")
+    period(since, until)
+    f = {"type": event_type(type_ or None, "--type"), "sub_type": event_type(sub_type or None, "--sub-type"),
+         "country": country(country_ or None), "actor": (actor or "").strip() or None,
+         "since": since, "until": until, "near": near(near_ or None),
+         "min_quality": min_quality(min_quality_), "text": (text or "").strip() or None}
+    return {k: v for k, v in f.items() if v is not None}
 
 
 def output_path(value: str, db: str) -> str:

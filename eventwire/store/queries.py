@@ -140,10 +140,19 @@ def day_bound(value: Any, *, upper: bool) -> str:
     return text + pad[len(text) - 4:]
 
 
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for `text` anywhere: its own % and _ match only themselves."""
+    return "%" + _escape_like(text) + "%"
+
+
 def _actor_clause(columns: list[str], actor: str) -> tuple[str, list[str]]:
     """Case-insensitive exact name match, or a glob when the value holds '*'."""
     if "*" in actor:
-        pattern = actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("*", "%")
+        pattern = _escape_like(actor).replace("*", "%")
         parts = [f"{c} LIKE ? ESCAPE '\\'" for c in columns]
         return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
     parts = [f"{c} = ? COLLATE NOCASE" for c in columns]
@@ -173,6 +182,8 @@ def where(
     since: Any = None,
     until: Any = None,
     near: tuple[float, float, float] | None = None,
+    min_quality: float | None = None,
+    text: str | None = None,
     document_id: str | None = None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (with leading ' WHERE ', or '') and parameters for events or incidents.
@@ -180,6 +191,9 @@ def where(
     `type` matches the ACLED event_type or, failing that, the PLOVER type, so both
     "Battles" and "ASSAULT" work. Dates overlap-match: an event from 1 to 5 May is kept by
     since=3 May. Events without their own date use the article's publication date.
+    `min_quality` keeps events of pages scoring at least that (an incident: any of its
+    sources' pages); `text` is a case-insensitive substring of the evidence sentence (an
+    incident: of any member event's).
     """
     if kind not in ("events", "incidents"):
         raise ValueError(kind)
@@ -219,6 +233,21 @@ def where(
             params += list(box)
         clauses.append("haversine_km(location_lat, location_lon, ?, ?) <= ?")
         params += [lat, lon, km]
+    if min_quality is not None:
+        if kind == "events":
+            clauses.append("document_id IN (SELECT id FROM documents WHERE quality_score >= ?)")
+        else:
+            clauses.append("EXISTS (SELECT 1 FROM incident_members m JOIN documents d ON d.id = m.document_id "
+                           "WHERE m.incident_id = incidents.id AND d.quality_score >= ?)")
+        params.append(float(min_quality))
+    if text:
+        like = _like_pattern(text)
+        if kind == "events":
+            clauses.append("evidence_sentence LIKE ? ESCAPE '\\'")
+        else:
+            clauses.append("EXISTS (SELECT 1 FROM incident_members m JOIN events e ON e.id = m.event_id "
+                           "WHERE m.incident_id = incidents.id AND e.evidence_sentence LIKE ? ESCAPE '\\')")
+        params.append(like)
     if document_id is not None and kind == "events":
         clauses.append("document_id = ?")
         params.append(document_id)

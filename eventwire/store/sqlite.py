@@ -52,10 +52,14 @@ class Store:
     may read while one writes (WAL); a second writer waits up to `timeout` seconds.
     """
 
-    def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0, create: bool = True):
+    def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0, create: bool = True,
+                 readonly: bool = False):
         """`create=False` (the read commands): refuse a path where no eventwire database is,
-        rather than leave an empty one behind a typo."""
+        rather than leave an empty one behind a typo. `readonly=True` (the web server): SQLite
+        refuses every write on this connection; the database must already be at the latest
+        schema (opening it once read-write upgrades it)."""
         self.path = str(path)
+        create = create and not readonly
         if self.path != ":memory:":
             if not create and not os.path.isfile(self.path):
                 raise StoreError(f"no database at {self.path}")
@@ -63,7 +67,8 @@ class Store:
                 pathlib.Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
-            _file_uri(self.path), uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+            _file_uri(self.path) + ("?mode=ro" if readonly else ""), uri=True, timeout=timeout,
+            isolation_level=None, check_same_thread=False,
         )
         try:
             self._conn.row_factory = sqlite3.Row
@@ -72,11 +77,14 @@ class Store:
             if "schema_migrations" not in names and (names or not create):
                 # another program's database (the gazetteer index…) is not ours to add tables to
                 raise StoreError(f"{self.path} is not an eventwire database")
+            self._conn.create_function("haversine_km", 4, queries.haversine_km, deterministic=True)
+            if readonly:
+                _check_current(self._conn, self.path)
+                return
             self._conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.create_function("haversine_km", 4, queries.haversine_km, deterministic=True)
             migrations.migrate(self._conn)
         except BaseException as exc:
             self._conn.close()
@@ -268,6 +276,8 @@ class Store:
         since: Any = None,
         until: Any = None,
         near: tuple[float, float, float] | None = None,
+        min_quality: float | None = None,
+        text: str | None = None,
         document_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
@@ -277,11 +287,12 @@ class Store:
 
         type: ACLED event_type or PLOVER type; country: ISO3 of the location; actor: canonical
         name or mention text, case-insensitive, '*' as wildcard; since/until: YYYY[-MM[-DD]]
-        (overlap; undated events use the publication date); near: (lat, lon, km).
+        (overlap; undated events use the publication date); near: (lat, lon, km); min_quality:
+        the page's quality score at least; text: in the evidence sentence (case-insensitive).
         """
         return list(self.iter_events(
             type=type, sub_type=sub_type, country=country, actor=actor, since=since, until=until,
-            near=near, document_id=document_id, limit=limit, offset=offset,
+            near=near, min_quality=min_quality, text=text, document_id=document_id, limit=limit, offset=offset,
         ))
 
     def iter_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> Iterator[dict]:
@@ -310,6 +321,12 @@ class Store:
                 "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)
             ).fetchone()
         return None if row is None else _event_dict(row)
+
+    def select(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of one SELECT with bound parameters: for readers that aggregate in SQL
+        (the web server's map cells and timeline) without a method here for each."""
+        with self._lock:
+            return self._conn.execute(sql, list(params)).fetchall()
 
     def count_events(self, **filters: Any) -> int:
         clause, params = queries.where(kind="events", **filters)
@@ -355,13 +372,15 @@ class Store:
         since: Any = None,
         until: Any = None,
         near: tuple[float, float, float] | None = None,
+        min_quality: float | None = None,
+        text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict]:
         """Incident dicts (Incident.to_dict shape) plus `event_ids`; same filters as events()."""
         clause, params = queries.where(
             kind="incidents", type=type, sub_type=sub_type, country=country, actor=actor,
-            since=since, until=until, near=near,
+            since=since, until=until, near=near, min_quality=min_quality, text=text,
         )
         sql = f"SELECT id, json FROM incidents{clause} ORDER BY date_start IS NULL, date_start, ord"
         sql, page_params = _limit(sql, params, limit, offset)
@@ -429,6 +448,14 @@ class Store:
         result["flagged_documents"] = len(flagged)
         result["flagged"] = flagged[: max(top * 5, 50)]
         return result
+
+
+def _check_current(conn: sqlite3.Connection, path: str) -> None:
+    """A read-only connection cannot migrate: refuse a database at another schema version."""
+    have = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
+    if have != migrations.LATEST:
+        raise StoreError(f"{path} has schema version {have}, this eventwire reads {migrations.LATEST}: "
+                         "open it once with a writing command (e.g. eventwire ingest) first")
 
 
 def _file_uri(path: str) -> str:
