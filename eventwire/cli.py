@@ -48,14 +48,15 @@ def main(ctx, verbose, quiet):
 
 @main.command()
 @click.argument("article", required=False)
-@click.option("--input", "input_", help="a file, directory or - (stdin): .txt, .html, document JSONL")
+@click.option("--input", "input_", help="a file, directory, http(s) address or - (stdin): .txt, .html, "
+              "document JSONL, RSS/Atom, WARC/WET, sitemap .xml, .urls list")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
               help="json: one pretty document; jsonl: one document per line (default for batches)")
 @click.option("--published", help="publication date YYYY-MM-DD (single files)")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="processes (default: the `workers` setting, 1)")
 def extract(article, input_, fmt, published, workers):
-    """Print the events of ARTICLE (.txt, .html or -) as the contract's document JSON.
+    """Print the events of ARTICLE (.txt, .html, an http(s) address or -) as the contract's document JSON.
 
     Exit status 1 when any document failed (each is printed with its error), 2 when the run
     could not start."""
@@ -98,6 +99,9 @@ def extract(article, input_, fmt, published, workers):
               help="PATHS hold `extract --format jsonl` output (shards run elsewhere): store it as it is")
 def ingest(paths, db, published, workers, extracted):
     """Extract and store documents (idempotent: the same input twice adds nothing).
+
+    PATHS: files, folders, http(s) addresses or -: .txt, .html, document JSONL, RSS/Atom feeds,
+    WARC/WET crawls, and sitemaps (.xml) or URL lists (.urls), whose pages are fetched.
 
     Exit status 1 when any document failed (the others are stored), 2 when the run could not start."""
     db = check.db_path(db)
@@ -190,7 +194,6 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
 def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
             workers: int = 1) -> dict:
     from .batch import process_parallel
-    from .errors import EventwireError
     from .ingest import count_inputs, read_inputs
 
     def inputs():
@@ -200,14 +203,21 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
 
     with _storing(db, count_inputs(paths)) as (store, stats):
         for doc in process_parallel(inputs(), workers=workers):
-            try:
-                written = store.put_document(doc)
-            except ValueError as exc:  # a value the store cannot hold (a toll beyond 64 bits)
-                written, doc.error = False, EventwireError("E009", str(exc)).to_error()
-            if doc.error is not None:
-                click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
-            _count(stats, doc, written=written)
+            _store_one(store, stats, doc)
     return stats
+
+
+def _store_one(store, stats: dict, doc) -> None:
+    """Store one processed document, say its error if it has one, and count it."""
+    from .errors import EventwireError
+
+    try:
+        written = store.put_document(doc)
+    except ValueError as exc:  # a value the store cannot hold (a toll beyond 64 bits)
+        written, doc.error = False, EventwireError("E009", str(exc)).to_error()
+    if doc.error is not None:
+        click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
+    _count(stats, doc, written=written)
 
 
 def _merge(store) -> None:
@@ -434,6 +444,10 @@ Next, try:
   .venv/bin/eventwire extract demo/syria_idlib_airstrikes.txt
 """)
 
+
+from .cli_watch import watch  # noqa: E402  (its own module: the command is long)
+
+main.add_command(watch)
 
 if __name__ == "__main__":
     main()
