@@ -63,15 +63,25 @@ class Fetched:
 
     @property
     def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        return media_type(self.headers.get("content-type"))
 
     @property
     def charset(self) -> str | None:
-        for part in self.headers.get("content-type", "").split(";")[1:]:
-            key, _, value = part.partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'")
-        return None
+        return charset_of(self.headers.get("content-type"))
+
+
+def media_type(content_type: str | None) -> str:
+    """"text/html" of "text/HTML; charset=utf-8"."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """"utf-8" of "text/html; charset=utf-8", None when not named."""
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -16,6 +16,7 @@ from typing import BinaryIO, Iterator
 
 from ..errors import EventwireError
 from ..model import InputDoc
+from .fetch import charset_of, media_type
 from .html import declared_charset, html_doc
 from .text import decode_bytes, published_value, text_doc
 
@@ -27,16 +28,8 @@ _TEXT = {"text/plain"}
 
 
 def _kind(content_type: str | None) -> str | None:
-    base = (content_type or "").split(";", 1)[0].strip().lower()
+    base = media_type(content_type)
     return "html" if base in _HTML else "text" if base in _TEXT else None
-
-
-def _charset(content_type: str | None) -> str | None:
-    for part in (content_type or "").split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
 
 
 def _wanted(record) -> tuple[str | None, str | None]:
@@ -58,7 +51,7 @@ def _doc(data: bytes, kind: str, ctype: str | None, url: str | None, published: 
     if not data.strip():
         raise EventwireError("E001", "empty record")
     if kind == "html":
-        doc = html_doc(decode_bytes(data, declared=_charset(ctype) or declared_charset(data)))
+        doc = html_doc(decode_bytes(data, declared=charset_of(ctype) or declared_charset(data)))
     else:
         doc = text_doc(decode_bytes(data))
     doc.url = url or doc.url
