@@ -12,7 +12,7 @@ import click
 
 from . import cli_checks as check
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
-from .errors import CODES
+from .cli_store import count_document, store_one, storing
 from .model import to_dict
 
 from .settings import get as setting
@@ -127,48 +127,11 @@ def _workers(value: int | None) -> int:
         raise click.BadParameter(f"workers must be a whole number, not {setting('workers', value)!r}") from exc
 
 
-@contextlib.contextmanager
-def _storing(db: str, total: int | None = None):
-    """The open store, its counts and a progress display; incidents are merged once
-    everything is stored."""
-    from .progress import Progress, Tally
-    from .store.sqlite import Store
-
-    stats = {"new": 0, "unchanged": 0, "failed": 0, "tally": Tally(),
-             "progress": Progress(total, quiet=quiet())}
-    store = Store(db)
-    try:
-        yield store, stats
-        stats["progress"].close()  # the bar ends before the merge logs anything
-        _merge(store)
-    finally:
-        stats["progress"].close()
-        store.close()
-
-
-def _count(stats: dict, doc, *, written: bool) -> None:
-    """Count one stored document. A document with an id seen earlier in this run replaced
-    the earlier one: not new, not unchanged, but said in a W003 line and in the summary."""
-    repeated = stats["tally"].add(doc)
-    stats["progress"].update()
-    if _field(doc, "error"):
-        stats["failed"] += 1
-    elif repeated:
-        if not quiet():
-            click.echo(f"  {safe(_field(doc, 'id'))}: W003 {CODES['W003']}", err=True)
-    else:
-        stats["new" if written else "unchanged"] += 1
-
-
-def _field(doc, name: str):
-    return doc.get(name) if isinstance(doc, dict) else getattr(doc, name)
-
-
 def _ingest_extracted(paths: list[str], db: str) -> dict:
     from .ingest import count_inputs
     from .ingest.jsonl import read_extracted
 
-    with _storing(db, count_inputs(paths)) as (store, stats):
+    with storing(db, count_inputs(paths)) as (store, stats):
         for path in paths:
             try:  # stdin is not ours to close
                 opened = contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
@@ -187,7 +150,7 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
                         stats["progress"].update()
                         click.echo(f"  {safe(exc)}", err=True)
                         continue
-                    _count(stats, doc, written=written)
+                    count_document(stats, doc, written=written)
     return stats
 
 
@@ -201,31 +164,10 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
             date = (dated or {}).get(Path(path).name, published)
             yield from (_inputs([path], date) if path == "-" else read_inputs([path], published=date))
 
-    with _storing(db, count_inputs(paths)) as (store, stats):
+    with storing(db, count_inputs(paths)) as (store, stats):
         for doc in process_parallel(inputs(), workers=workers):
-            _store_one(store, stats, doc)
+            store_one(store, stats, doc)
     return stats
-
-
-def _store_one(store, stats: dict, doc) -> None:
-    """Store one processed document, say its error if it has one, and count it."""
-    from .errors import EventwireError
-
-    try:
-        written = store.put_document(doc)
-    except ValueError as exc:  # a value the store cannot hold (a toll beyond 64 bits)
-        written, doc.error = False, EventwireError("E009", str(exc)).to_error()
-    if doc.error is not None:
-        click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
-    _count(stats, doc, written=written)
-
-
-def _merge(store) -> None:
-    try:
-        from .merge import merge_store
-    except ImportError:
-        return
-    merge_store(store)
 
 
 def _filters(type_, sub_type, country, actor, since, until, near) -> dict:

@@ -89,7 +89,7 @@ def _stop_on_term():
 def _round(feeds: list[str], db: str, fetcher, state) -> collections.Counter:
     """One poll of every feed, then the pending articles fetched and stored."""
     from .batch import process_parallel
-    from .cli import _storing, _store_one
+    from .cli_store import store_one, storing
     from .errors import EventwireError
     from .watch import articles, poll
 
@@ -113,10 +113,10 @@ def _round(feeds: list[str], db: str, fetcher, state) -> collections.Counter:
                 queue.append((article, transient))
                 yield doc
 
-        with _storing(db) as (store, stats):
+        with storing(db) as (store, stats):
             for doc in process_parallel(inputs(), workers=1):
                 article, transient = queue.popleft()
-                _store_one(store, stats, doc)
+                store_one(store, stats, doc)
                 error = f"{doc.error.code} {doc.error.message}" if doc.error else None
                 state.done(article.url, document_id=doc.id, error=error, transient=transient)
         got.update({k: stats[k] for k in ("new", "unchanged", "failed")})

@@ -13,6 +13,8 @@ turn into one failed document.
 from __future__ import annotations
 
 import http.client
+import logging
+import math
 import time
 import urllib.error
 import urllib.parse
@@ -25,6 +27,8 @@ from urllib.robotparser import RobotFileParser
 from ..errors import EventwireError
 
 __all__ = ["Fetcher", "Fetched", "FetchError", "is_url"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,22 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
+def _seconds(name: str, given: float | None, *, least: float = 0.0) -> float:
+    """A setting in seconds; a value that is none (EVENTWIRE_FETCH_DELAY=soon) gives the
+    default with a warning, as max_bytes does, rather than stopping a run."""
+    from ..settings import SETTINGS, get as setting
+
+    value = setting(name, given)
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if math.isfinite(number) and number >= least:
+        return number
+    log.warning("%s=%r is not a number of seconds (at least %g): %s used", name, value, least, SETTINGS[name].default)
+    return float(SETTINGS[name].default)
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Redirects are followed by Fetcher itself: scheme, hop count and robots.txt checked."""
 
@@ -115,8 +135,8 @@ class Fetcher:
         """A fetcher with the fetch_timeout, fetch_delay and user_agent settings (arguments win)."""
         from ..settings import get as setting
 
-        return cls(timeout=float(setting("fetch_timeout", timeout)), delay=float(setting("fetch_delay", delay)),
-                   max_bytes=max_bytes, user_agent=setting("user_agent"))
+        return cls(timeout=_seconds("fetch_timeout", timeout, least=0.1), delay=_seconds("fetch_delay", delay),
+                   max_bytes=max_bytes, user_agent=setting("user_agent").strip() or "eventwire")
 
     # -- the one public call ------------------------------------------------------------------
 

@@ -124,3 +124,13 @@ def test_a_closed_port_is_a_transient_network_error():
                                          ("ftp://a.example", False), ("a.txt", False), ("http:/x", False)])
 def test_only_http_and_https_are_addresses(value, want):
     assert is_url(value) is want
+
+
+@pytest.mark.parametrize("delay, timeout, want", [("0.5", "3", (0.5, 3.0)), ("soon", "-1", (2.0, 20.0)),
+                                                  ("nan", "0", (2.0, 20.0))])
+def test_fetch_settings_are_read_and_a_bad_one_falls_back_to_its_default(monkeypatch, delay, timeout, want):
+    monkeypatch.setenv("EVENTWIRE_FETCH_DELAY", delay)
+    monkeypatch.setenv("EVENTWIRE_FETCH_TIMEOUT", timeout)
+    f = Fetcher.from_settings(max_bytes=10)
+    assert (f.delay, f.timeout) == want
+    assert Fetcher.from_settings(max_bytes=10, delay=0, timeout=1).delay == 0
