@@ -14,7 +14,7 @@ from typing import Iterator
 
 from .errors import EventwireError
 from .ingest.feeds import parse_feed
-from .ingest.fetch import Fetcher, FetchError
+from .ingest.fetch import Fetched, Fetcher, FetchError
 from .ingest.remote import failed_doc, kind_of, page_doc
 from .ingest.sitemaps import parse_sitemap
 from .model import InputDoc
@@ -23,9 +23,10 @@ from .watch_state import Article, FeedMark, WatchState
 log = logging.getLogger(__name__)
 
 
-def _listed(feed: str, body: bytes, kind: str) -> list[Article]:
+def _listed(feed: str, page: Fetched) -> list[Article]:
+    kind, body = kind_of(page), page.body
     if kind == "feed":
-        entries = parse_feed(body, name=feed).entries
+        entries = parse_feed(body, name=feed, base=page.url).entries
         unlinked = sum(1 for e in entries if not e.url)
         if unlinked:
             log.info("%s: %d entries without a link passed over", feed, unlinked)
@@ -43,7 +44,7 @@ def poll(feed: str, fetcher: Fetcher, state: WatchState) -> int | None:
     if page.status == 304:
         state.polled(feed, 304, None, [])
         return None
-    articles = _listed(feed, page.body, kind_of(page))
+    articles = _listed(feed, page)
     fresh = FeedMark(page.headers.get("etag"), page.headers.get("last-modified"))
     return state.polled(feed, page.status, fresh, articles)
 

@@ -51,12 +51,13 @@ class Feed:
     entries: list[Entry]
 
 
-def parse_feed(data: bytes, *, name: str = "-") -> Feed:
+def parse_feed(data: bytes, *, name: str = "-", base: str | None = None) -> Feed:
     """The feed's title and entries in feed order; raises EventwireError E015 for bytes that
-    are no feed. feedparser is given the bytes, never a string it could take for an address."""
+    are no feed. feedparser is given the bytes, never a string it could take for an address;
+    `base` (the feed's own address) makes relative links ("/news/1") whole."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": base} if base else None)
     if not parsed.entries and not parsed.feed and not looks_like_feed(data[:4096]):
         why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "no feed elements")()
         raise EventwireError("E015", f"{name}: not an RSS or Atom feed ({why})")
@@ -90,11 +91,12 @@ def entry_doc(entry: Entry, *, source: str | None, published: str | None = None)
                     published=published_value(entry.published) or published_value(published))
 
 
-def read_feed(data: bytes, *, name: str, published: str | None = None) -> Iterator[InputDoc]:
+def read_feed(data: bytes, *, name: str, published: str | None = None, base: str | None = None
+              ) -> Iterator[InputDoc]:
     """One document per entry, in feed order; a bad entry is a failed document, a bad feed one
     failed document for the file. `published` fills in entries that carry no date."""
     try:
-        feed = parse_feed(data, name=name)
+        feed = parse_feed(data, name=name, base=base)
     except EventwireError as exc:
         yield InputDoc(id=name, text="", error=exc.to_error())
         return

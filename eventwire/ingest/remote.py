@@ -90,7 +90,7 @@ def read_url(url: str, fetcher: Fetcher, *, published: str | None = None, max_by
     elif kind == "jsonl":
         yield from read_jsonl(io.BytesIO(page.body), name=url, published=published, max_bytes=max_bytes)
     elif kind == "feed":
-        yield from read_feed(page.body, name=url, published=published)
+        yield from read_feed(page.body, name=url, published=published, base=page.url)
     elif kind == "sitemap":
         yield from read_sitemap(page.body, fetcher, name=url)
     else:

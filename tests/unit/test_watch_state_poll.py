@@ -65,3 +65,11 @@ def test_transient_failures_are_tried_again_then_given_up(site, state):
         assert left == ([site.url("/busy")] if attempt < MAX_ATTEMPTS else [])
     assert state.counts() == {"failed": 2}
     assert site.asked("/busy") == MAX_ATTEMPTS and site.asked("/gone") == 1
+
+
+def test_relative_links_in_a_feed_are_made_whole_from_its_address(site, state):
+    site.pages["/feed"] = Page(b'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+                               b"<item><title>T</title><link>/news/1</link></item></channel></rss>",
+                               content_type="application/rss+xml")
+    assert poll(site.url("/feed"), _fetcher(), state) == 1
+    assert [a.url for a in state.pending()] == [site.url("/news/1")]
