@@ -261,7 +261,7 @@ def count_inputs(paths: list[str], *, max_scan_bytes: int = 2_000_000_000) -> in
             return None
         for file in _walk(path, report=False) if os.path.isdir(path) else [path]:
             kind = kind_of_path(file)
-            if kind not in ("text", "html", "jsonl"):
+            if kind in ("feed", "xml", "warc", "urls"):
                 return None  # a feed, a crawl or a list of addresses: unknown until read
             if kind != "jsonl":
                 total += 1
