@@ -13,7 +13,6 @@ import click
 from . import cli_checks as check
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
 from .cli_serve import serve
-from .errors import CODES
 from .cli_store import count_document, store_one, storing
 from .model import to_dict
 
