@@ -26,13 +26,14 @@ from collections import Counter, defaultdict
 from ..model import Place
 from . import lookup, sources
 from .agreement import hint_score, identity, placed
+from .distance import haversine_km
 from .data import RESOLUTION as T
 from .hints import attach_hints
-from .lookup import HOW_ABBR, HOW_ALT, HOW_NAME, SOURCE_ACLED, Candidate, normalize
+from .lookup import HOW_ABBR, HOW_ALT, HOW_LOOSE, HOW_NAME, SOURCE_ACLED, Candidate, normalize
 from .mentions import Hint, Mention, candidates, embedded, is_site
 
 _HOW_PRIOR = {HOW_NAME: T.how_prior["name"], HOW_ALT: T.how_prior["alternate"],
-              HOW_ABBR: T.how_prior["abbreviation"]}
+              HOW_ABBR: T.how_prior["abbreviation"], HOW_LOOSE: T.how_prior["loose"]}
 _SOURCE_PRIOR = {SOURCE_ACLED: T.acled_prior}
 _PRECISION = {"city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "continent": "continent",
               "region": "region"}
@@ -262,10 +263,32 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
     town = _focus_town([c for m, (c, _) in zip(ms, final) if not is_site(m.text)])
     out = []
     for m, (c, precision) in zip(ms, final):
-        if c is None and town is not None and not m.cands and is_site(m.text):
-            c, precision = town, "city"
+        if is_site(m.text):
+            c, precision = _site_place(m, c, town or _town_before(m, ms, final, text))
         out.append(_place(m.text, m.start, m.end, c, precision))
     return out
+
+
+def _site_place(m: Mention, c: Candidate | None, town: Candidate | None) -> tuple[Candidate | None, str | None]:
+    """A street, park, square or building lies in the story's town: a namesake of the site
+    near that town is it, anything farther is another site of the name ("Victoria Park" of
+    Hong Kong in a story from London, Ontario). No town, no place: a far namesake is worse."""
+    if town is None:
+        return None, None
+    near = [x for x in m.cands if haversine_km(x.lat, x.lon, town.lat, town.lon) <= T.site_km]
+    if c is not None and c in near:
+        return c, _PRECISION.get(c.kind)
+    return (near[0], _PRECISION.get(near[0].kind)) if near else (town, "city")
+
+
+def _town_before(m: Mention, ms: list[Mention], final: list[tuple[Candidate | None, str | None]],
+                 text: str) -> Candidate | None:
+    """Where the document has no one town: the town named before the site in its own sentence,
+    when there is exactly one ("In Dayton, protesters marched to Courthouse Square")."""
+    start = max(text.rfind(ch, 0, m.start) for ch in ".!?\n") + 1
+    towns = {identity(c): c for x, (c, _) in zip(ms, final)
+             if start <= x.start < m.start and c is not None and c.kind == "city" and not is_site(x.text)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 def _focus_town(choices: list[Candidate | None]) -> Candidate | None:
