@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Place
-from . import lookup, sources
+from . import lookup, ranking, sources
 from .agreement import hint_score, identity, placed
 from .distance import haversine_km
 from .data import RESOLUTION as T
@@ -113,27 +113,42 @@ def region_weight(choice: Candidate, m: Mention) -> float:
 
 
 def _score(c: Candidate, m: Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
-           own: Candidate | None, top: float) -> float:
-    s = _base(c, m.role)
+           own: Candidate | None, top: float, points: list[tuple[float, float]],
+           w: tuple[float, ...] | None = None) -> float:
+    return ranking.score(_features(c, m, countries, regions, own, top, points), w)
+
+
+def _features(c: Candidate, m: Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
+              own: Candidate | None, top: float, points: list[tuple[float, float]]) -> list[float]:
+    country = region = 0.0
     if top > 0 and c.country:
         got = countries.get(c.country, 0.0)
         if own is not None and own.country == c.country:
             got -= 1.0 if own.kind == "country" or len(m.cands) == 1 else T.unclear_evidence
-        s += T.context_weight * max(got, 0.0) / max(top, 1.0)
+        country = max(got, 0.0) / max(top, 1.0)
     if c.admin1 and c.kind in ("city", "admin2") and c.country:
         got = regions.get((c.country, c.admin1), 0.0)
         if own is not None and own.admin1 == c.admin1 and own.country == c.country:
             got -= region_weight(own, m)  # the mention does not vouch for itself
-        s += T.admin1_context_weight * min(max(got, 0.0), 1.0)
-    return s + T.hint_weight * placed(c, m)
+        region = min(max(got, 0.0), 1.0)
+    return ranking.features(c, m.role, country_context=country, region_context=region, placed=placed(c, m),
+                            nearest_km=ranking.nearest_km(c, points) if points and c.kind in ("city", "admin2") else None)
 
 
 def _pick(m: Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
-          own: Candidate | None) -> Candidate | None:
+          own: Candidate | None, points: list[tuple[float, float]] = (),
+          w: tuple[float, ...] | None = None) -> Candidate | None:
     if not m.cands:
         return None
     top = max(countries.values(), default=0.0)
-    return max(m.cands, key=lambda c: _score(c, m, countries, regions, own, top))
+    return max(m.cands, key=lambda c: _score(c, m, countries, regions, own, top, points, w))
+
+
+def _points(m: Mention, ms: list[Mention], choices: list[Candidate | None]) -> list[tuple[float, float]]:
+    """Where the document's other names (towns and districts) were placed."""
+    key = normalize(m.text)
+    return list({(c.lat, c.lon) for x, c in zip(ms, choices)
+                 if c is not None and c.kind in ("city", "admin2") and normalize(x.text) != key})
 
 
 def _foreign(c: Candidate, countries: dict[str, float], local: dict[str, float], *, unit: bool = False) -> bool:
@@ -212,7 +227,8 @@ def _overrides(fb: Candidate, strong: bool, own: Candidate | None) -> bool:
 
 # ---------------------------------------------------------------- the joint choice
 
-def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Place]:
+def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: tuple[float, ...] | None = None,
+                   trace: list | None = None) -> list[Place]:
     """Resolve all place mentions (text, start, end) of one document jointly.
 
     A mention the gazetteer does not know, and whose text names no region around it, gets a
@@ -226,10 +242,16 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
         ms.append(Mention(mtext, start, end, cands or inner, role, embedded=bool(inner)))
     attach_hints(ms, text)
     # Round one: population, kind and hints only. Later rounds: with document context.
-    choices = [_pick(m, adjectives, {}, None) for m in ms]
+    choices = [_pick(m, adjectives, {}, None, w=weights) for m in ms]
     for _ in range(2):
         countries, regions = _context(choices, ms, adjectives)
-        choices = [_pick(m, countries, regions, own) for m, own in zip(ms, choices)]
+        previous = choices
+        choices = [_pick(m, countries, regions, own, _points(m, ms, previous), weights)
+                   for m, own in zip(ms, previous)]
+    if trace is not None:  # training/train_resolver.py: every candidate's features, last round
+        top = max(countries.values(), default=0.0)
+        trace.extend((m.start, m.end, [(c, _features(c, m, countries, regions, own, top, _points(m, ms, previous)))
+                                       for c in m.cands]) for m, own in zip(ms, previous))
 
     results: list[tuple[Candidate | None, str | None]] = []
     for m, c in zip(ms, choices):
