@@ -24,6 +24,7 @@ from .data import (ADMIN1_PREFIX, ADMIN1_SUFFIX, ADMIN2_SUFFIX, GENERIC_QUARTER_
 from .distance import haversine_km
 from .lookup import (HOW_ABBR, HOW_ALT, HOW_NAME, SCHEMA_VERSION, SOURCE_ACLED, SOURCE_GEONAMES, db_path,
                      is_current, normalize, translate_directions, usable_key)
+from . import translit
 from .translit import loose_key
 
 # (place row, [(name key, how)]): a row is (geonameid, name, lat, lon, iso3, admin1,
@@ -279,12 +280,14 @@ def build(path: Path | None = None) -> Path:
         """)
         con.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", _demonyms())
         place_rows, name_rows, loose_rows = [], [], set()
+        translit_countries = translit.countries()
         for pid, (row, keys) in enumerate(_rows(), start=1):
             # GeoNames-derived rows carry no admin2/source columns of their own
             place_rows.append((pid, *row) if len(row) == 10 else (pid, *row, None, SOURCE_GEONAMES))
             name_rows.extend((k, pid, how) for k, how in keys)
             # every spelling the gazetteer has of a place also answers to its loose key
-            loose_rows.update((lk, pid) for k, how in keys if how != HOW_ABBR and (lk := loose_key(k)))
+            if row[4] in translit_countries:
+                loose_rows.update((lk, pid) for k, how in keys if how != HOW_ABBR and (lk := loose_key(k)))
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         con.executemany("INSERT INTO name VALUES (?,?,?)", name_rows)
         con.execute("CREATE INDEX name_key ON name(key)")

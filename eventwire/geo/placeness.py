@@ -19,7 +19,7 @@ from ..datafiles import DATA_DIR
 from .data import ADMIN1_WORDS, ADMIN2_WORDS, LOCATIVES, SITE_WORDS, THOROUGHFARES
 from .lookup import HOW_ABBR, HOW_ALT, HOW_LOOSE, HOW_NAME, Candidate
 from .spans import (NAME_LABELS, NUMERIC_LABELS, PLACE_LABELS, hint_context, in_longer_name, is_common, level_of,
-                    place_context, short_caps, titled)
+                    modifies_noun, place_context, short_caps, titled)
 
 MODEL_FILE = DATA_DIR / "models" / "toponym_spans.json"
 
@@ -131,7 +131,7 @@ def features(doc, span, cands: list[Candidate], ents_by_token: dict,
         word = nxt.lower_
         f["level_word_after"] = float(word in ADMIN1_WORDS or word in ADMIN2_WORDS)
         # "Dane guns", "Kenya shilling": a capitalised word modifying a common noun
-        f["noun_head_after"] = float(nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN") and not f["level_word_after"])
+        f["noun_head_after"] = float(modifies_noun(doc, span))
         f["possessive_after"] = float(word in ("'s", "’s"))
     last = span[-1].lower_.strip(".")
     f["site_word_last"] = float(len(span) > 1 and (last in SITE_WORDS or last in THOROUGHFARES))

@@ -11,7 +11,7 @@ from .data import ADMIN1_WORDS, NEVER_PLACES, RULER, regions_table
 from .lookup import HOW_ABBR, HOW_ALT, HOW_LOOSE, HOW_NAME, Candidate, Gazetteer, normalize
 from .spans import (NAME_LABELS, NUMERIC_LABELS, PLACE_LABELS, broken_ent, capitalised, compound_word,
                     drop_place_ent, hint_context, in_longer_name, is_common, leading_article, level_of,
-                    names_in_doc, ner_tokens, ngram_ok, place_context, short_caps, site_name_end, site_placed,
+                    modifies_noun, names_in_doc, ner_tokens, ngram_ok, place_context, short_caps, site_name_end, site_placed,
                     titled)
 
 
@@ -154,7 +154,14 @@ class GazetteerRuler:
         key = normalize(text)
         if not key or key in NEVER_PLACES or compound_word(span):
             return None
-        cands = _usable(self.gaz.lookup_any(key), text)
+        # another romanisation only for a proper noun: "There" is no "Thara"
+        cands = self.gaz.lookup(key) or (self.gaz.lookup_loose(key) if all(t.tag_ in ("NNP", "NNPS") for t in span)
+                                         else ())
+        cands = _usable(cands, text)
+        if modifies_noun(doc, span):
+            # "Dane guns": before a common noun, a name known only as another name of a place
+            # (Dane County) is a modifier, a people or a brand; a place's own name stays
+            cands = [c for c in cands if c.how == HOW_NAME]
         # AP state abbreviations ("Fla.") only in their place: after "Town,"
         if cands and all(c.how == HOW_ABBR for c in cands) and text.endswith(".") and not text.isupper():
             if span.start < 2 or doc[span.start - 1].text != ",":

@@ -3,7 +3,7 @@ titles, locatives, admin hierarchies in brackets, compounds, longer names."""
 from __future__ import annotations
 
 from . import lookup
-from .data import (ADMIN1_WORDS, CONNECTORS, LOCATIVES, NEVER_PLACES, PLACE_NOUNS, RULER, SITE_LOCATIVES, SITE_WORDS,
+from .data import (ADMIN1_WORDS, CONNECTORS, LEVEL_WORDS, LOCATIVES, NEVER_PLACES, PLACE_NOUNS, RULER, SITE_LOCATIVES, SITE_WORDS,
                    TITLES, common_words)
 from .lookup import HOW_ABBR, HOW_NAME, Gazetteer, normalize
 
@@ -221,3 +221,12 @@ def site_placed(doc, start: int) -> bool:
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     return k >= 0 and doc[k].lower_ in SITE_LOCATIVES
+
+
+def modifies_noun(doc, span) -> bool:
+    """The name stands before a common noun it modifies ("Dane guns", "Texas officials"),
+    not before a level word ("Idlib province")."""
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lower_ not in LEVEL_WORDS

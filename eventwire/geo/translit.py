@@ -14,6 +14,12 @@ from ..datafiles import read_yaml
 
 
 @functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """ISO3 codes of the countries whose places are filed under loose keys."""
+    return frozenset(read_yaml("translit.yaml")["countries"])
+
+
+@functools.lru_cache(maxsize=1)
 def _rules() -> tuple[frozenset[str], tuple[tuple[re.Pattern[str], str], ...], int]:
     data = read_yaml("translit.yaml")
     rules = tuple((re.compile(pattern), repl) for pattern, repl in data["letter_rules"])
