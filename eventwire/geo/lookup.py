@@ -20,14 +20,16 @@ from pathlib import Path
 from typing import Iterable
 
 from .data import DATA_DIR, DIRECTIONS
+from .translit import loose_key
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 SOURCE_GEONAMES, SOURCE_ACLED = "geonames", "acled-train"
 
-# how a name key points at a place: its own name, one of its alternate names, or an
-# abbreviation/code (all capitals, short), which the ruler trusts least.
-HOW_NAME, HOW_ALT, HOW_ABBR = 0, 1, 2
+# how a name key points at a place: its own name, one of its alternate names, an
+# abbreviation/code (all capitals, short), which the ruler trusts least, or only the loose
+# key of another romanisation (translit.py), tried when no exact key matches.
+HOW_NAME, HOW_ALT, HOW_ABBR, HOW_LOOSE = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Candidate:
     admin1: str | None
     population: int
     kind: str  # city | admin2 | admin1 | country | continent | region
-    how: int = HOW_NAME  # HOW_NAME | HOW_ALT | HOW_ABBR: how the looked-up name matched
+    how: int = HOW_NAME  # HOW_NAME | HOW_ALT | HOW_ABBR | HOW_LOOSE: how the looked-up name matched
     admin2: str | None = None  # second-level region, where the source names it
     source: str = SOURCE_GEONAMES  # SOURCE_GEONAMES | SOURCE_ACLED (places read from the notes)
 
@@ -126,6 +128,23 @@ class Gazetteer:
             "MIN(n.how), p.admin2, p.source FROM name n JOIN place p ON p.pid = n.pid WHERE n.key = ? "
             "GROUP BY p.pid ORDER BY p.population DESC, p.source = 'acled-train'", (key,)).fetchall()
         return tuple(Candidate(*r) for r in rows)
+
+    @functools.lru_cache(maxsize=200_000)
+    def lookup_loose(self, key: str) -> tuple[Candidate, ...]:
+        """Candidates whose name, in any of its spellings, has the loose key of `key` (a
+        normalized key), most populous first, each marked HOW_LOOSE."""
+        lk = loose_key(key) if key else ""
+        if not lk:
+            return ()
+        rows = self._con.execute(
+            "SELECT p.name, p.geonameid, p.lat, p.lon, p.iso3, p.admin1, p.population, p.kind, "
+            f"{HOW_LOOSE}, p.admin2, p.source FROM loose n JOIN place p ON p.pid = n.pid WHERE n.key = ? "
+            "ORDER BY p.population DESC, p.source = 'acled-train'", (lk,)).fetchall()
+        return tuple(Candidate(*r) for r in rows)
+
+    def lookup_any(self, key: str) -> tuple[Candidate, ...]:
+        """Exact key first; the loose key only when the exact one finds nothing."""
+        return self.lookup(key) or self.lookup_loose(key)
 
     @functools.cached_property
     def demonyms(self) -> dict[str, str]:

@@ -93,6 +93,14 @@ def candidates(text: str) -> tuple[list[Candidate], str | None]:
                 cands = cands + [c for c in more if c not in cands]
                 name, role = bare, level
                 break
+    if not cands:
+        # "Qamishli" for "Al Qāmishlī": another romanisation, by the loose key (translit.py)
+        for variant in names:
+            bare, level = split_level(variant)
+            loose = [] if normalize(bare) in NEVER_PLACES else list(lookup.get().lookup_loose(normalize(bare)))
+            if loose:
+                cands, name, role = loose, bare, level
+                break
     if normalize(name) in NEVER_PLACES:
         return [], role
     abbr_form = name.isupper() or name.endswith(".")

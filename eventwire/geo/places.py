@@ -24,15 +24,16 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Place
-from . import lookup, sources
+from . import lookup, ranking, sources
 from .agreement import hint_score, identity, placed
+from .distance import haversine_km
 from .data import RESOLUTION as T
 from .hints import attach_hints
-from .lookup import HOW_ABBR, HOW_ALT, HOW_NAME, SOURCE_ACLED, Candidate, normalize
+from .lookup import HOW_ABBR, HOW_ALT, HOW_LOOSE, HOW_NAME, SOURCE_ACLED, Candidate, normalize
 from .mentions import Hint, Mention, candidates, embedded, is_site
 
 _HOW_PRIOR = {HOW_NAME: T.how_prior["name"], HOW_ALT: T.how_prior["alternate"],
-              HOW_ABBR: T.how_prior["abbreviation"]}
+              HOW_ABBR: T.how_prior["abbreviation"], HOW_LOOSE: T.how_prior["loose"]}
 _SOURCE_PRIOR = {SOURCE_ACLED: T.acled_prior}
 _PRECISION = {"city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "continent": "continent",
               "region": "region"}
@@ -112,27 +113,42 @@ def region_weight(choice: Candidate, m: Mention) -> float:
 
 
 def _score(c: Candidate, m: Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
-           own: Candidate | None, top: float) -> float:
-    s = _base(c, m.role)
+           own: Candidate | None, top: float, points: list[tuple[float, float]],
+           w: tuple[float, ...] | None = None) -> float:
+    return ranking.score(_features(c, m, countries, regions, own, top, points), w)
+
+
+def _features(c: Candidate, m: Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
+              own: Candidate | None, top: float, points: list[tuple[float, float]]) -> list[float]:
+    country = region = 0.0
     if top > 0 and c.country:
         got = countries.get(c.country, 0.0)
         if own is not None and own.country == c.country:
             got -= 1.0 if own.kind == "country" or len(m.cands) == 1 else T.unclear_evidence
-        s += T.context_weight * max(got, 0.0) / max(top, 1.0)
+        country = max(got, 0.0) / max(top, 1.0)
     if c.admin1 and c.kind in ("city", "admin2") and c.country:
         got = regions.get((c.country, c.admin1), 0.0)
         if own is not None and own.admin1 == c.admin1 and own.country == c.country:
             got -= region_weight(own, m)  # the mention does not vouch for itself
-        s += T.admin1_context_weight * min(max(got, 0.0), 1.0)
-    return s + T.hint_weight * placed(c, m)
+        region = min(max(got, 0.0), 1.0)
+    return ranking.features(c, m.role, country_context=country, region_context=region, placed=placed(c, m),
+                            nearest_km=ranking.nearest_km(c, points) if points and c.kind in ("city", "admin2") else None)
 
 
 def _pick(m: Mention, countries: dict[str, float], regions: dict[tuple[str, str], float],
-          own: Candidate | None) -> Candidate | None:
+          own: Candidate | None, points: list[tuple[float, float]] = (),
+          w: tuple[float, ...] | None = None) -> Candidate | None:
     if not m.cands:
         return None
     top = max(countries.values(), default=0.0)
-    return max(m.cands, key=lambda c: _score(c, m, countries, regions, own, top))
+    return max(m.cands, key=lambda c: _score(c, m, countries, regions, own, top, points, w))
+
+
+def _points(m: Mention, ms: list[Mention], choices: list[Candidate | None]) -> list[tuple[float, float]]:
+    """Where the document's other names (towns and districts) were placed."""
+    key = normalize(m.text)
+    return list({(c.lat, c.lon) for x, c in zip(ms, choices)
+                 if c is not None and c.kind in ("city", "admin2") and normalize(x.text) != key})
 
 
 def _foreign(c: Candidate, countries: dict[str, float], local: dict[str, float], *, unit: bool = False) -> bool:
@@ -211,7 +227,8 @@ def _overrides(fb: Candidate, strong: bool, own: Candidate | None) -> bool:
 
 # ---------------------------------------------------------------- the joint choice
 
-def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Place]:
+def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: tuple[float, ...] | None = None,
+                   trace: list | None = None) -> list[Place]:
     """Resolve all place mentions (text, start, end) of one document jointly.
 
     A mention the gazetteer does not know, and whose text names no region around it, gets a
@@ -225,10 +242,16 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
         ms.append(Mention(mtext, start, end, cands or inner, role, embedded=bool(inner)))
     attach_hints(ms, text)
     # Round one: population, kind and hints only. Later rounds: with document context.
-    choices = [_pick(m, adjectives, {}, None) for m in ms]
+    choices = [_pick(m, adjectives, {}, None, w=weights) for m in ms]
     for _ in range(2):
         countries, regions = _context(choices, ms, adjectives)
-        choices = [_pick(m, countries, regions, own) for m, own in zip(ms, choices)]
+        previous = choices
+        choices = [_pick(m, countries, regions, own, _points(m, ms, previous), weights)
+                   for m, own in zip(ms, previous)]
+    if trace is not None:  # training/train_resolver.py: every candidate's features, last round
+        top = max(countries.values(), default=0.0)
+        trace.extend((m.start, m.end, [(c, _features(c, m, countries, regions, own, top, _points(m, ms, previous)))
+                                       for c in m.cands]) for m, own in zip(ms, previous))
 
     results: list[tuple[Candidate | None, str | None]] = []
     for m, c in zip(ms, choices):
@@ -262,10 +285,32 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str) -> list[Plac
     town = _focus_town([c for m, (c, _) in zip(ms, final) if not is_site(m.text)])
     out = []
     for m, (c, precision) in zip(ms, final):
-        if c is None and town is not None and not m.cands and is_site(m.text):
-            c, precision = town, "city"
+        if is_site(m.text):
+            c, precision = _site_place(m, c, town or _town_before(m, ms, final, text))
         out.append(_place(m.text, m.start, m.end, c, precision))
     return out
+
+
+def _site_place(m: Mention, c: Candidate | None, town: Candidate | None) -> tuple[Candidate | None, str | None]:
+    """A street, park, square or building lies in the story's town: a namesake of the site
+    near that town is it, anything farther is another site of the name ("Victoria Park" of
+    Hong Kong in a story from London, Ontario). No town, no place: a far namesake is worse."""
+    if town is None:
+        return None, None
+    near = [x for x in m.cands if haversine_km(x.lat, x.lon, town.lat, town.lon) <= T.site_km]
+    if c is not None and c in near:
+        return c, _PRECISION.get(c.kind)
+    return (near[0], _PRECISION.get(near[0].kind)) if near else (town, "city")
+
+
+def _town_before(m: Mention, ms: list[Mention], final: list[tuple[Candidate | None, str | None]],
+                 text: str) -> Candidate | None:
+    """Where the document has no one town: the town named before the site in its own sentence,
+    when there is exactly one ("In Dayton, protesters marched to Courthouse Square")."""
+    start = max(text.rfind(ch, 0, m.start) for ch in ".!?\n") + 1
+    towns = {identity(c): c for x, (c, _) in zip(ms, final)
+             if start <= x.start < m.start and c is not None and c.kind == "city" and not is_site(x.text)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 def _focus_town(choices: list[Candidate | None]) -> Candidate | None:

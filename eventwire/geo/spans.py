@@ -3,7 +3,8 @@ titles, locatives, admin hierarchies in brackets, compounds, longer names."""
 from __future__ import annotations
 
 from . import lookup
-from .data import ADMIN1_WORDS, CONNECTORS, LOCATIVES, NEVER_PLACES, PLACE_NOUNS, RULER, TITLES, common_words
+from .data import (ADMIN1_WORDS, CONNECTORS, LEVEL_WORDS, LOCATIVES, NEVER_PLACES, PLACE_NOUNS, RULER, SITE_LOCATIVES, SITE_WORDS,
+                   TITLES, common_words)
 from .lookup import HOW_ABBR, HOW_NAME, Gazetteer, normalize
 
 NAME_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "LANGUAGE"}
@@ -177,3 +178,55 @@ def compound_word(span) -> bool:
         return False
     return not any(c.kind in ("country", "admin1", "continent", "region") or c.population >= RULER.common_word_city
                    for c in lookup.get().lookup(key))
+
+
+def ner_tokens(doc, broken: set) -> dict:
+    """Token index -> the NER entity over it (entities in `broken` left out)."""
+    out = {}
+    for e in doc.ents:
+        if e in broken:
+            continue
+        for t in range(e.start, e.end):
+            out[t] = e
+    return out
+
+
+def names_in_doc(doc) -> dict[str, list[tuple[int, str]]]:
+    """Lower-cased entity text -> (start token, NER label) of each of its entities in the
+    document: a name tagged PERSON elsewhere in the story is likelier a person here too."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for e in doc.ents:
+        out.setdefault(e.text.lower(), []).append((e.start, e.label_))
+    return out
+
+
+def site_name_end(doc, i: int, max_len: int) -> int | None:
+    """The end of a site's name starting at token i: capitalised words closed by a capitalised
+    site word ("Victoria Park", "Dundas Street", "City Hall", "Royal Victoria Hospital").
+    Its first words name the site, not a town: "Victoria" there is no place of its own."""
+    j = i
+    while j < len(doc) and j - i < max_len and (capitalised(doc[j]) or (j > i and doc[j].lower_ in CONNECTORS)):
+        j += 1
+    for k in range(j, i + 1, -1):
+        last = doc[k - 1]
+        if capitalised(last) and last.lower_.rstrip(".") in SITE_WORDS and ngram_ok(doc[i:k]):
+            return k
+    return None
+
+
+def site_placed(doc, start: int) -> bool:
+    """A locative before the site's name, or before its "the": "a rally in Victoria Park",
+    "along the Corniche Road"."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in SITE_LOCATIVES
+
+
+def modifies_noun(doc, span) -> bool:
+    """The name stands before a common noun it modifies ("Dane guns", "Texas officials"),
+    not before a level word ("Idlib province")."""
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lower_ not in LEVEL_WORDS
