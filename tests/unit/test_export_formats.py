@@ -8,6 +8,7 @@ import json
 import pytest
 
 from eventwire.export import ACLED_COLUMNS, export, safe_cell
+from eventwire.filters import Filters
 from eventwire.store import Store
 from test_store_records import actor, document, event, failed_document, incident
 
@@ -58,7 +59,7 @@ def test_export_acled_csv_columns_and_values(store, tmp_path):
 
 def test_export_acled_csv_protects_against_formula_injection(store, tmp_path):
     out = tmp_path / "events.csv"
-    export(store, "acled-csv", out, country="SYR", since="2016-08-10", until="2016-08-10")
+    export(store, "acled-csv", out, filters=Filters(country="SYR", since="2016-08-10", until="2016-08-10"))
     (row,) = read_csv(out)
     assert row["notes"].startswith("'=HYPERLINK(")
     assert '"quoted"' in row["notes"] and "\n" not in row["notes"]
@@ -93,7 +94,7 @@ def test_export_jsonl_events_and_documents(store):
     assert all("evidence" in e and "plover_type" in e for e in lines)
     docs = io.StringIO()
     assert export(store, "jsonl", docs, what="documents") == 4  # failed documents too
-    assert export(store, "jsonl", io.StringIO(), what="documents", country="SYR") == 2
+    assert export(store, "jsonl", io.StringIO(), what="documents", filters=Filters(country="SYR")) == 2
 
 
 def test_export_jsonl_incidents(store, tmp_path):
