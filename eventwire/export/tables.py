@@ -1,9 +1,17 @@
-"""The record and flat-table exports: JSONL, GeoJSON, Parquet (phase 1 port)."""
+"""The record and flat-table exports: JSONL (records), GeoJSON and GeoParquet (flat rows).
+
+The Parquet file is GeoParquet 1.0: a `geometry` column of WKB Points (lon, lat; null where the
+row has no coordinates) described by the `geo` key of the file metadata (encoding, geometry
+types, bounding box; no `crs` key, which the specification reads as OGC:CRS84), dates as
+date32 and counts as int64, so geopandas.read_parquet opens it as a GeoDataFrame.
+"""
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import pathlib
+import struct
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -65,17 +73,48 @@ def geojson(store: Any, stream: IO[str], what: str, filters: Filters) -> int:
     return len(features)
 
 
+GEO_VERSION = "1.0.0"
+
+
+def point_wkb(lon: float, lat: float) -> bytes:
+    """A Point as ISO WKB: little-endian byte order (1), geometry type 1, x = lon, y = lat."""
+    return struct.pack("<BIdd", 1, 1, lon, lat)
+
+
+def geo_metadata(rows: list[dict]) -> dict:
+    """The `geo` file metadata of GeoParquet 1.0 for the rows' points."""
+    lons = [r["location_lon"] for r in rows if r.get("location_lon") is not None and r.get("location_lat") is not None]
+    lats = [r["location_lat"] for r in rows if r.get("location_lon") is not None and r.get("location_lat") is not None]
+    column: dict = {"encoding": "WKB", "geometry_types": ["Point"]}
+    if lons:
+        column["bbox"] = [min(lons), min(lats), max(lons), max(lats)]
+    return {"version": GEO_VERSION, "primary_column": "geometry", "columns": {"geometry": column}}
+
+
+def _day(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def parquet(store: Any, out: str | pathlib.Path | IO, what: str, filters: Filters) -> int:
     import pyarrow as pa  # imported on first use: heavy
     import pyarrow.parquet as pq
 
     if isinstance(out, io.TextIOBase):
         raise ValueError("parquet needs a path or a binary file, not a text stream")
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-             "list": pa.list_(pa.string())}
+    types = {"str": pa.string(), "date": pa.date32(), "int": pa.int64(), "float": pa.float64(),
+             "bool": pa.bool_(), "list": pa.list_(pa.string())}
     columns = INCIDENT_ROW if what == "incidents" else EVENT_ROW
     rows = list(_flat_rows(store, what, filters))
-    schema = pa.schema([(name, types[kind]) for name, kind in columns])
-    table = pa.Table.from_pylist([{name: r.get(name) for name, _ in columns} for r in rows], schema=schema)
+    schema = pa.schema([*((name, types[kind]) for name, kind in columns), ("geometry", pa.binary())],
+                       metadata={"geo": json.dumps(geo_metadata(rows))})
+    dates = [name for name, kind in columns if kind == "date"]
+    table = pa.Table.from_pylist([
+        {**{name: r.get(name) for name, _ in columns}, **{name: _day(r.get(name)) for name in dates},
+         "geometry": None if r.get("location_lat") is None or r.get("location_lon") is None
+         else point_wkb(r["location_lon"], r["location_lat"])}
+        for r in rows], schema=schema)
     pq.write_table(table, str(out) if isinstance(out, pathlib.Path) else out)
     return len(rows)
