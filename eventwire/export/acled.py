@@ -22,7 +22,7 @@ from ..filters import Filters
 from ..lexicon import taxonomy
 from ..model import Event, Place, StoredEvent, StoredIncident
 from .acled_actors import actors
-from .cells import safe_cell
+from .cells import event_days, iso_day, safe_cell
 from .places import acled_data, acled_region, admin2, country, country_name
 
 ACLED_COLUMNS: list[str] = list(acled_data()["columns"])
@@ -115,15 +115,13 @@ def event_id_cnty(iso3: str, key: str) -> str:
 def _event_date(event: StoredEvent) -> tuple[str, int] | None:
     """(event_date, time_precision): the event's own date coded by its precision or length; an
     event with no date of its own takes its article's publication day."""
-    date = event.date
-    if date is not None and date.start and date.precision != "unresolved":
-        code = acled_data()["time_precision"].get(date.precision)
-        if code is None:
-            code = _by_length(_days(date.start, date.end))
-        return (date.start[:10], code) if code is not None else None
-    if event.document_published:
-        return event.document_published[:10], acled_data()["undated_precision"]
-    return None
+    days = event_days(event)
+    if days is None:
+        return None
+    if not days.own:
+        return days.start.isoformat(), acled_data()["undated_precision"]
+    code = acled_data()["time_precision"].get(days.precision) or _by_length(days.days)
+    return (days.start.isoformat(), code) if code is not None else None
 
 
 def _by_length(days: int | None) -> int | None:
@@ -133,12 +131,8 @@ def _by_length(days: int | None) -> int | None:
 
 
 def _days(start: str, end: str | None) -> int | None:
-    try:
-        a = datetime.date.fromisoformat(start[:10])
-        b = datetime.date.fromisoformat((end or start)[:10])
-    except ValueError:
-        return None
-    return abs((b - a).days)
+    a, b = iso_day(start), iso_day(end or start)
+    return None if a is None or b is None else abs((b - a).days)
 
 
 def _disorder(event_type: str | None, sub_type: str | None) -> str | None:

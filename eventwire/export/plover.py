@@ -14,6 +14,7 @@ from typing import IO, Any
 from ..datafiles import read_yaml
 from ..filters import Filters
 from ..model import Actor, Place, StoredEvent
+from .cells import event_days
 from .places import country
 
 
@@ -43,14 +44,12 @@ def write(store: Any, stream: IO[str], what: str, filters: Filters) -> int:
 
 def event_record(event: StoredEvent, coded_date: str | None = None) -> dict | None:
     """The PLOVER record of an event, or None without a date (PLOVER requires one)."""
-    date = event.date
-    own = date is not None and date.start and date.precision != "unresolved"
-    day = date.start[:10] if own else (event.document_published or "")[:10]
-    if not day:
+    days = event_days(event)
+    if days is None:
         return None
-    record: dict[str, Any] = {"id": event.id, "date": day}
-    if own and date.end and date.end[:10] != day:
-        record["enddate"] = date.end[:10]
+    record: dict[str, Any] = {"id": event.id, "date": days.start.isoformat()}
+    if days.end != days.start:
+        record["enddate"] = days.end.isoformat()
     record["event"] = [str(event.plover_type or "OTHER")]
     if event.plover_mode:
         record["mode"] = event.plover_mode

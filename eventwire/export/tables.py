@@ -7,7 +7,6 @@ date32 and counts as int64, so geopandas.read_parquet opens it as a GeoDataFrame
 """
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import pathlib
@@ -17,6 +16,7 @@ from typing import IO, Any
 
 from ..filters import Filters
 from ..flat import EVENT_ROW, INCIDENT_ROW, flat_event, flat_incident
+from .cells import iso_day
 
 
 def _records(store: Any, what: str, filters: Filters) -> Iterator[Any]:
@@ -91,13 +91,6 @@ def geo_metadata(rows: list[dict]) -> dict:
     return {"version": GEO_VERSION, "primary_column": "geometry", "columns": {"geometry": column}}
 
 
-def _day(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def parquet(store: Any, out: str | pathlib.Path | IO, what: str, filters: Filters) -> int:
     import pyarrow as pa  # imported on first use: heavy
     import pyarrow.parquet as pq
@@ -112,7 +105,7 @@ def parquet(store: Any, out: str | pathlib.Path | IO, what: str, filters: Filter
                        metadata={"geo": json.dumps(geo_metadata(rows))})
     dates = [name for name, kind in columns if kind == "date"]
     table = pa.Table.from_pylist([
-        {**{name: r.get(name) for name, _ in columns}, **{name: _day(r.get(name)) for name in dates},
+        {**{name: r.get(name) for name, _ in columns}, **{name: iso_day(r.get(name)) for name in dates},
          "geometry": None if r.get("location_lat") is None or r.get("location_lon") is None
          else point_wkb(r["location_lon"], r["location_lat"])}
         for r in rows], schema=schema)

@@ -17,7 +17,7 @@ from typing import IO, Any
 from ..datafiles import read_yaml
 from ..filters import Filters
 from ..model import Actor, StoredEvent
-from .cells import safe_cell
+from .cells import event_days, safe_cell
 from .places import admin2, country, country_name
 
 
@@ -57,11 +57,13 @@ def event_row(event: StoredEvent) -> dict | None:
     low = fat.low if fat.low is not None else best
     high = fat.high if fat.high is not None else best
     civilians = min(fat.civilians, best) if fat.civilians else 0
-    side_a = _side(event.actor1)
-    side_b = _side(event.actor2)
+    side_a, side_b = _side(event.actor1, iso3), _side(event.actor2, iso3)
+    violence = type_of_violence(event)
+    if violence == 1 and _is_state(event.actor2) and not _is_state(event.actor1):
+        side_a, side_b = side_b, side_a  # GED's side A of state-based violence is the government
     return {
         "id": event.id, "relid": event.id, "year": int(start[:4]),
-        "type_of_violence": type_of_violence(event),
+        "type_of_violence": violence,
         "dyad_name": " - ".join(s for s in (side_a, side_b) if s) or None,
         "side_a": side_a, "side_b": side_b,
         "number_of_sources": 1,
@@ -95,36 +97,31 @@ def type_of_violence(event: StoredEvent) -> int:
 
 def _dates(event: StoredEvent) -> tuple[str, str, int] | None:
     data = ucdp_data()
-    date = event.date
-    if date is not None and date.start and date.precision != "unresolved":
-        start, end = _day(date.start), _day(date.end or date.start)
-        if start is None or end is None:
-            return None
-        code = data["date_prec"].get(date.precision)
-        if code is None:
-            days = abs((end - start).days)
-            code = next((c for most, c in data["date_prec_days"] if days <= most), data["date_prec_longer"])
-        return start.isoformat(), end.isoformat(), code
-    end_day = _day(event.document_published)
-    if end_day is None:
+    days = event_days(event)
+    if days is None:
         return None
-    start_day = end_day - datetime.timedelta(days=data["undated_days_before"])
-    return start_day.isoformat(), end_day.isoformat(), data["undated_prec"]
+    if not days.own:  # the week before the article
+        start = days.end - datetime.timedelta(days=data["undated_days_before"])
+        return start.isoformat(), days.end.isoformat(), data["undated_prec"]
+    code = data["date_prec"].get(days.precision) or next(
+        (c for most, c in data["date_prec_days"] if days.days <= most), data["date_prec_longer"])
+    return days.start.isoformat(), days.end.isoformat(), code
 
 
-def _day(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+
+def _is_state(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind in ucdp_data()["state_kinds"]
 
 
-def _side(actor: Actor | None) -> str | None:
+def _side(actor: Actor | None, iso3: str) -> str | None:
+    """GED's name of a side; a state's forces without a country of their own are the event
+    country's."""
     data = ucdp_data()
     if actor is None:
         return None
-    if actor.kind in data["state_kinds"] and actor.country and country_name(actor.country):
-        return data["state_side"].format(country=country_name(actor.country))
+    home = actor.country or iso3
+    if actor.kind in data["state_kinds"] and country_name(home):
+        return data["state_side"].format(country=country_name(home))
     if actor.kind in data["civilian_kinds"]:
         return data["civilian_side"]
     return actor.name or actor.text
