@@ -20,14 +20,34 @@ from typing import Any
 
 from .categories import member
 
-Convert = Callable[[Any, str], Any]
+Convert = Callable[[Any], Any]
+
+
+class FieldError(ValueError):
+    """A value of the wrong type, and the path of fields down to it ("events[0].fatalities.best")."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem = problem
+        self.path: list[str] = []
+
+    def at(self, step: str) -> "FieldError":
+        self.path.insert(0, step)
+        self.args = (str(self),)
+        return self
+
+    def __str__(self) -> str:
+        where = "".join(s if s.startswith("[") else f".{s}" for s in self.path).lstrip(".")
+        return f"{where} {self.problem}" if where else self.problem
 
 
 def read(cls: type, data: Any) -> Any:
     """The `cls` record of `data` (a dict; a record of `cls` is returned as it is)."""
     if isinstance(data, cls):
         return data
-    return _record(cls)(data, "")
+    if data is None:
+        raise FieldError(f"a {cls.__name__} must be an object, not null")
+    return _record(cls)(data)
 
 
 def coerce_categories(record: Any) -> None:
@@ -55,10 +75,6 @@ def _arms(tp: Any) -> tuple[Any, ...]:
     return (tp,)
 
 
-def _at(where: str, name: str) -> str:
-    return f"{where}.{name}" if where else name
-
-
 @functools.cache
 def _record(cls: type) -> Convert:
     hints = typing.get_type_hints(cls)
@@ -68,13 +84,18 @@ def _record(cls: type) -> Convert:
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             plan.append((f.name, _converter(hints[f.name]), required))
 
-    def convert(data: Any, where: str) -> Any:
-        if not isinstance(data, Mapping):
-            raise ValueError(f"{where or cls.__name__} must be an object, not {_kind(data)}")
+    def convert(data: Any) -> Any:
+        if data is None:
+            return None
+        if not isinstance(data, (dict, Mapping)):
+            raise FieldError(f"must be an object, not {_kind(data)}")
         kwargs = {}
         for name, conv, required in plan:
             if name in data:
-                kwargs[name] = conv(data[name], _at(where, name))
+                try:
+                    kwargs[name] = conv(data[name])
+                except FieldError as exc:
+                    raise exc.at(name) from None
             elif required:
                 kwargs[name] = None  # written elsewhere without it: unknown
         return cls(**kwargs)
@@ -92,78 +113,88 @@ def _converter(tp: Any) -> Convert:
     if origin is dict:
         return _dict(_converter(typing.get_args(tp)[1]))
     if dataclasses.is_dataclass(tp):
-        return _optional(_record(tp))
+        return _record(tp)
     if isinstance(tp, type) and issubclass(tp, StrEnum):
-        return _optional(lambda v, w: member(tp, _text(v, w)))
+        return lambda v: None if v is None else member(tp, _text(v))
     simple = {str: _text, int: _int, float: _float, bool: _bool}.get(tp)
     if simple is not None:
-        return _optional(simple)
+        return simple
     if tp is Any:
         return _as_is
     raise TypeError(f"no reader for fields of type {tp!r}")
 
 
-def _optional(conv: Convert) -> Convert:
-    return lambda v, w: None if v is None else conv(v, w)
-
-
-def _as_is(value: Any, where: str) -> Any:
+def _as_is(value: Any) -> Any:
     return value
 
 
 def _list(item: Convert) -> Convert:
-    def convert(value: Any, where: str) -> list:
+    def convert(value: Any) -> list:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise ValueError(f"{where} must be a list, not {_kind(value)}")
-        return [item(x, f"{where}[{i}]") for i, x in enumerate(value)]
+            raise FieldError(f"must be a list, not {_kind(value)}")
+        out = []
+        for i, x in enumerate(value):
+            try:
+                out.append(item(x))
+            except FieldError as exc:
+                raise exc.at(f"[{i}]") from None
+        return out
 
     return convert
 
 
 def _dict(item: Convert) -> Convert:
-    def convert(value: Any, where: str) -> dict | None:
+    def convert(value: Any) -> dict | None:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            raise ValueError(f"{where} must be an object, not {_kind(value)}")
-        return {str(k): item(v, f"{where}.{k}") for k, v in value.items()}
+            raise FieldError(f"must be an object, not {_kind(value)}")
+        out = {}
+        for k, v in value.items():
+            try:
+                out[str(k)] = item(v)
+            except FieldError as exc:
+                raise exc.at(str(k)) from None
+        return out
 
     return convert
 
 
-def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{where} must be text, not {_kind(value)}")
-    return value
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise FieldError(f"must be text, not {_kind(value)}")
 
 
-def _int(value: Any, where: str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+def _int(value: Any) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"{where} = {value!r} is not a finite number")  # a toll of 1e400 reads as inf
+            raise FieldError(f"= {value!r} is not a finite number")  # a toll of 1e400 reads as inf
         if value.is_integer():
             return int(value)
-    raise ValueError(f"{where} must be a whole number, not {_kind(value)} {_short(value)}")
+    raise FieldError(f"must be a whole number, not {_kind(value)} {_short(value)}")
 
 
-def _float(value: Any, where: str) -> float:
+def _float(value: Any) -> float | None:
+    if value is None:
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{where} = {value!r} is not a finite number")
+            raise FieldError(f"= {value!r} is not a finite number")
         return value
-    raise ValueError(f"{where} must be a number, not {_kind(value)} {_short(value)}")
+    raise FieldError(f"must be a number, not {_kind(value)} {_short(value)}")
 
 
-def _bool(value: Any, where: str) -> bool:
-    if isinstance(value, bool):
+def _bool(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
         return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    raise ValueError(f"{where} must be true or false, not {_kind(value)} {_short(value)}")
+    raise FieldError(f"must be true or false, not {_kind(value)} {_short(value)}")
 
 
 def _kind(value: Any) -> str:
