@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-unit eval bench clean
+.PHONY: install browser demo test test-unit eval bench clean
 
 install: $(STAMP)
 
@@ -25,9 +25,20 @@ $(STAMP): requirements.txt requirements-models.txt pyproject.toml
 
 demo: install
 	$(VENV)/bin/eventwire demo
+	@echo "Open the map, timeline and evidence in a browser:"
+	@echo "  $(VENV)/bin/eventwire serve --db eventwire.db    (then http://127.0.0.1:8000/)"
+
+# Debian's chromium for the browser tests (tests/server/test_server_browser.py, driven by
+# Playwright); where it cannot be installed those tests skip and say so.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "installing chromium (system package) for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || (sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium could not be installed: the browser tests will be skipped"; }
 
 # tests/unit (no spaCy model), tests/pipeline, tests/eval (the harness; ../shared parts skip where absent)
-test: install
+test: install browser
 	$(VENV)/bin/pytest -q -x -m "not slow"
 
 # The fast unit tests alone, while working.
@@ -43,6 +54,7 @@ bench: install
 	$(PY) bench/throughput.py
 	$(PY) bench/merge.py
 	$(PY) bench/actors.py
+	$(PY) bench/serve.py
 
 clean:
 	rm -rf $(VENV) eventwire.db eventwire.db-wal eventwire.db-shm

@@ -13,7 +13,8 @@ import click
 from . import cli_checks as check
 from . import cli_print as show
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
-from .errors import CODES
+from .cli_serve import serve
+from .cli_store import count_document, store_one, storing
 from .export import FORMATS as EXPORT_FORMATS
 from .model import Document, to_dict
 
@@ -46,14 +47,15 @@ def main(ctx, verbose, quiet):
 
 @main.command()
 @click.argument("article", required=False)
-@click.option("--input", "input_", help="a file, directory or - (stdin): .txt, .html, document JSONL")
+@click.option("--input", "input_", help="a file, directory, http(s) address or - (stdin): .txt, .html, "
+              "document JSONL, RSS/Atom, WARC/WET, sitemap .xml, .urls list")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
               help="json: one pretty document; jsonl: one document per line (default for batches)")
 @click.option("--published", help="publication date YYYY-MM-DD (single files)")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="processes (default: the `workers` setting, 1)")
 def extract(article, input_, fmt, published, workers):
-    """Print the events of ARTICLE (.txt, .html or -) as the contract's document JSON.
+    """Print the events of ARTICLE (.txt, .html, an http(s) address or -) as the contract's document JSON.
 
     Exit status 1 when any document failed (each is printed with its error), 2 when the run
     could not start."""
@@ -97,6 +99,9 @@ def extract(article, input_, fmt, published, workers):
 def ingest(paths, db, published, workers, extracted):
     """Extract and store documents (idempotent: the same input twice adds nothing).
 
+    PATHS: files, folders, http(s) addresses or -: .txt, .html, document JSONL, RSS/Atom feeds,
+    WARC/WET crawls, and sitemaps (.xml) or URL lists (.urls), whose pages are fetched.
+
     Exit status 1 when any document failed (the others are stored), 2 when the run could not start."""
     db = check.db_path(db)
     published = check.published(published)
@@ -121,44 +126,11 @@ def _workers(value: int | None) -> int:
         raise click.BadParameter(f"workers must be a whole number, not {setting('workers', value)!r}") from exc
 
 
-@contextlib.contextmanager
-def _storing(db: str, total: int | None = None):
-    """The open store, its counts and a progress display; incidents are merged once
-    everything is stored."""
-    from .progress import Progress, Tally
-    from .store.sqlite import Store
-
-    stats = {"new": 0, "unchanged": 0, "failed": 0, "tally": Tally(),
-             "progress": Progress(total, quiet=quiet())}
-    store = Store(db)
-    try:
-        yield store, stats
-        stats["progress"].close()  # the bar ends before the merge logs anything
-        _merge(store)
-    finally:
-        stats["progress"].close()
-        store.close()
-
-
-def _count(stats: dict, doc: Document, *, written: bool) -> None:
-    """Count one stored document. A document with an id seen earlier in this run replaced
-    the earlier one: not new, not unchanged, but said in a W003 line and in the summary."""
-    repeated = stats["tally"].add(doc)
-    stats["progress"].update()
-    if doc.error:
-        stats["failed"] += 1
-    elif repeated:
-        if not quiet():
-            click.echo(f"  {safe(doc.id)}: W003 {CODES['W003']}", err=True)
-    else:
-        stats["new" if written else "unchanged"] += 1
-
-
 def _ingest_extracted(paths: list[str], db: str) -> dict:
     from .ingest import count_inputs
     from .ingest.jsonl import read_extracted
 
-    with _storing(db, count_inputs(paths)) as (store, stats):
+    with storing(db, count_inputs(paths)) as (store, stats):
         for path in paths:
             try:  # stdin is not ours to close
                 opened = contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
@@ -178,7 +150,7 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
                         stats["progress"].update()
                         click.echo(f"  {safe(exc)}", err=True)
                         continue
-                    _count(stats, doc, written=written)
+                    count_document(stats, doc, written=written)
     return stats
 
 
@@ -194,7 +166,6 @@ def _extracted(data: dict) -> Document:
 def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
             workers: int = 1) -> dict:
     from .batch import process_parallel
-    from .errors import EventwireError
     from .ingest import count_inputs, read_inputs
 
     def inputs():
@@ -202,24 +173,10 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
             date = (dated or {}).get(Path(path).name, published)
             yield from (_inputs([path], date) if path == "-" else read_inputs([path], published=date))
 
-    with _storing(db, count_inputs(paths)) as (store, stats):
+    with storing(db, count_inputs(paths)) as (store, stats):
         for doc in process_parallel(inputs(), workers=workers):
-            try:
-                written = store.put_document(doc)
-            except ValueError as exc:  # a value the store cannot hold (a toll beyond 64 bits)
-                written, doc.error = False, EventwireError("E009", str(exc)).to_error()
-            if doc.error is not None:
-                click.echo(f"  {safe(doc.id)}: {doc.error.code} {safe(doc.error.message)}", err=True)
-            _count(stats, doc, written=written)
+            store_one(store, stats, doc)
     return stats
-
-
-def _merge(store) -> None:
-    try:
-        from .merge import merge_store
-    except ImportError:
-        return
-    merge_store(store)
 
 
 def _reading(db: str):
@@ -375,6 +332,11 @@ Next, try:
   .venv/bin/eventwire extract demo/syria_idlib_airstrikes.txt
 """)
 
+
+from .cli_watch import watch  # noqa: E402  (its own module: the command is long)
+
+main.add_command(serve)
+main.add_command(watch)
 
 if __name__ == "__main__":
     main()

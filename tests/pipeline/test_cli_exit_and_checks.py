@@ -71,8 +71,8 @@ def test_a_database_url_is_refused_clearly(tmp_path, monkeypatch):
     ("--type", "Battle", "Battles"),
     ("--sub-type", "airstrike", "Air/drone strike"),
     ("--limit", "-1", "-1"),
-    ("--min-quality", "1.5", "score from 0 to 1"),
-    ("--min-quality", "good", "score from 0 to 1"),
+    ("--min-quality", "1.5", "a number from 0 to 1"),
+    ("--min-quality", "good", "a number from 0 to 1"),
 ])
 def test_filters_are_checked_with_a_hint(db, option, value, hint):
     r = run("events", "--db", db, option, value)

@@ -1,4 +1,5 @@
-"""Score extracted documents against the real-news development set (gold.jsonl beside this file).
+"""Score extracted documents against the real-news development set (eval/real_news/gold.jsonl;
+how it was coded: eval/real_news/CODING.md).
 
 The measures are those of issue 10's hidden real-news table:
 - main_found: the page's main event is among the output events (same ACLED event_type, within
@@ -18,7 +19,7 @@ import math
 from pathlib import Path
 from typing import Iterable
 
-GOLD = Path(__file__).resolve().parent / "gold.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "real_news" / "gold.jsonl"
 KM = 50.0
 
 
