@@ -92,26 +92,19 @@ def where(filters: Filters | None, *, kind: str) -> tuple[str, list[Any]]:
             params += list(box)
         clauses.append("haversine_km(location_lat, location_lon, ?, ?) <= ?")
         params += [lat, lon, km]
+    # Filters an incident meets through its members: (the events' clause, the members' clause, value).
+    through: list[tuple[str, str, Any]] = []
     if f.min_quality is not None:
-        if kind == "events":
-            clauses.append("document_id IN (SELECT id FROM documents WHERE quality_score >= ?)")
-        else:
-            clauses.append("EXISTS (SELECT 1 FROM incident_members m JOIN documents d ON d.id = m.document_id "
-                           "WHERE m.incident_id = incidents.id AND d.quality_score >= ?)")
-        params.append(f.min_quality)
+        through.append(("document_id IN (SELECT id FROM documents WHERE quality_score >= ?)",
+                        "m.document_id IN (SELECT id FROM documents WHERE quality_score >= ?)", f.min_quality))
     if f.text:
-        like = _like_pattern(f.text)
-        if kind == "events":
-            clauses.append("evidence_sentence LIKE ? ESCAPE '\\'")
-        else:
-            clauses.append("EXISTS (SELECT 1 FROM incident_members m JOIN events e ON e.id = m.event_id "
-                           "WHERE m.incident_id = incidents.id AND e.evidence_sentence LIKE ? ESCAPE '\\')")
-        params.append(like)
+        through.append(("evidence_sentence LIKE ? ESCAPE '\\'",
+                        "m.event_id IN (SELECT id FROM events WHERE evidence_sentence LIKE ? ESCAPE '\\')",
+                        _like_pattern(f.text)))
     if f.document_id is not None:
-        if kind == "events":
-            clauses.append("document_id = ?")
-        else:
-            clauses.append("EXISTS (SELECT 1 FROM incident_members m WHERE m.incident_id = incidents.id "
-                           "AND m.document_id = ?)")
-        params.append(f.document_id)
+        through.append(("document_id = ?", "m.document_id = ?", f.document_id))
+    for on_events, on_members, value in through:
+        clauses.append(on_events if kind == "events" else
+                       f"EXISTS (SELECT 1 FROM incident_members m WHERE m.incident_id = incidents.id AND {on_members})")
+        params.append(value)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
