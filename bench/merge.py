@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))  # the evaluation harness (eventwire_eval) is not installed
 
 from eventwire.merge import merge  # noqa: E402
+from eventwire.model import Document, Event  # noqa: E402
 from eventwire_eval.scoring.incidents import bcubed, pairwise  # noqa: E402
 
 SUBS = [
@@ -59,11 +60,11 @@ def _place(rng: random.Random, lat: float, lon: float, country: str, admin1: str
             "geonameid": None, "precision": "city", "start": 0, "end": 1}
 
 
-def synthetic(n: int, seed: int = 1) -> tuple[list[tuple[dict, dict]], dict[str, int]]:
-    """n (document meta, EVENT dict) pairs and the true incident of each event id."""
+def synthetic(n: int, seed: int = 1) -> tuple[list[tuple[Document, Event]], dict[str, int]]:
+    """n (document, event) pairs and the true incident of each event id."""
     rng = random.Random(seed)
     hotspots = [(rng.uniform(-30, 55), rng.uniform(-20, 120)) for _ in range(25)]
-    items: list[tuple[dict, dict]] = []
+    items: list[tuple[Document, Event]] = []
     truth: dict[str, int] = {}
     incident = 0
     while len(items) < n:
@@ -108,7 +109,7 @@ def synthetic(n: int, seed: int = 1) -> tuple[list[tuple[dict, dict]], dict[str,
                 "attribution": None, "hedged": False, "confidence": 0.8,
                 "evidence": {"sentence": sentence, "start": 0, "end": len(sentence)},
             }
-            items.append((doc, ev))
+            items.append((Document.from_dict(doc), Event.from_dict(ev)))
             truth[ev["id"]] = incident
     return items, truth
 

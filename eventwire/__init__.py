@@ -6,11 +6,12 @@
     top = eventwire.main_event(doc)   # the event the article is about (its most confident one)
 """
 from .salience import main_event
+from .filters import Filters
 from .model import (Actor, Attribution, Casualties, Document, Event, Incident, InputDoc, Place,
                     Quality, QualityFlag, Quote, When, to_dict)
 
 __all__ = ["extract", "process", "main_event", "Actor", "Attribution", "Casualties", "Document", "Event",
-           "Incident", "InputDoc", "Place", "Quality", "QualityFlag", "Quote", "When", "to_dict"]
+           "Filters", "Incident", "InputDoc", "Place", "Quality", "QualityFlag", "Quote", "When", "to_dict"]
 
 
 def extract(text: str, **kwargs) -> Document:

@@ -11,19 +11,17 @@ from pathlib import Path
 import click
 
 from . import cli_checks as check
+from . import cli_print as show
 from .cli_report import Guarded, Stopped, quiet, safe, say, set_logging
 from .cli_serve import serve
 from .cli_store import count_document, store_one, storing
-from .model import to_dict
+from .export import FORMATS as EXPORT_FORMATS
+from .model import Document, to_dict
 
 from .settings import get as setting
 
 DEFAULT_DB = setting("db")
 CHECKOUT = Path(__file__).resolve().parent.parent  # the repository root, when eventwire runs from a checkout
-
-
-def _dump(record) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False)
 
 
 def _inputs(paths: list[str], published: str | None):
@@ -80,7 +78,7 @@ def extract(article, input_, fmt, published, workers):
             if fmt == "json":
                 click.echo(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
             else:
-                click.echo(_dump(doc))
+                click.echo(show.dump(doc))
     finally:
         progress.close()
     if batch or tally.failed:
@@ -141,18 +139,28 @@ def _ingest_extracted(paths: list[str], db: str) -> dict:
                 click.echo(f"  {safe(path)}: E008 {safe(exc.strerror or exc)}", err=True)
                 continue
             with opened as fh:
-                for _, doc, why in read_extracted(fh, name=path):
+                for _, data, why in read_extracted(fh, name=path):
                     try:
-                        if doc is None:
+                        if data is None:
                             raise ValueError(why)
+                        doc = _extracted(data)
                         written = store.put_document(doc)
-                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    except ValueError as exc:
                         stats["failed"] += 1
                         stats["progress"].update()
                         click.echo(f"  {safe(exc)}", err=True)
                         continue
                     count_document(stats, doc, written=written)
     return stats
+
+
+def _extracted(data: dict) -> Document:
+    """The record of one line of `extract` output; a value of the wrong type fails the document."""
+    try:
+        return Document.from_dict(data)
+    except ValueError as exc:
+        doc_id = str(data.get("id")).encode("utf-8", "backslashreplace").decode()
+        raise ValueError(f"document {doc_id}: {exc}") from exc
 
 
 def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
@@ -171,11 +179,6 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
     return stats
 
 
-def _filters(type_, sub_type, country, actor, since, until, near) -> dict:
-    """The store's filters from the options, each checked (a bad one stops with a hint)."""
-    return check.filters(type_, sub_type, country, actor, since, until, near)
-
-
 def _reading(db: str):
     """The store of a read command: it must exist (a typo must not leave an empty database)."""
     from .store.sqlite import Store
@@ -192,6 +195,7 @@ def _filter_options(fn):
         click.option("--since", help="YYYY-MM-DD"),
         click.option("--until", help="YYYY-MM-DD"),
         click.option("--near", help="LAT,LON,KM"),
+        click.option("--min-quality", help="page-quality score of the event's document, at least (0-1)"),
         click.option("--db", default=DEFAULT_DB, show_default=True),
     ]):
         fn = opt(fn)
@@ -202,95 +206,53 @@ def _filter_options(fn):
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=None)
-def events(type_, sub_type, country, actor, since, until, near, db, fmt, limit):
+def events(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt, limit):
     """Query stored events."""
-    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    filters = check.filters(type_, sub_type, country, actor, since, until, near, min_quality)
     store = _reading(db)
     try:
-        rows = store.events(limit=limit, **filters)
+        rows = store.events(filters, limit=limit)
     finally:
         store.close()
-    _print_events(rows, fmt)
-
-
-def _print_events(rows: list[dict], fmt: str) -> None:
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    flat = [_flat(r) for r in rows]
-    if fmt == "csv":
-        import csv
-        from .export import _safe_cell
-
-        w = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
-        w.writeheader()
-        for r in flat:
-            w.writerow({k: _safe_cell(v) for k, v in r.items()})
-        return
-    cols = [("date", 10), ("event_type", 26), ("sub_event_type", 24), ("actor1", 22), ("actor2", 22),
-            ("location", 16), ("deaths", 6), ("evidence", 60)]
-    click.echo("  ".join(name.ljust(w) for name, w in cols))
-    for r in flat:
-        click.echo("  ".join(safe(r.get(name), w).ljust(w) for name, w in cols))
-    click.echo(f"({len(rows)} events)")
-
-
-def _flat(r: dict) -> dict:
-    g = lambda d, k: (d or {}).get(k)  # noqa: E731
-    return {"id": r.get("id"), "date": g(r.get("date"), "start"), "event_type": r.get("event_type"),
-            "sub_event_type": r.get("sub_event_type"), "plover_type": r.get("plover_type"),
-            "actor1": g(r.get("actor1"), "name"), "actor2": g(r.get("actor2"), "name"),
-            "location": g(r.get("location"), "name"), "latitude": g(r.get("location"), "latitude"),
-            "longitude": g(r.get("location"), "longitude"), "deaths": g(r.get("fatalities"), "best"),
-            "source": g(r.get("attribution"), "source"), "document_id": r.get("document_id"),
-            "evidence": g(r.get("evidence"), "sentence")}
+    show.events(rows, fmt)
 
 
 @main.command()
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def incidents(type_, sub_type, country, actor, since, until, near, db, fmt):
+def incidents(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt):
     """Query incidents: one incident per real-world event, with every source that reported it."""
-    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    filters = check.filters(type_, sub_type, country, actor, since, until, near, min_quality)
     store = _reading(db)
     try:
-        rows = store.incidents(**filters)
+        rows = store.incidents(filters)
     finally:
         store.close()
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    for r in rows:
-        fat = r.get("fatalities") or {}
-        loc = (r.get("location") or {}).get("name")
-        click.echo(f"{safe(r.get('date_start'))}  {safe(r.get('sub_event_type') or r.get('plover_type'), 28):28}  "
-                   f"{safe(loc, 18):18}  deaths best={fat.get('best')} low={fat.get('low')} high={fat.get('high')}  "
-                   f"sources={len(r.get('sources') or [])}  {safe(r.get('corroboration'))}")
-    click.echo(f"({len(rows)} incidents)")
+    show.incidents(rows, fmt)
 
 
 @main.command()
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "jsonl", "geojson", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True,
+              help="acled-csv (ACLED's columns and codes), ucdp-csv (UCDP GED's), plover-json (PLOVER "
+                   "records, one a line), jsonl (the records), geojson, parquet (GeoParquet)")
 @click.option("--what", type=click.Choice(["events", "incidents"]), default="events", show_default=True)
 @click.option("--output", "-o", required=True, help="file to write (- for stdout, not for parquet)")
-def export(type_, sub_type, country, actor, since, until, near, db, fmt, what, output):
+def export(type_, sub_type, country, actor, since, until, near, min_quality, db, fmt, what, output):
     """Write stored events (or incidents) for pandas, R, QGIS and spreadsheets."""
     from .export import export as do_export
 
-    filters = _filters(type_, sub_type, country, actor, since, until, near)
+    filters = check.filters(type_, sub_type, country, actor, since, until, near, min_quality)
     output = check.output_path(output, db)
     if output == "-" and fmt == "parquet":
         raise click.BadParameter("parquet is a binary file: give a file name, not -", param_hint="-o")
     store = _reading(db)
     try:
         if output == "-":
-            n = do_export(store, fmt, sys.stdout, what=what, **filters)
+            n = do_export(store, fmt, sys.stdout, what=what, filters=filters)
         else:
             with _replacing(output) as partial:
-                n = do_export(store, fmt, partial, what=what, **filters)
+                n = do_export(store, fmt, partial, what=what, filters=filters)
     finally:
         store.close()
     say(f"{n} {what} -> {output}")
@@ -360,19 +322,7 @@ def demo(db, corpus):
     finally:
         store.close()
     click.echo(f"\nStored: {_summary(stats, db)}")
-    click.echo(f"Documents: {summary.get('documents')}   events: {summary.get('events')}"
-               f"   incidents: {summary.get('incidents', 0)}   dates: {' to '.join(summary.get('date_range') or [])}")
-    click.echo("Events by type:")
-    for name, n in sorted((summary.get("events_by_type") or {}).items(), key=lambda x: -x[1]):
-        click.echo(f"  {n:4}  {safe(name)}")
-    click.echo("Top places:")
-    for row in (summary.get("top_places") or [])[:8]:
-        click.echo(f"  {row['events']:4}  {safe(row['name'])} ({safe(row['country'])})")
-    flagged = summary.get("flagged") or []
-    click.echo(f"Flagged pages (page-quality flags beyond removed boilerplate): {len(flagged)}")
-    for row in flagged[:8]:
-        kinds = sorted({f if isinstance(f, str) else f.get("kind") for f in row.get("flags") or []})
-        click.echo(f"  {row.get('quality_score'):.2f}  {safe(row.get('title') or row.get('id'), 60)}  [{safe(', '.join(kinds))}]")
+    show.summary(summary)
     click.echo(f"""
 Next, try:
   .venv/bin/eventwire events --db {db} --type "Explosions/Remote violence"

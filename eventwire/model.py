@@ -3,16 +3,43 @@
 Field names follow the event record contract (docs/EVENT-RECORD.md). All offsets are
 character offsets into `Document.text` (the cleaned text), except `Removed`, whose
 offsets point into the original input text.
+
+Every record has `to_dict()` (the contract's JSON-ready dict) and `Record.from_dict(data)`,
+its inverse (recordio.py): the store and `ingest --extracted` read JSON back into records
+with it. Categorical fields hold the str-valued enums of categories.py; a record made with a
+plain string holds the enum member of that string (`__post_init__`), and a string no member
+has stays as it is.
 """
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
+
+from .categories import (ActorKind, Corroboration, DatePrecision, EventType, FlagKind, PlacePrecision,
+                         PloverType, RemovedReason, SubEventType)
+from . import recordio
+
+
+class Record:
+    """What every record can do: turn into the contract's dict and be read back from one."""
+
+    def __post_init__(self) -> None:
+        recordio.coerce_categories(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        """The record of a contract dict (stored JSON, `extract` output). Missing fields take
+        their default (None where there is none); a value of the wrong type raises ValueError
+        naming the field."""
+        return recordio.read(cls, data)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
 
 
 @dataclass
-class InputDoc:
+class InputDoc(Record):
     """One document as ingest hands it to the pipeline."""
 
     id: str
@@ -27,31 +54,31 @@ class InputDoc:
 
 
 @dataclass
-class Error:
+class Error(Record):
     code: str
     message: str
 
 
 @dataclass
-class Removed:
+class Removed(Record):
     text: str
-    reason: str  # boilerplate | caption | duplicate
+    reason: RemovedReason
     start: int
     end: int
 
 
 @dataclass
-class Actor:
+class Actor(Record):
     text: str
     name: str | None
     country: str | None  # ISO 3166-1 alpha-3
-    kind: str | None  # state|military|police|rebel|militia|civilians|protesters|ngo|media|international|other
+    kind: ActorKind | None
     start: int
     end: int
 
 
 @dataclass
-class Place:
+class Place(Record):
     text: str
     name: str | None
     country: str | None  # ISO 3166-1 alpha-3
@@ -59,23 +86,23 @@ class Place:
     latitude: float | None
     longitude: float | None
     geonameid: int | None
-    precision: str | None  # point|city|admin2|admin1|country
+    precision: PlacePrecision | None
     start: int
     end: int
 
 
 @dataclass
-class When:
+class When(Record):
     text: str
     start: str | None  # ISO date
     end: str | None
-    precision: str  # day|week|month|year|range|unresolved
+    precision: DatePrecision
     span_start: int | None = None
     span_end: int | None = None
 
 
 @dataclass
-class Casualties:
+class Casualties(Record):
     text: str
     best: int | None
     low: int | None
@@ -88,7 +115,7 @@ class Casualties:
 
 
 @dataclass
-class Attribution:
+class Attribution(Record):
     text: str
     source: str
     start: int | None = None
@@ -96,18 +123,18 @@ class Attribution:
 
 
 @dataclass
-class Evidence:
+class Evidence(Record):
     sentence: str
     start: int
     end: int
 
 
 @dataclass
-class Event:
+class Event(Record):
     id: str
-    event_type: str | None
-    sub_event_type: str | None
-    plover_type: str
+    event_type: EventType | None
+    sub_event_type: SubEventType | None
+    plover_type: PloverType
     plover_mode: str | None
     cameo_root: str | None
     actor1: Actor | None
@@ -124,7 +151,7 @@ class Event:
 
 
 @dataclass
-class Quote:
+class Quote(Record):
     speaker: Actor | None
     text: str
     start: int
@@ -133,20 +160,20 @@ class Quote:
 
 
 @dataclass
-class QualityFlag:
-    kind: str  # boilerplate|caption|near_duplicate|name_variant|contradiction|unresolved_attribution
+class QualityFlag(Record):
+    kind: FlagKind
     detail: str
     spans: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
-class Quality:
+class Quality(Record):
     score: float = 1.0
     flags: list[QualityFlag] = field(default_factory=list)
 
 
 @dataclass
-class Document:
+class Document(Record):
     id: str
     title: str | None
     published: str | None
@@ -168,7 +195,7 @@ class Document:
 
 
 @dataclass
-class SourceReport:
+class SourceReport(Record):
     """One document's account of an incident."""
 
     document_id: str
@@ -181,11 +208,11 @@ class SourceReport:
 
 
 @dataclass
-class Incident:
+class Incident(Record):
     id: str
-    event_type: str | None
-    sub_event_type: str | None
-    plover_type: str
+    event_type: EventType | None
+    sub_event_type: SubEventType | None
+    plover_type: PloverType
     location: Place | None
     date_start: str | None
     date_end: str | None
@@ -193,7 +220,45 @@ class Incident:
     fatalities: dict[str, int | None]  # best, low, high (UCDP-style)
     sources: list[SourceReport]
     disagreements: list[str]
-    corroboration: str  # single_source | corroborated | acknowledged
+    corroboration: Corroboration
+
+
+# -- what the store gives back: the records above with where they are stored -----------------
+
+
+@dataclass
+class DocumentInfo(Record):
+    """One stored document without its text and mentions (`Store.documents()`)."""
+
+    id: str
+    title: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    url: str | None = None
+    source: str | None = None
+    quality_score: float | None = None  # None for a failed document
+    n_events: int = 0
+    error: Error | None = None
+    ingested_at: str | None = None  # ISO 8601, UTC, to the second
+    language: str | None = None
+
+
+@dataclass
+class StoredEvent(Event):
+    """An event as the store's queries return it: the event and what its document says of it."""
+
+    document_id: str | None = None
+    document_published: str | None = None
+    document_source: str | None = None
+    document_url: str | None = None
+    document_title: str | None = None
+
+
+@dataclass
+class StoredIncident(Incident):
+    """An incident as the store's queries return it, with the ids of its member events."""
+
+    event_ids: list[str] = field(default_factory=list)
 
 
 def to_dict(record: Any) -> Any:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 
-from eventwire.model import Actor, Attribution, Casualties, Event, Evidence, Place, When
+from eventwire.model import Actor, Attribution, Casualties, Document, DocumentInfo, Event, Evidence, Place, When
 
 _TYPES = {
     "Air/drone strike": ("Explosions/Remote violence", "ASSAULT"),
@@ -47,6 +47,9 @@ def event(sub="Air/drone strike", *, where=None, day="2024-10-21", precision="da
     )
 
 
-def doc(doc_id, source, published="2024-10-21", text=None):
-    return {"id": doc_id, "source": source, "published": published, "url": None, "title": None,
-            **({"text": text} if text else {})}
+def doc(doc_id, source, published="2024-10-21", text=None, places=None):
+    """The article's record: whole (with its text or places) or as the store lists it (without)."""
+    if text or places:
+        return Document(id=doc_id, title=None, published=published, text=text or "", source=source,
+                        places=places or [])
+    return DocumentInfo(id=doc_id, source=source, published=published)

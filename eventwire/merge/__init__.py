@@ -2,7 +2,8 @@
 
 The steps, each cheap enough for a store of 100k events, one module each:
 
-- records.py      one event of one document flattened to a `Report`;
+- records.py      one event of one document (records: `Event`, and `Document` or the
+                  store's `DocumentInfo`) flattened to a `Report`;
 - story.py        what an article's reports take from each other (its country, its lead
                   story's place and day) and the same-article pairs that go together;
 - blocking.py     candidate pairs: reports that share a (type family, date bucket, place) key;
@@ -21,7 +22,7 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..model import Incident
+from ..model import Document, DocumentInfo, Event, Incident
 from .clustering import cluster
 from .incidents import incident, incident_id
 from .records import Report, report
@@ -32,17 +33,17 @@ __all__ = ["incident_id", "merge", "merge_store", "syndication_groups"]
 
 
 def merge(
-    items: Iterable[tuple[Any, Any]],
+    items: Iterable[tuple[Document | DocumentInfo, Event]],
     *,
     similarity: str = "embed",
-    document_of: Callable[[str], Any] | None = None,
+    document_of: Callable[[str], Document | None] | None = None,
 ) -> list[Incident]:
-    """Incidents from (document or document meta dict, Event or EVENT dict) pairs.
+    """Incidents from (document, event) pairs; the document may be the store's DocumentInfo.
 
     Pure: the same set of events gives the same incidents with the same ids, whatever the
     order. `similarity` is "embed" (MiniLM; falls back to word overlap when the model is not
     installed) or "lexical". `document_of(doc_id)` may supply the whole document (its
-    `text` and `places`) when the meta has neither: called only for documents whose text
+    `text` and `places`) when the DocumentInfo has neither: called only for documents whose text
     must be compared (syndication) or whose events are all unplaced.
     """
     seen: set[str] = set()
@@ -67,16 +68,15 @@ def merge_store(store: Any, *, similarity: str = "embed") -> int:
     Idempotent: a rerun on an unchanged store writes the same incidents with the same ids;
     after new documents, only incidents whose membership changed get new ids.
     """
-    docs = {d["id"]: d for d in store.documents(failed=False)}
+    docs = {d.id: d for d in store.documents(failed=False)}
     items = []
     for ev in store.events():
-        doc_id = ev.get("document_id")
-        meta = docs.get(doc_id) or {"id": doc_id, "published": ev.get("document_published"),
-                                    "source": ev.get("document_source"), "url": ev.get("document_url")}
-        items.append((meta, ev))
+        info = docs.get(ev.document_id) or DocumentInfo(
+            id=ev.document_id, published=ev.document_published, source=ev.document_source, url=ev.document_url)
+        items.append((info, ev))
 
     @functools.lru_cache(maxsize=256)
-    def document_of(doc_id: str) -> dict | None:
+    def document_of(doc_id: str) -> Document | None:
         return store.get_document(doc_id)
 
     incidents = merge(items, similarity=similarity, document_of=document_of)

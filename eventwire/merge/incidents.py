@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..model import Evidence, Incident, Place, SourceReport
-from .records import Report, get_field, iso
+from ..model import Evidence, Incident, SourceReport
+from .records import Report, iso
 from .settings import SELF_CLAIM
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -33,18 +33,8 @@ def _vote(values: Iterable[tuple[Any, float]]) -> Any:
     return min(weight, key=lambda v: (-weight[v], str(v)))
 
 
-def _place(loc: Any) -> Place | None:
-    if loc is None or isinstance(loc, Place):
-        return loc
-    keys = ("text", "name", "country", "admin1", "latitude", "longitude", "geonameid", "precision", "start", "end")
-    return Place(**{k: loc.get(k) for k in keys})
-
-
-def _evidence(ev: Any) -> Evidence:
-    if isinstance(ev, Evidence):
-        return ev
-    return Evidence(sentence=get_field(ev, "sentence") or "", start=get_field(ev, "start") or 0,
-                    end=get_field(ev, "end") or 0)
+def _evidence(ev: Evidence | None) -> Evidence:
+    return ev if ev is not None else Evidence(sentence="", start=0, end=0)
 
 
 def _listing(label: str, by_value: dict[Any, list[str]], fmt: Callable[[Any], str] = str) -> str:
@@ -66,8 +56,7 @@ def _acknowledged(members: Sequence[Report]) -> bool:
     """The perpetrator's own word is among the sources: its statement is the attribution of
     a report, or a report says it claimed the attack or speaks of "its jets"."""
     perps = {r.actor1.lower() for r in members if r.actor1}
-    perps |= {_ARTICLE.sub("", str(get_field(get_field(r.event, "actor1"), "text")).lower())
-              for r in members if get_field(r.event, "actor1")}
+    perps |= {_ARTICLE.sub("", str(r.event.actor1.text).lower()) for r in members if r.event.actor1}
     for r in members:
         src = _ARTICLE.sub("", (r.attribution or "").lower().strip())
         # Whole names only: "Zimbabwe Lawyers for Human Rights" is not Zimbabwe speaking.
@@ -88,7 +77,8 @@ def _actor_named(text: str) -> str | None:
         from ..resolve.actors import lookup_actor
     except ImportError:
         return None
-    return get_field(lookup_actor(text), "name")
+    found = lookup_actor(text)
+    return found.name if found else None
 
 
 def _fatalities(members: Sequence[Report], groups: dict[str, str]) -> dict[str, int | None]:
@@ -150,7 +140,7 @@ def incident(members: list[Report], groups: dict[str, str]) -> Incident:
     located = [r for r in members if r.place_rank == finest and finest < 3 and not r.place_inferred]
     where = _vote((r.place_name, weight(r)) for r in located)
     loc_rec = next((r for r in sorted(located, key=lambda r: -r.confidence) if r.place_name == where), None)
-    location = _place(get_field(loc_rec.event, "location")) if loc_rec else None
+    location = loc_rec.event.location if loc_rec else None
 
     dated = [r for r in members if r.date_kind == "day"] or [r for r in members if r.date_kind == "span"]
     date_start = iso(min(r.d0 for r in dated)) if dated else None
@@ -162,7 +152,7 @@ def incident(members: list[Report], groups: dict[str, str]) -> Incident:
     sources = [
         SourceReport(
             document_id=r.doc_id, event_id=r.event_id, source=r.outlet,
-            evidence=_evidence(get_field(r.event, "evidence")), fatalities=r.fat_best,
+            evidence=_evidence(r.event.evidence), fatalities=r.fat_best,
             date=iso(r.d0) if r.date_kind in ("day", "span") else None,
             place=None if r.place_inferred else r.place_name,
         )

@@ -1,29 +1,20 @@
 """The record merging works on: one report (one event of one document), flattened from an
-`Event` or a stored event dict and its document or document meta."""
+`Event` and its `Document` (or the store's `DocumentInfo`, which has no text or places)."""
 from __future__ import annotations
 
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlparse
 
+from ..model import Document, DocumentInfo, Event, Place, When
 from .settings import FAMILY, PLOVER_FAMILY, RELATED, RELATED_TYPES, STOP_WORDS, T
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 FINE = {"point", "city", "admin2"}  # place precisions at town grain or finer
 
 
-def get_field(obj: Any, key: str) -> Any:
-    """A field of a record or of its dict form (stored events and documents are dicts)."""
-    if obj is None:
-        return None
-    if isinstance(obj, dict):
-        return obj.get(key)
-    return getattr(obj, key, None)
-
-
-def day(value: Any) -> int | None:
+def day(value: str | None) -> int | None:
     """An ISO date (or its first 10 characters) as a day ordinal."""
     if not value:
         return None
@@ -44,8 +35,8 @@ class Report:
     event_id: str
     doc_id: str
     outlet: str
-    event: Any
-    doc: Any
+    event: Event
+    doc: Document | DocumentInfo
     family: str
     event_type: str | None
     sub: str | None
@@ -76,11 +67,20 @@ class Report:
     district: bool = False  # the place is a district (admin2), a name many cities share
 
 
-def _outlet(doc: Any, doc_id: str) -> str:
-    source = get_field(doc, "source") or get_field(doc, "document_source")
-    if source:
-        return str(source)
-    url = get_field(doc, "url") or get_field(doc, "document_url")
+def own_text(doc: Document | DocumentInfo | None) -> str | None:
+    """The document's text when the record holds it (a DocumentInfo does not)."""
+    return doc.text if isinstance(doc, Document) else None
+
+
+def own_places(doc: Document | DocumentInfo | None) -> list[Place] | None:
+    """The document's place mentions when the record holds them (a DocumentInfo does not)."""
+    return doc.places if isinstance(doc, Document) else None
+
+
+def _outlet(doc: Document | DocumentInfo, doc_id: str) -> str:
+    if doc.source:
+        return str(doc.source)
+    url = doc.url
     if url:
         host = urlparse(str(url)).netloc.lower()
         if host:
@@ -94,13 +94,13 @@ def _family(event_type: str | None, plover: str | None) -> str:
     return PLOVER_FAMILY.get(plover or "OTHER", plover or "OTHER")
 
 
-def _place_fields(loc: Any) -> tuple[float | None, float | None, str | None, str | None, str | None, int]:
+def _place_fields(loc: Place | None) -> tuple[float | None, float | None, str | None, str | None, str | None, int]:
     if loc is None:
         return None, None, None, None, None, 3
-    lat, lon = get_field(loc, "latitude"), get_field(loc, "longitude")
-    country, admin1 = get_field(loc, "country"), get_field(loc, "admin1")
-    name = get_field(loc, "name") or get_field(loc, "text")
-    precision = get_field(loc, "precision")
+    lat, lon = loc.latitude, loc.longitude
+    country, admin1 = loc.country, loc.admin1
+    name = loc.name or loc.text
+    precision = loc.precision
     if precision in FINE and lat is not None and lon is not None:
         rank = 0
     elif precision in FINE | {"admin1"} and country and admin1:
@@ -114,9 +114,9 @@ def _place_fields(loc: Any) -> tuple[float | None, float | None, str | None, str
     return lat, lon, country, admin1, name, rank
 
 
-def _date_fields(date: Any, published: int | None) -> tuple[int | None, int | None, str]:
-    precision = get_field(date, "precision")
-    d0, d1 = day(get_field(date, "start")), day(get_field(date, "end"))
+def _date_fields(date: When | None, published: int | None) -> tuple[int | None, int | None, str]:
+    precision = date.precision if date else None
+    d0, d1 = (day(date.start), day(date.end)) if date else (None, None)
     if d0 is None and d1 is not None:
         d0 = d1
     if d1 is None and d0 is not None:
@@ -136,34 +136,31 @@ def words(sentence: str) -> frozenset[str]:
                      if len(w) > 2 and w not in STOP_WORDS)
 
 
-def report(doc: Any, event: Any) -> Report | None:
+def report(doc: Document | DocumentInfo, event: Event) -> Report | None:
     """The report of one event, or None when it has no event or document id."""
-    doc_id = get_field(doc, "id") or get_field(event, "document_id")
-    event_id = get_field(event, "id")
+    doc_id, event_id = doc.id, event.id
     if not doc_id or not event_id:
         return None
-    published = day(get_field(doc, "published") or get_field(event, "document_published"))
-    lat, lon, country, admin1, place_name, rank = _place_fields(get_field(event, "location"))
-    d0, d1, date_kind = _date_fields(get_field(event, "date"), published)
-    a1, a2 = get_field(event, "actor1"), get_field(event, "actor2")
-    names = frozenset(n for n in (get_field(a1, "name"), get_field(a2, "name")) if n)
-    fat = get_field(event, "fatalities")
-    best = get_field(fat, "best")
-    low, high = get_field(fat, "low"), get_field(fat, "high")
-    evidence = get_field(event, "evidence")
-    sentence = get_field(evidence, "sentence") or ""
-    event_type, plover = get_field(event, "event_type"), get_field(event, "plover_type") or "OTHER"
+    published = day(doc.published)
+    loc = event.location
+    lat, lon, country, admin1, place_name, rank = _place_fields(loc)
+    d0, d1, date_kind = _date_fields(event.date, published)
+    a1, a2 = event.actor1, event.actor2
+    names = frozenset(a.name for a in (a1, a2) if a is not None and a.name)
+    fat = event.fatalities
+    best, low, high = (fat.best, fat.low, fat.high) if fat else (None, None, None)
+    sentence = event.evidence.sentence if event.evidence and event.evidence.sentence else ""
+    event_type, plover = event.event_type, event.plover_type or "OTHER"
     return Report(
         event_id=str(event_id), doc_id=str(doc_id), outlet=_outlet(doc, str(doc_id)),
         event=event, doc=doc, family=_family(event_type, plover), event_type=event_type,
-        sub=get_field(event, "sub_event_type"), plover=plover,
-        confidence=float(get_field(event, "confidence") or 0.0),
+        sub=event.sub_event_type, plover=plover, confidence=float(event.confidence or 0.0),
         lat=lat, lon=lon, country=country, admin1=admin1, place_name=place_name, place_rank=rank,
-        district=get_field(get_field(event, "location"), "precision") == "admin2",
-        d0=d0, d1=d1, date_kind=date_kind, actor1=get_field(a1, "name"), actors=names,
+        district=loc is not None and loc.precision == "admin2",
+        d0=d0, d1=d1, date_kind=date_kind, actor1=a1.name if a1 else None, actors=names,
         fat_best=best, fat_low=low if low is not None else best, fat_high=high if high is not None else best,
-        attribution=get_field(get_field(event, "attribution"), "source"), sentence=sentence,
-        start=int(get_field(evidence, "start") or 0), words=words(sentence),
+        attribution=event.attribution.source if event.attribution else None, sentence=sentence,
+        start=int(event.evidence.start or 0) if event.evidence else 0, words=words(sentence),
         norm_sentence=" ".join(sentence.lower().split()), published=published,
     )
 

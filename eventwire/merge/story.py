@@ -13,12 +13,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..geo import haversine_km
-from .records import FINE, Report, get_field
+from ..model import Document, DocumentInfo, Place
+from .records import FINE, Report, own_places
 from .scoring import geo_score
 from .settings import T
 
 
-def infer_countries(recs: Sequence[Report], document_of: Callable[[str], Any] | None) -> None:
+DocumentOf = Callable[[str], Document | None]
+
+
+def infer_countries(recs: Sequence[Report], document_of: DocumentOf | None) -> None:
     """An event placed nowhere happened in the country its document is about: the country of
     most of the document's placed events, else of the places the document names (the first
     named, usually the dateline, breaks ties). It still allows country-level matches."""
@@ -42,18 +46,18 @@ def _top(votes: Counter) -> str | None:
     return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
 
 
-def _places(doc: Any, doc_id: str, document_of: Callable[[str], Any] | None) -> list:
-    places = get_field(doc, "places")
+def _places(doc: Document | DocumentInfo, doc_id: str, document_of: DocumentOf | None) -> list[Place]:
+    places = own_places(doc)
     if places is None and document_of is not None:
-        places = get_field(document_of(doc_id), "places")
+        places = own_places(document_of(doc_id))
     return places or []
 
 
-def _document_country(doc: Any, doc_id: str, document_of: Callable[[str], Any] | None) -> str | None:
+def _document_country(doc: Document | DocumentInfo, doc_id: str, document_of: DocumentOf | None) -> str | None:
     votes: Counter = Counter()
     first: dict[str, int] = {}
     for n, p in enumerate(_places(doc, doc_id, document_of)):
-        country, precision = get_field(p, "country"), get_field(p, "precision")
+        country, precision = p.country, p.precision
         if country and precision in FINE | {"admin1", "country"}:
             votes[country] += 2 if precision in FINE else 1
             first.setdefault(country, n)
@@ -79,14 +83,12 @@ def _story_leads(members: Sequence[Report]) -> tuple[Report | None, Report | Non
     return where, when
 
 
-def _document_town(doc: Any, doc_id: str, document_of: Callable[[str], Any] | None
+def _document_town(doc: Document | DocumentInfo, doc_id: str, document_of: DocumentOf | None
                    ) -> tuple[str, float, float] | None:
     """(country, lat, lon) of the one town the article names (every town-level place it
     names within a few km of the first), else None."""
-    towns = [(get_field(p, "country"), get_field(p, "latitude"), get_field(p, "longitude"))
-             for p in _places(doc, doc_id, document_of)
-             if get_field(p, "precision") in FINE and get_field(p, "latitude") is not None
-             and get_field(p, "longitude") is not None]
+    towns = [(p.country, p.latitude, p.longitude) for p in _places(doc, doc_id, document_of)
+             if p.precision in FINE and p.latitude is not None and p.longitude is not None]
     if not towns or not towns[0][0]:
         return None
     country, lat, lon = towns[0]
@@ -95,7 +97,7 @@ def _document_town(doc: Any, doc_id: str, document_of: Callable[[str], Any] | No
     return country, lat, lon
 
 
-def _hint_towns(members: Sequence[Report], document_of: Callable[[str], Any] | None) -> None:
+def _hint_towns(members: Sequence[Report], document_of: DocumentOf | None) -> None:
     """An article none of whose reports has a place finer than its country, but which names
     one town only (often its dateline), hints that its reports happened there: a hint, not a
     place, so it adds to a match with a report at that town and vetoes nothing."""
@@ -119,7 +121,7 @@ def _by_document(recs: Sequence[Report], key: Callable[[Report], Any]) -> list[l
     return list(groups.values())
 
 
-def fill_from_story(recs: Sequence[Report], document_of: Callable[[str], Any] | None = None
+def fill_from_story(recs: Sequence[Report], document_of: DocumentOf | None = None
                     ) -> list[tuple[float, int, int]]:
     """A sentence that says neither where nor when ("Police escorted the march", "The riot
     followed the arrest of...") tells of the article's lead story: it takes the lead's place

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .records import WORD, Report, get_field
+from .records import WORD, Report, own_text
 from .settings import T
 from .unionfind import UnionFind
 
@@ -51,10 +51,10 @@ def doc_texts(recs: Sequence[Report], document_of: Callable[[str], Any] | None) 
     sentences: dict[str, list[tuple[int, str]]] = defaultdict(list)
     known: dict[str, str] = {}
     for r in recs:
-        text = get_field(r.doc, "text")
+        text = own_text(r.doc)
         if text:
             known[r.doc_id] = text
-        start = get_field(get_field(r.event, "evidence"), "start") or 0
+        start = (r.event.evidence.start if r.event.evidence else 0) or 0
         sentences[r.doc_id].append((start, r.sentence))
 
     @functools.lru_cache(maxsize=None)
@@ -62,7 +62,7 @@ def doc_texts(recs: Sequence[Report], document_of: Callable[[str], Any] | None) 
         if doc_id in known:
             return known[doc_id]
         if document_of is not None:
-            fetched = get_field(document_of(doc_id), "text")
+            fetched = own_text(document_of(doc_id))
             if fetched:
                 return fetched
         return " ".join(s for _, s in sorted(set(sentences[doc_id])))

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
+from ..filters import Filters as FilterRecord
 from . import params
 from .data import Reader
 
@@ -19,7 +20,7 @@ router = APIRouter(prefix="/api", responses={
           "content": _PROBLEM}})
 _NOT_FOUND = {404: {"description": "No such record in this database", "content": _PROBLEM}}
 
-Filters = Annotated[dict, Depends(params.filters)]
+Filters = Annotated[FilterRecord, Depends(params.filters)]
 Box = Annotated[tuple | None, Depends(params.bbox)]
 Kind = Annotated[Literal["events", "incidents"], Query(description="what the map or timeline counts")]
 

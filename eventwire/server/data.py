@@ -3,7 +3,8 @@
 The one module of the server that knows the store: its Store methods for whole records and
 exports, and the SQL for what the page needs in bulk (a page of light rows, map cells, the
 timeline, counts), aggregated in SQLite so that 100,000 events cost one scan, not a transfer.
-Filters are the store's own (`queries.where`), so the page, the CLI and the exports agree.
+Filters are the store's own `Filters` record (`queries.where`), so the page, the CLI and the
+exports agree.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from collections import Counter, OrderedDict
 from typing import IO, Any
 
 from ..export import export
+from ..filters import Filters
 from ..store import Store, queries
 
 # Light rows of the list views: what a table line and a map popup show.
@@ -111,7 +113,7 @@ class Reader:
 
     # -- lists -----------------------------------------------------------------------------
 
-    def events_page(self, filters: dict, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
+    def events_page(self, filters: Filters, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
         """One page of light event rows, in the store's order (date, then document and position)."""
         clause, params = _where("events", filters, bbox)
         # The page's rows are picked along the page-order index first, and only those 100 are
@@ -123,7 +125,7 @@ class Reader:
             [*params, limit, offset])
         return {"total": self._count("events", filters, bbox), "limit": limit, "offset": offset, "items": rows}
 
-    def incidents_page(self, filters: dict, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
+    def incidents_page(self, filters: Filters, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
         clause, params = _where("incidents", filters, bbox)
         rows = self._all(f"SELECT {_INCIDENT_ROW} FROM incidents{clause} ORDER BY {_INCIDENT_ORDER} "
                          "LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -132,7 +134,7 @@ class Reader:
         return {"total": self._count("incidents", filters, bbox), "limit": limit, "offset": offset, "items": rows}
 
     @_cached
-    def _count(self, kind: str, filters: dict, bbox: tuple | None) -> int:
+    def _count(self, kind: str, filters: Filters, bbox: tuple | None) -> int:
         clause, params = _where(kind, filters, bbox)
         return self._one(f"SELECT COUNT(*) FROM {kind}{clause}", params)
 
@@ -140,17 +142,21 @@ class Reader:
 
     def event(self, event_id: str) -> dict | None:
         """The contract EVENT with its document's metadata and the incidents that hold it."""
-        event = self._store().get_event(event_id)
-        if event is not None:
-            event["incident_ids"] = [r["incident_id"] for r in self._all(
-                "SELECT incident_id FROM incident_members WHERE event_id = ? ORDER BY incident_id", [event_id])]
+        stored = self._store().get_event(event_id)
+        if stored is None:
+            return None
+        event = stored.to_dict()
+        event["incident_ids"] = [r["incident_id"] for r in self._all(
+            "SELECT incident_id FROM incident_members WHERE event_id = ? ORDER BY incident_id", [event_id])]
         return event
 
     def document(self, doc_id: str) -> dict | None:
         """The document as `extract` printed it (text, events, flags, what the cleaner removed)."""
-        doc = self._store().get_document(doc_id)
-        if doc is not None:
-            doc["quality_score"] = self._one("SELECT quality_score FROM documents WHERE id = ?", [doc_id])
+        stored = self._store().get_document(doc_id)
+        if stored is None:
+            return None
+        doc = stored.to_dict()
+        doc["quality_score"] = self._one("SELECT quality_score FROM documents WHERE id = ?", [doc_id])
         return doc
 
     def incident(self, incident_id: str) -> dict | None:
@@ -173,7 +179,7 @@ class Reader:
     # -- aggregates ------------------------------------------------------------------------
 
     @_cached
-    def clusters(self, kind: str, filters: dict, *, cell: float, bbox: tuple | None) -> list[dict]:
+    def clusters(self, kind: str, filters: Filters, *, cell: float, bbox: tuple | None) -> list[dict]:
         """Grid cells of `cell` degrees holding located events (or incidents) in `bbox`: count,
         mean position, extent, counts per type, and the id when a cell holds one record.
         SQLite groups by exact place and type (places repeat: events are geocoded to towns);
@@ -206,7 +212,7 @@ class Reader:
         return out
 
     @_cached
-    def timeline(self, kind: str, filters: dict, *, bucket: str) -> dict:
+    def timeline(self, kind: str, filters: Filters, *, bucket: str) -> dict:
         """Counts per day, week (starting Monday) or month of the records' dates; `bucket`
         "auto" picks by the span: days up to 90 days, weeks up to 3 years, then months."""
         clause, params = _where(kind, filters, None)
@@ -226,7 +232,7 @@ class Reader:
                                               "count": n} for d, n in sorted(counts.items())]}
 
     @_cached
-    def stats(self, filters: dict, *, top: int = 15) -> dict:
+    def stats(self, filters: Filters, *, top: int = 15) -> dict:
         """Counts of the filtered records for the page's header and filter choices (each a scan
         of the narrow index at most, not of the event rows)."""
         clause, params = _where("events", filters, None)
@@ -253,14 +259,14 @@ class Reader:
 
     # -- downloads -------------------------------------------------------------------------
 
-    def export(self, fmt: str, what: str, filters: dict, out: IO[str]) -> int:
+    def export(self, fmt: str, what: str, filters: Filters, out: IO[str]) -> int:
         """The current filter as a file, by the CLI's exporter (`eventwire export`)."""
-        return export(self._store(), fmt, out, what=what, **filters)
+        return export(self._store(), fmt, out, what=what, filters=filters)
 
 
-def _where(kind: str, filters: dict, bbox: tuple | None) -> tuple[str, list]:
+def _where(kind: str, filters: Filters, bbox: tuple | None) -> tuple[str, list]:
     """The store's WHERE clause, plus the map's bounding box (south, west, north, east)."""
-    clause, params = queries.where(kind=kind, **filters)
+    clause, params = queries.where(filters, kind=kind)
     if bbox is not None:
         south, west, north, east = bbox
         lon = "location_lon BETWEEN ? AND ?" if west <= east else "(location_lon >= ? OR location_lon <= ?)"

@@ -9,6 +9,7 @@ import click
 from fastapi import Query
 
 from .. import cli_checks as check
+from ..filters import Filters
 
 _SHORT = 200  # no filter value needs more; longer is refused before any work
 
@@ -39,8 +40,8 @@ def filters(
     min_quality: Annotated[str | None, Query(max_length=_SHORT,
                                              description="minimum page-quality score, 0..1")] = None,
     q: Annotated[str | None, Query(max_length=_SHORT, description="text in the evidence sentence")] = None,
-) -> dict:
-    """The store's filters (FastAPI dependency)."""
+) -> Filters:
+    """The store's filters, the CLI's `Filters` record (FastAPI dependency)."""
     try:
         return check.filters(type, sub_type, country, actor, since, until, near, min_quality, q)
     except click.BadParameter as exc:

@@ -7,8 +7,7 @@ newer pipeline) replaces its old rows.
 """
 from __future__ import annotations
 
-import datetime
-import hashlib
+import dataclasses
 import json
 import os
 import pathlib
@@ -19,37 +18,28 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..model import Document, Incident, to_dict
+from ..filters import Filters
+from ..model import Document, DocumentInfo, Incident, StoredEvent, StoredIncident
 from . import migrations, queries
+from .rows import ACTOR_KEYS, PLACE_KEYS, document_rows, incident_rows, loads, sql_value
+from .summary import Summary, summary
 
-_EVENT_COLS = [name for name, _ in queries.EVENT_COLUMNS]
-_INCIDENT_COLS = [name for name, _ in queries.INCIDENT_COLUMNS]
-_DOC_META = ("id", "title", "published", "published_from", "url", "source", "quality_score", "n_events", "error",
-             "ingested_at", "language")
-_INT64 = (-(2**63), 2**63 - 1)
+_DOC_INFO = [f.name for f in dataclasses.fields(DocumentInfo)]
+_EVENT_SELECT = ("SELECT e.json, e.document_id, d.published AS document_published, d.source AS document_source, "
+                 "d.url AS document_url, d.title AS document_title ")
 
 
 class StoreError(Exception):
     """The database cannot be used as asked: missing, not an eventwire database, or newer."""
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _loads(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
-def _sql_value(value: Any) -> Any:
-    return int(value) if isinstance(value, bool) else value
-
-
 class Store:
     """`Store(path)`: open (creating or upgrading) the database at `path`.
 
     Safe to share between threads of one process (calls are serialised); several processes
-    may read while one writes (WAL); a second writer waits up to `timeout` seconds.
+    may read while one writes (WAL); a second writer waits up to `timeout` seconds. Takes and
+    gives records (model.py): Document and Incident in; Document, DocumentInfo, StoredEvent
+    and StoredIncident out.
     """
 
     def __init__(self, path: str | pathlib.Path, *, timeout: float = 30.0, create: bool = True,
@@ -136,37 +126,32 @@ class Store:
 
     # -- documents -------------------------------------------------------------------------
 
-    def put_document(self, doc: Document | dict) -> bool:
+    def put_document(self, doc: Document) -> bool:
         """Store one document with its events and mentions; True if anything was written.
 
         Same id and same content: nothing changes (False). Same id, new content: replaced.
         A failed document (with `error`) never replaces a good copy of itself.
         """
-        data = doc if isinstance(doc, dict) else to_dict(doc)
-        if not data.get("id"):
-            raise ValueError("a document needs an id")
-        rows = _document_rows(data)  # serialise before taking the write lock
+        rows = document_rows(doc)  # serialise before taking the write lock
         with self._lock:
             # The common re-ingest case needs no write lock (other processes keep writing).
             known = self._conn.execute(
-                "SELECT 1 FROM documents WHERE id = ? AND fingerprint = ?", (data["id"], rows["fingerprint"])
+                "SELECT 1 FROM documents WHERE id = ? AND fingerprint = ?", (doc.id, rows["fingerprint"])
             ).fetchone()
         if known:
             return False
         with self._write() as conn:
-            old = conn.execute(
-                "SELECT fingerprint, error FROM documents WHERE id = ?", (data["id"],)
-            ).fetchone()
+            old = conn.execute("SELECT fingerprint, error FROM documents WHERE id = ?", (doc.id,)).fetchone()
             if old is not None:
                 if old["fingerprint"] == rows["fingerprint"]:
                     return False
-                if data.get("error") and old["error"] is None:
+                if doc.error is not None and old["error"] is None:
                     return False
-                self._delete_document(conn, data["id"])
+                self._delete_document(conn, doc.id)
             self._insert_document(conn, rows)
         return True
 
-    def put_documents(self, docs: Iterable[Document | dict]) -> tuple[int, int]:
+    def put_documents(self, docs: Iterable[Document]) -> tuple[int, int]:
         """Store many documents, each in its own transaction; return (written, unchanged)."""
         new = unchanged = 0
         for doc in docs:
@@ -209,23 +194,23 @@ class Store:
         with self._lock:
             return self._conn.execute(sql, (doc_id,)).fetchone() is not None
 
-    def documents(self, *, failed: bool | None = None, limit: int | None = None) -> list[dict]:
-        """One light row per document (no text): id, title, published, url, source,
-        quality_score, n_events, error, ingested_at. `failed=True/False` keeps only those."""
-        sql = f"SELECT {', '.join(_DOC_META)} FROM documents"
+    def documents(self, *, failed: bool | None = None, limit: int | None = None) -> list[DocumentInfo]:
+        """Every stored document without its text, in ingest order; `failed=True/False` keeps
+        only those."""
+        sql = f"SELECT {', '.join(_DOC_INFO)} FROM documents"
         if failed is not None:
             sql += " WHERE error IS NOT NULL" if failed else " WHERE error IS NULL"
         sql += " ORDER BY ingested_at, id"
-        params: list[Any] = []
+        params: list = []
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._lock:
             rows = self._conn.execute(sql, params).fetchall()
-        return [{**dict(r), "error": _loads(r["error"])} for r in rows]
+        return [DocumentInfo.from_dict({**dict(r), "error": loads(r["error"])}) for r in rows]
 
-    def get_document(self, doc_id: str) -> dict | None:
-        """The document as the contract's JSON (what `extract` printed), or None."""
+    def get_document(self, doc_id: str) -> Document | None:
+        """The document as it was put (what `extract` printed), or None."""
         with self._read():
             row = self._conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
@@ -239,88 +224,50 @@ class Store:
                 ).fetchall()
                 for table in ("places", "actors", "quotes")
             }
-        mention_keys = {
-            "places": ("text", "name", "country", "admin1", "latitude", "longitude", "geonameid",
-                       "precision", "start", "end"),
-            "actors": ("text", "name", "country", "kind", "start", "end"),
-        }
-        return {
-            "id": row["id"],
-            "title": row["title"],
-            "published": row["published"],
-            "published_from": row["published_from"],
-            "text": row["text"],
-            "url": row["url"],
-            "source": row["source"],
-            "removed": _loads(row["removed"]) or [],
+        return Document.from_dict({
+            **{k: row[k] for k in ("id", "title", "published", "published_from", "text", "url", "source",
+                                   "published_raw", "language")},
+            "removed": loads(row["removed"]) or [],
             "events": [json.loads(e["json"]) for e in events],
-            "places": [{k: r[k] for k in mention_keys["places"]} for r in mentions["places"]],
-            "actors": [{k: r[k] for k in mention_keys["actors"]} for r in mentions["actors"]],
+            "places": [{k: r[k] for k in PLACE_KEYS} for r in mentions["places"]],
+            "actors": [{k: r[k] for k in ACTOR_KEYS} for r in mentions["actors"]],
             "quotes": [json.loads(r["json"]) for r in mentions["quotes"]],
-            "quality": _loads(row["quality"]) or {"score": 1.0, "flags": []},
-            "error": _loads(row["error"]),
-            "published_raw": row["published_raw"],
-            "language": row["language"],
-            "warnings": _loads(row["warnings"]) or [],
-        }
+            "quality": loads(row["quality"]) or {"score": 1.0, "flags": []},
+            "error": loads(row["error"]),
+            "warnings": loads(row["warnings"]) or [],
+        })
 
     # -- events ----------------------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        type: str | None = None,
-        sub_type: str | None = None,
-        country: str | None = None,
-        actor: str | None = None,
-        since: Any = None,
-        until: Any = None,
-        near: tuple[float, float, float] | None = None,
-        min_quality: float | None = None,
-        text: str | None = None,
-        document_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[dict]:
-        """Contract EVENT dicts plus `document_id`, `document_published`, `document_source`,
-        `document_url`, `document_title`; ordered by date (undated last).
+    def events(self, filters: Filters | None = None, *, limit: int | None = None,
+               offset: int = 0) -> list[StoredEvent]:
+        """The events `filters` select, ordered by date (undated last), each with what its
+        document says of it (`document_id`, `document_published`, …)."""
+        return list(self.iter_events(filters, limit=limit, offset=offset))
 
-        type: ACLED event_type or PLOVER type; country: ISO3 of the location; actor: canonical
-        name or mention text, case-insensitive, '*' as wildcard; since/until: YYYY[-MM[-DD]]
-        (overlap; undated events use the publication date); near: (lat, lon, km); min_quality:
-        the page's quality score at least; text: in the evidence sentence (case-insensitive).
-        """
-        return list(self.iter_events(
-            type=type, sub_type=sub_type, country=country, actor=actor, since=since, until=until,
-            near=near, min_quality=min_quality, text=text, document_id=document_id, limit=limit, offset=offset,
-        ))
-
-    def iter_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> Iterator[dict]:
+    def iter_events(self, filters: Filters | None = None, *, limit: int | None = None,
+                    offset: int = 0) -> Iterator[StoredEvent]:
         """events() as a generator, for exports of any size (holds the store while it runs)."""
-        clause, params = queries.where(kind="events", **filters)
-        sql = (
-            "SELECT e.json, e.document_id, d.published, d.source, d.url, d.title "
-            f"FROM (SELECT * FROM events{clause}) e JOIN documents d ON d.id = e.document_id "
-            "ORDER BY e.when_start IS NULL, e.when_start, e.document_id, e.ord"
-        )
+        clause, params = queries.where(filters, kind="events")
+        sql = (f"{_EVENT_SELECT}FROM (SELECT * FROM events{clause}) e JOIN documents d ON d.id = e.document_id "
+               "ORDER BY e.when_start IS NULL, e.when_start, e.document_id, e.ord")
         sql, params = _limit(sql, params, limit, offset)
         with self._lock:
             cursor = self._conn.execute(sql, params)
             try:
                 while rows := cursor.fetchmany(500):
                     for r in rows:
-                        yield _event_dict(r)
+                        yield _stored_event(r)
             finally:
                 cursor.close()
 
-    def get_event(self, event_id: str) -> dict | None:
+    def get_event(self, event_id: str) -> StoredEvent | None:
         """One event as events() gives it, or None."""
         with self._lock:
             row = self._conn.execute(
-                "SELECT e.json, e.document_id, d.published, d.source, d.url, d.title "
-                "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)
+                f"{_EVENT_SELECT}FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)
             ).fetchone()
-        return None if row is None else _event_dict(row)
+        return None if row is None else _stored_event(row)
 
     def select(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         """The rows of one SELECT with bound parameters: for readers that aggregate in SQL
@@ -328,33 +275,23 @@ class Store:
         with self._lock:
             return self._conn.execute(sql, list(params)).fetchall()
 
-    def count_events(self, **filters: Any) -> int:
-        clause, params = queries.where(kind="events", **filters)
+    def count_events(self, filters: Filters | None = None) -> int:
+        clause, params = queries.where(filters, kind="events")
         with self._lock:
             return self._conn.execute(f"SELECT COUNT(*) FROM events{clause}", params).fetchone()[0]
 
     # -- incidents -------------------------------------------------------------------------
 
-    def put_incidents(self, incidents: Iterable[Incident | dict]) -> int:
+    def put_incidents(self, incidents: Iterable[Incident]) -> int:
         """Replace the whole set of incidents (one transaction); return how many were stored."""
-        rows = []
-        for ord_, incident in enumerate(incidents):
-            data = incident if isinstance(incident, dict) else to_dict(incident)
-            if not data.get("id"):
-                raise ValueError("an incident needs an id")
-            flat = queries.flatten_incident(data)
-            row = {"id": data["id"], "ord": ord_, **flat,
-                   "actors": _dumps(list(data.get("actors") or [])), "json": _dumps(data)}
-            members = {(s.get("event_id"), s.get("document_id"))
-                       for s in data.get("sources") or [] if isinstance(s, dict) and s.get("event_id")}
-            rows.append((row, sorted(members)))
+        rows = incident_rows(list(incidents))
         with self._write() as conn:
             conn.execute("DELETE FROM incident_members")
             conn.execute("DELETE FROM incidents")
             for row, members in rows:
                 conn.execute(
                     f"INSERT OR REPLACE INTO incidents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                    [_sql_value(v) for v in row.values()],
+                    [sql_value(v) for v in row.values()],
                 )
                 conn.executemany(
                     "INSERT OR IGNORE INTO incident_members (incident_id, event_id, document_id) VALUES (?, ?, ?)",
@@ -362,26 +299,11 @@ class Store:
                 )
         return len(rows)
 
-    def incidents(
-        self,
-        *,
-        type: str | None = None,
-        sub_type: str | None = None,
-        country: str | None = None,
-        actor: str | None = None,
-        since: Any = None,
-        until: Any = None,
-        near: tuple[float, float, float] | None = None,
-        min_quality: float | None = None,
-        text: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[dict]:
-        """Incident dicts (Incident.to_dict shape) plus `event_ids`; same filters as events()."""
-        clause, params = queries.where(
-            kind="incidents", type=type, sub_type=sub_type, country=country, actor=actor,
-            since=since, until=until, near=near, min_quality=min_quality, text=text,
-        )
+    def incidents(self, filters: Filters | None = None, *, limit: int | None = None,
+                  offset: int = 0) -> list[StoredIncident]:
+        """The incidents `filters` select, ordered by date (undated last), with their member
+        event ids."""
+        clause, params = queries.where(filters, kind="incidents")
         sql = f"SELECT id, json FROM incidents{clause} ORDER BY date_start IS NULL, date_start, ord"
         sql, page_params = _limit(sql, params, limit, offset)
         with self._read():
@@ -394,60 +316,15 @@ class Store:
                     params,
                 ):
                     members.setdefault(m["incident_id"], []).append(m["event_id"])
-        out = []
-        for r in rows:
-            incident = json.loads(r["json"])
-            incident["event_ids"] = members.get(r["id"], [])
-            out.append(incident)
-        return out
+        return [StoredIncident.from_dict({**json.loads(r["json"]), "event_ids": members.get(r["id"], [])})
+                for r in rows]
 
     # -- overview --------------------------------------------------------------------------
 
-    def summary(self, *, top: int = 10) -> dict:
+    def summary(self, *, top: int = 10) -> Summary:
         """Counts for a dashboard: documents, failures, events by type, top places, flagged pages."""
         with self._read():
-            one = lambda sql: self._conn.execute(sql).fetchone()[0]  # noqa: E731
-            by_type = self._conn.execute(
-                "SELECT COALESCE(event_type, '(outside ACLED)') AS t, COUNT(*) AS n FROM events "
-                "GROUP BY t ORDER BY n DESC, t"
-            ).fetchall()
-            by_plover = self._conn.execute(
-                "SELECT plover_type AS t, COUNT(*) AS n FROM events GROUP BY t ORDER BY n DESC, t"
-            ).fetchall()
-            places = self._conn.execute(
-                "SELECT location_name, location_country, COUNT(*) AS n FROM events "
-                "WHERE location_name IS NOT NULL GROUP BY location_name, location_country "
-                "ORDER BY n DESC, location_name LIMIT ?", (top,)
-            ).fetchall()
-            docs = self._conn.execute(
-                "SELECT id, title, quality_score, quality FROM documents WHERE error IS NULL "
-                "AND (quality_score < 0.5 OR json_array_length(quality, '$.flags') > 0)"
-            ).fetchall()
-            dates = self._conn.execute("SELECT MIN(when_start), MAX(when_end) FROM events").fetchone()
-            result = {
-                "documents": one("SELECT COUNT(*) FROM documents"),
-                "failed_documents": one("SELECT COUNT(*) FROM documents WHERE error IS NOT NULL"),
-                "events": one("SELECT COUNT(*) FROM events"),
-                "incidents": one("SELECT COUNT(*) FROM incidents"),
-                "fatalities_best": one("SELECT COALESCE(SUM(fatalities_best), 0) FROM events"),
-                "date_range": [dates[0], dates[1]],
-            }
-        flagged = []
-        for d in docs:
-            flags = (_loads(d["quality"]) or {}).get("flags") or []
-            score = d["quality_score"]
-            if flags or (score is not None and score < 0.5):
-                kinds = sorted({f.get("kind") for f in flags if isinstance(f, dict) and f.get("kind")})
-                flagged.append({"id": d["id"], "title": d["title"], "quality_score": score, "flags": kinds})
-        flagged.sort(key=lambda f: (f["quality_score"] if f["quality_score"] is not None else 1.0, f["id"]))
-        result["events_by_type"] = {r["t"]: r["n"] for r in by_type}
-        result["events_by_plover_type"] = {r["t"]: r["n"] for r in by_plover}
-        result["top_places"] = [
-            {"name": p["location_name"], "country": p["location_country"], "events": p["n"]} for p in places
-        ]
-        result["flagged_documents"] = len(flagged)
-        result["flagged"] = flagged[: max(top * 5, 50)]
-        return result
+            return summary(self._conn, top=top)
 
 
 def _check_current(conn: sqlite3.Connection, path: str) -> None:
@@ -466,14 +343,8 @@ def _file_uri(path: str) -> str:
     return "file:" + urllib.parse.quote(os.path.abspath(path))
 
 
-def _event_dict(row: sqlite3.Row) -> dict:
-    event = json.loads(row["json"])
-    event["document_id"] = row["document_id"]
-    event["document_published"] = row["published"]
-    event["document_source"] = row["source"]
-    event["document_url"] = row["url"]
-    event["document_title"] = row["title"]
-    return event
+def _stored_event(row: sqlite3.Row) -> StoredEvent:
+    return StoredEvent.from_dict({**json.loads(row["json"]), **{k: row[k] for k in row.keys() if k != "json"}})
 
 
 def _quote(column: str) -> str:
@@ -485,88 +356,3 @@ def _limit(sql: str, params: list, limit: int | None, offset: int) -> tuple[str,
         sql += " LIMIT ? OFFSET ?"
         params = [*params, -1 if limit is None else int(limit), int(offset)]
     return sql, params
-
-
-def _document_rows(data: dict) -> dict:
-    """All rows of one document, serialised; raises before any write if data is bad."""
-    doc_id = data["id"]
-    if not isinstance(doc_id, str):
-        raise ValueError(f"a document id must be text, not {type(doc_id).__name__}")
-    published = data.get("published")
-    try:
-        fingerprint = hashlib.sha256(
-            json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        ).hexdigest()
-    except UnicodeEncodeError as exc:
-        raise ValueError(f"document {doc_id.encode('utf-8', 'backslashreplace').decode()} holds text that "
-                         "is not valid Unicode (a lone surrogate)") from exc
-    quality = data.get("quality") or {"score": 1.0, "flags": []}
-    error = data.get("error")
-    document = {
-        "id": doc_id,
-        "title": data.get("title"),
-        "published": published,
-        "published_from": data.get("published_from"),
-        "url": data.get("url"),
-        "source": data.get("source"),
-        "text": data.get("text") or "",
-        "quality_score": None if error else queries._float(quality.get("score")),
-        "quality": _dumps(quality),
-        "removed": _dumps(data.get("removed") or []),
-        "error": _dumps(error) if error else None,
-        "ingested_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "fingerprint": fingerprint,
-        "published_raw": data.get("published_raw"),
-        "language": data.get("language"),
-        "warnings": _dumps(data["warnings"]) if data.get("warnings") else None,
-    }
-    events = []
-    for ord_, event in enumerate(data.get("events") or []):
-        if not event.get("id"):
-            raise ValueError(f"an event of document {doc_id} has no id")
-        try:
-            flat = queries.flatten_event(event)
-        except ValueError as exc:
-            raise ValueError(f"document {doc_id}: event {ord_}: {exc}") from exc
-        events.append({
-            "id": event["id"], "document_id": doc_id, "ord": ord_,
-            **{k: _sql_value(flat[k]) for k in _EVENT_COLS},
-            "when_start": flat["date_start"] or flat["date_end"] or published,
-            "when_end": flat["date_end"] or flat["date_start"] or published,
-            "json": _dumps(event),
-        })
-    actors = [
-        {"document_id": doc_id, "ord": i, **{k: a.get(k) for k in ("text", "name", "country", "kind", "start", "end")}}
-        for i, a in enumerate(data.get("actors") or [])
-    ]
-    places = [
-        {"document_id": doc_id, "ord": i,
-         **{k: p.get(k) for k in ("text", "name", "country", "admin1", "latitude", "longitude",
-                                  "geonameid", "precision", "start", "end")}}
-        for i, p in enumerate(data.get("places") or [])
-    ]
-    quotes = [
-        {"document_id": doc_id, "ord": i, "speaker_name": (q.get("speaker") or {}).get("name"),
-         "text": q.get("text"), "start": q.get("start"), "end": q.get("end"),
-         "attribution": q.get("attribution"), "json": _dumps(q)}
-        for i, q in enumerate(data.get("quotes") or [])
-    ]
-    _check_row(doc_id, "document", document)
-    for table, table_rows in (("event", events), ("actor", actors), ("place", places), ("quote", quotes)):
-        for row in table_rows:
-            _check_row(doc_id, table, row)
-    return {"document": document, "events": events, "actors": actors, "places": places,
-            "quotes": quotes, "fingerprint": fingerprint}
-
-
-def _check_row(doc_id: str, table: str, row: dict) -> None:
-    """Raise ValueError for a value SQLite cannot hold (a dict as a title, a list as an id, a
-    toll beyond 64 bits): documents from `ingest --extracted` were written elsewhere."""
-    for key, value in row.items():
-        if value is None or isinstance(value, (str, float, bool)):
-            continue
-        if isinstance(value, int):
-            if not _INT64[0] <= value <= _INT64[1]:
-                raise ValueError(f"document {doc_id}: {table} {key} = {value} is out of range")
-            continue
-        raise ValueError(f"document {doc_id}: {table} {key} must be text or a number, not {type(value).__name__}")

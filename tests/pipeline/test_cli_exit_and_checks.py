@@ -71,6 +71,8 @@ def test_a_database_url_is_refused_clearly(tmp_path, monkeypatch):
     ("--type", "Battle", "Battles"),
     ("--sub-type", "airstrike", "Air/drone strike"),
     ("--limit", "-1", "-1"),
+    ("--min-quality", "1.5", "a number from 0 to 1"),
+    ("--min-quality", "good", "a number from 0 to 1"),
 ])
 def test_filters_are_checked_with_a_hint(db, option, value, hint):
     r = run("events", "--db", db, option, value)
@@ -79,7 +81,7 @@ def test_filters_are_checked_with_a_hint(db, option, value, hint):
 
 def test_good_filters_pass(db):
     for args in (["--country", "zwe"], ["--since", "2024", "--until", "2024-05"], ["--near", "-17.8,31.05,50"],
-                 ["--type", "coerce"], ["--sub-type", "Arrests"]):
+                 ["--type", "coerce"], ["--sub-type", "Arrests"], ["--min-quality", "0.1"]):
         r = run("events", "--db", db, *args)
         assert r.exit_code == 0 and "(1 events)" in r.stdout, args
     r = run("events", "--db", db, "--since", "2024-06", "--until", "2024-05")

@@ -83,9 +83,9 @@ def test_watch_stores_new_articles_once_and_resumes_without_refetching(wire, tmp
     assert _fetched(wire) == ["/a", "/b", "/c", "/flaky", "/flaky"]
 
     with Store(db) as store:
-        docs = {d["url"]: d for d in store.documents(failed=False)}
+        docs = {d.url: d for d in store.documents(failed=False)}
     assert set(docs) >= {wire.url(p) for p in ("/a", "/b", "/c", "/flaky")}
-    assert docs[wire.url("/a")]["published"] == "2024-06-25"  # the feed's date fills in for the page
+    assert docs[wire.url("/a")].published == "2024-06-25"  # the feed's date fills in for the page
     with sqlite3.connect(db) as conn:
         status = dict(conn.execute("SELECT url, status FROM watch_articles"))
     assert status[wire.url("/private/d")] == "failed" and status[wire.url("/flaky")] == "stored"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from eventwire.model import Document, Incident
 from eventwire.store import Store
 
 SCRIPT = "<script>alert('title')</script>"
@@ -109,8 +110,8 @@ def build(path: str) -> dict:
     store = Store(path)
     try:
         for doc in docs:
-            store.put_document(doc)
-        store.put_incidents([inc])
+            store.put_document(Document.from_dict(doc))
+        store.put_incidents([Incident.from_dict(inc)])
     finally:
         store.close()
     return {"documents": docs, "incident": inc}

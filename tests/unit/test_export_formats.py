@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from eventwire.export import ACLED_COLUMNS, export, safe_cell
+from eventwire.export import ACLED_COLUMNS, FORMATS, export, safe_cell
+from eventwire.filters import Filters
 from eventwire.store import Store
 from test_store_records import actor, document, event, failed_document, incident
 
@@ -37,28 +38,26 @@ def read_csv(path):
 
 def test_export_acled_csv_columns_and_values(store, tmp_path):
     out = tmp_path / "events.csv"
-    assert export(store, "acled-csv", out) == 3
+    assert export(store, "acled-csv", out) == 2  # the event outside ACLED's types is left out
     rows = read_csv(out)
     assert list(rows[0]) == ACLED_COLUMNS
-    by_id = {r["event_id_cnty"]: r for r in rows}
-    row = by_id[store.docs["aleppo"].events[0].id]
+    row = next(r for r in rows if r["notes"].startswith("Airstrikes killed 19"))
+    assert row["event_id_cnty"].startswith("SYR") and row["event_id_cnty"][3:].isdigit()
     assert row["event_date"] == "2016-08-16" and row["year"] == "2016" and row["time_precision"] == "1"
     assert row["disorder_type"] == "Political violence" and row["sub_event_type"] == "Air/drone strike"
-    assert row["actor1"] == "Russia" and row["inter1"] == "1" and row["inter2"] == "7"
-    assert row["interaction"] == "17" and row["civilian_targeting"] == "Civilian targeting"
+    # Russia striking in Syria: its forces, as ACLED names them, and external (8) there
+    assert row["actor1"] == "Military Forces of Russia (2000-)" and row["inter1"] == "8"
+    assert row["actor2"] == "Civilians (Syria)" and row["inter2"] == "7"
+    assert row["interaction"] == "78" and row["civilian_targeting"] == "Civilian targeting"
     assert row["iso"] == "760" and row["country"] == "Syria" and row["region"] == "Middle East"
     assert float(row["latitude"]) == pytest.approx(36.20124) and row["geo_precision"] == "1"
-    assert row["fatalities"] == "19" and row["source"] == "Example News"
-    assert row["notes"].startswith("Airstrikes killed 19") and row["admin2"] == ""
+    assert row["fatalities"] == "19" and row["source"] == "Example News" and row["source_scale"] == "Other"
     assert int(row["timestamp"]) > 1_600_000_000
-    undated = by_id[store.docs["undated"].events[0].id]
-    assert undated["event_date"] == "2016-08-17"  # falls back to the publication date
-    assert undated["fatalities"] == "0" and undated["latitude"] == ""
 
 
 def test_export_acled_csv_protects_against_formula_injection(store, tmp_path):
     out = tmp_path / "events.csv"
-    export(store, "acled-csv", out, country="SYR", since="2016-08-10", until="2016-08-10")
+    export(store, "acled-csv", out, filters=Filters(country="SYR", since="2016-08-10", until="2016-08-10"))
     (row,) = read_csv(out)
     assert row["notes"].startswith("'=HYPERLINK(")
     assert '"quoted"' in row["notes"] and "\n" not in row["notes"]
@@ -81,7 +80,7 @@ def test_export_acled_csv_reads_in_pandas(store, tmp_path):
     out = tmp_path / "events.csv"
     export(store, "acled-csv", out)
     frame = pd.read_csv(out)
-    assert list(frame.columns) == ACLED_COLUMNS and len(frame) == 3
+    assert list(frame.columns) == ACLED_COLUMNS and len(frame) == 2
     assert frame["latitude"].dropna().between(-90, 90).all()
 
 
@@ -93,7 +92,7 @@ def test_export_jsonl_events_and_documents(store):
     assert all("evidence" in e and "plover_type" in e for e in lines)
     docs = io.StringIO()
     assert export(store, "jsonl", docs, what="documents") == 4  # failed documents too
-    assert export(store, "jsonl", io.StringIO(), what="documents", country="SYR") == 2
+    assert export(store, "jsonl", io.StringIO(), what="documents", filters=Filters(country="SYR")) == 2
 
 
 def test_export_jsonl_incidents(store, tmp_path):
@@ -126,19 +125,21 @@ def test_export_parquet(store, tmp_path, what, n):
         assert {r["event_type"] for r in rows} == {"Explosions/Remote violence", None}
         assert str(table.schema.field("location_lat").type) == "double"
         assert str(table.schema.field("fatalities_best").type) == "int64"
+        assert str(table.schema.field("date_start").type) == "date32[day]"
     else:
         assert rows[0]["actors"] == ["Russia", "Civilians (Syria)"] and len(rows[0]["event_ids"]) == 2
 
 
-@pytest.mark.parametrize("fmt", ["acled-csv", "jsonl", "geojson", "parquet"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_export_empty_store(tmp_path, fmt):
     with Store(tmp_path / "ew.db") as empty:
         assert export(empty, fmt, tmp_path / f"empty.{fmt}") == 0
     size = (tmp_path / f"empty.{fmt}").stat().st_size
-    assert size == 0 if fmt == "jsonl" else size > 0  # csv keeps its header, geojson its collection
+    assert size == 0 if fmt in ("jsonl", "plover-json") else size > 0  # csv keeps its header, geojson its collection
 
 
-@pytest.mark.parametrize("fmt, what", [("xlsx", "events"), ("acled-csv", "people"), ("parquet", "documents")])
+@pytest.mark.parametrize("fmt, what", [("xlsx", "events"), ("acled-csv", "people"), ("parquet", "documents"),
+                                       ("ucdp-csv", "incidents"), ("plover-json", "incidents")])
 def test_export_rejects_unknown(store, tmp_path, fmt, what):
     with pytest.raises(ValueError):
         export(store, fmt, tmp_path / "x", what=what)
@@ -148,5 +149,5 @@ def test_export_acled_csv_incidents(store, tmp_path):
     out = tmp_path / "incidents.csv"
     assert export(store, "acled-csv", out, what="incidents") == 1
     (row,) = read_csv(out)
-    assert row["event_id_cnty"] == "inc_1" and row["actor1"] == "Russia"
+    assert row["event_id_cnty"].startswith("SYR") and row["actor1"] == "Military Forces of Russia (2000-)"
     assert row["source"] == "'@evil; Example News" and row["tags"] == "corroborated"

@@ -112,8 +112,8 @@ def test_unplaced_report_takes_its_documents_country():
     sentence = "Two more people died overnight from wounds sustained in Monday's bombing, rescuers said."
     lead = (doc("a", "A"), event(where=JISR, killed=9, sentence="Air strikes on Jisr al-Shughur killed nine."))
     elsewhere = (doc("b", "B"), event(where=EL_OBEID, killed=9, sentence="Air strikes on El Obeid killed nine."))
-    unplaced = {**doc("c", "C"), "places": [place("Syria", 35.0, 38.0, "SYR", precision="country"),
-                                             place("Idlib", 35.93, 36.63, "SYR", "Idlib")]}
+    unplaced = doc("c", "C", places=[place("Syria", 35.0, 38.0, "SYR", precision="country"),
+                                     place("Idlib", 35.93, 36.63, "SYR", "Idlib")])
     items = [lead, elsewhere, (unplaced, event(where=None, killed=11, sentence=sentence))]
     groups = _groups(merge(items, similarity="lexical"))
     assert ["a", "c"] in groups and ["b"] in groups

@@ -13,7 +13,7 @@ def _doc(doc_id, source, ev, text):
 
 
 def _ids(store):
-    return sorted((i["id"], tuple(sorted(i["event_ids"]))) for i in store.incidents())
+    return sorted((i.id, tuple(sorted(i.event_ids))) for i in store.incidents())
 
 
 def test_rerun_changes_nothing_and_new_reports_join(tmp_path):
@@ -31,12 +31,12 @@ def test_rerun_changes_nothing_and_new_reports_join(tmp_path):
     s2 = "At least eight people were killed when warplanes bombed Jisr al-Shughur."
     store.put_document(_doc("b", "Gulf", event(where=TOWN, killed=8, sentence=s2), s2))
     assert merge_store(store, similarity="lexical") == 2
-    after = {i["id"]: i for i in store.incidents()}
+    after = {i.id: i for i in store.incidents()}
     unchanged = [i for i in first if i[0] in after]
     assert len(unchanged) == 1 and len(unchanged[0][1]) == 1  # El Obeid kept its id
-    grown = next(i for i in after.values() if len(i["event_ids"]) == 2)
-    assert grown["corroboration"] == "corroborated"
-    assert grown["fatalities"] == {"best": 8, "low": 8, "high": 9}
+    grown = next(i for i in after.values() if len(i.event_ids) == 2)
+    assert grown.corroboration == "corroborated"
+    assert grown.fatalities == {"best": 8, "low": 8, "high": 9}
     store.close()
 
 
@@ -48,9 +48,10 @@ def test_syndicated_copies_found_from_stored_text(tmp_path):
     sentence = "BEIRUT (Wire) - Air strikes hit a water station in Jisr al-Shughur on Monday, killing nine civilians, a monitor said."
     for doc_id, source, head in (("a", "Horizon", "Strikes kill nine"), ("b", "Globe", "Nine dead in Syria")):
         ev = to_dict(event(where=TOWN, killed=9, sentence=sentence, eid=f"ev_{doc_id}"))
-        store.put_document({**to_dict(_doc(doc_id, source, event(), head + "\n\n" + body)), "events": [ev]})
+        store.put_document(Document.from_dict({**to_dict(_doc(doc_id, source, event(), head + "\n\n" + body)),
+                                               "events": [ev]}))
     merge_store(store, similarity="lexical")
     (incident,) = store.incidents()
-    assert incident["corroboration"] == "single_source"
-    assert sorted(incident["event_ids"]) == ["ev_a", "ev_b"]
+    assert incident.corroboration == "single_source"
+    assert sorted(incident.event_ids) == ["ev_a", "ev_b"]
     store.close()

@@ -145,7 +145,7 @@ def test_a_district_named_in_a_city_story_is_that_citys():
 def test_countrywide_report_leans_on_the_one_town_its_article_names(names, together):
     sentence = "Fourteen members of the main opposition party were held, their lawyers said."
     zimbabwe = place("Zimbabwe", -19.0, 29.75, "ZWE", None, precision="country")
-    vague = {**doc("b", "B", "2024-06-17"), "places": [zimbabwe, *names]}
+    vague = doc("b", "B", "2024-06-17", places=[zimbabwe, *names])
     a = _ev("Arrests", at="a", start=0, where=names[0], day="2024-06-16", actor1="Zimbabwe",
             sentence="Police raided a home in Harare on Sunday and arrested 12 opposition activists.")
     b = _ev("Arrests", at="b", start=0, where=zimbabwe, day="2024-06-16", actor1="Zimbabwe", sentence=sentence)

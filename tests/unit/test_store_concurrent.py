@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 
+from eventwire.filters import Filters
 from eventwire.store import Store
 from test_store_records import document
 
@@ -23,12 +24,12 @@ def test_store_two_stores_on_one_file(tmp_path):
         assert reader.count_events() == 1
         assert reader.put_document(document()) is False  # the second handle sees it as known
         writer.put_document(document("Strikes hit Aleppo again."))
-        assert reader.summary()["documents"] == 2
+        assert reader.summary().documents == 2
     finally:
         writer.close()
         reader.close()
     with Store(path) as again:
-        assert again.summary()["documents"] == 2
+        assert again.summary().documents == 2
 
 
 def test_store_shared_between_threads(tmp_path):
@@ -38,7 +39,7 @@ def test_store_shared_between_threads(tmp_path):
         def put(chunk):
             try:
                 store.put_documents(chunk)
-                store.events(country="SYR")
+                store.events(Filters(country="SYR"))
             except BaseException as exc:  # surfaced by the assert below
                 errors.append(exc)
 
@@ -83,5 +84,5 @@ def test_store_killed_writer_leaves_whole_documents(tmp_path):
     with Store(path) as store:
         docs = store.documents()
         assert len(docs) >= 4
-        assert all(d["n_events"] == 20 for d in docs)
+        assert all(d.n_events == 20 for d in docs)
         assert store.count_events() == 20 * len(docs)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.filters import Filters
 from eventwire.store import Store
 from test_store_records import actor, document, event, incident
 
@@ -38,7 +39,7 @@ def store(tmp_path):
 
 def names(store, rows):
     by_id = {d.events[0].id: k for k, d in store.docs.items()}
-    return sorted(by_id[r["id"]] for r in rows)
+    return sorted(by_id[r.id] for r in rows)
 
 
 @pytest.mark.parametrize("filters, expected", [
@@ -64,24 +65,24 @@ def names(store, rows):
     ({"type": "Explosions/Remote violence", "since": "2016-08-18", "country": "SYR"}, ["idlib"]),
 ])
 def test_store_event_filters(store, filters, expected):
-    assert names(store, store.events(**filters)) == expected
-    assert store.count_events(**filters) == len(expected)
+    assert names(store, store.events(Filters(**filters))) == expected
+    assert store.count_events(Filters(**filters)) == len(expected)
 
 
 def test_store_events_carry_document_and_order_by_date(store):
     rows = store.events()
-    dated = [r["date"]["start"] for r in rows if r["date"]]
+    dated = [r.date.start for r in rows if r.date]
     assert dated == sorted(dated)
-    first = store.events(country="SYR", limit=1)
-    assert len(first) == 1 and first[0]["document_id"] == store.docs["aleppo"].id
-    assert first[0]["document_source"] == "Example News"
-    assert store.events(country="SYR", limit=1, offset=1)[0]["document_id"] == store.docs["idlib"].id
+    first = store.events(Filters(country="SYR"), limit=1)
+    assert len(first) == 1 and first[0].document_id == store.docs["aleppo"].id
+    assert first[0].document_source == "Example News"
+    assert store.events(Filters(country="SYR"), limit=1, offset=1)[0].document_id == store.docs["idlib"].id
 
 
 @pytest.mark.parametrize("bad", [{"since": "last week"}, {"near": (95, 0, 10)}, {"near": (0, 0, -1)}])
-def test_store_bad_filters_raise(store, bad):
+def test_store_bad_filters_raise(bad):
     with pytest.raises(ValueError):
-        store.events(**bad)
+        Filters(**bad)
 
 
 @pytest.mark.parametrize("filters, expected", [
@@ -94,14 +95,14 @@ def test_store_bad_filters_raise(store, bad):
     ({"near": (36.34, 43.12, 5)}, ["inc_mosul"]),
 ])
 def test_store_incident_filters(store, filters, expected):
-    assert [i["id"] for i in store.incidents(**filters)] == expected
+    assert [i.id for i in store.incidents(Filters(**filters))] == expected
 
 
 def test_store_put_incidents_replaces_the_set(store):
-    syria = store.incidents(country="SYR")[0]
-    assert sorted(syria["event_ids"]) == sorted([store.docs["aleppo"].events[0].id, store.docs["idlib"].events[0].id])
+    syria = store.incidents(Filters(country="SYR"))[0]
+    assert sorted(syria.event_ids) == sorted([store.docs["aleppo"].events[0].id, store.docs["idlib"].events[0].id])
     aleppo = store.docs["aleppo"]
     assert store.put_incidents([incident("inc_aleppo", [(aleppo.events[0], aleppo)])]) == 1
-    assert [i["id"] for i in store.incidents()] == ["inc_aleppo"]
-    assert store.incidents()[0]["event_ids"] == [aleppo.events[0].id]
-    assert store.summary()["incidents"] == 1
+    assert [i.id for i in store.incidents()] == ["inc_aleppo"]
+    assert store.incidents()[0].event_ids == [aleppo.events[0].id]
+    assert store.summary().incidents == 1

@@ -57,8 +57,8 @@ def test_store_changed_document_replaces_its_rows(tmp_path):
         store.put_document(doc)
         newer = dataclasses.replace(doc, events=doc.events[:1])
         assert store.put_document(newer) is True
-        assert [e["id"] for e in store.events()] == [doc.events[0].id]
-        assert store.documents()[0]["n_events"] == 1
+        assert [e.id for e in store.events()] == [doc.events[0].id]
+        assert store.documents()[0].n_events == 1
 
 
 def test_store_failure_never_replaces_good_copy(tmp_path):
@@ -66,7 +66,7 @@ def test_store_failure_never_replaces_good_copy(tmp_path):
     with Store(tmp_path / "ew.db") as store:
         store.put_document(doc)
         assert store.put_document(failed_document(doc.id)) is False
-        assert store.get_document(doc.id)["error"] is None
+        assert store.get_document(doc.id).error is None
         assert store.count_events() == 1
 
 

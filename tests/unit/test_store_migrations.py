@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 
+from eventwire.filters import Filters
 from eventwire.store import Store, migrations
 
 
@@ -62,8 +63,8 @@ def test_store_version_1_db_is_upgraded_with_its_rows(tmp_path, published, date_
 
     with Store(path) as store:
         assert store.schema_version == migrations.LATEST
-        assert [e["id"] for e in store.events(since=expected, until=expected)] == ["e1"]
-        assert store.get_document("d1")["actors"] == []
+        assert [e.id for e in store.events(Filters(since=expected, until=expected))] == ["e1"]
+        assert store.get_document("d1").actors == []
         assert store.incidents() == []
     assert applied(path) == [v for v, _, _ in migrations.MIGRATIONS]
 

@@ -1,5 +1,5 @@
 """Hand-built documents for the store and export tests (imported by test_store_*/test_export_*),
-and the round trip: a stored document comes back as the contract JSON it went in as."""
+and the round trip: a stored document comes back as the record it went in as."""
 from __future__ import annotations
 
 import hashlib
@@ -97,12 +97,15 @@ def test_store_round_trips_contract_json(tmp_path, make):
     doc = make()
     with Store(tmp_path / "ew.db") as store:
         assert store.put_document(doc) is True
-        assert store.get_document(doc.id) == to_dict(doc)
+        back = store.get_document(doc.id)
+        assert back == doc and to_dict(back) == to_dict(doc)
 
 
-def test_store_accepts_contract_dict_same_as_record(tmp_path):
+def test_store_takes_records_only(tmp_path):
     doc = document()
     with Store(tmp_path / "ew.db") as store:
-        assert store.put_document(to_dict(doc)) is True
-        assert store.put_document(doc) is False  # same content, whichever form it came in
+        with pytest.raises(TypeError, match="from_dict"):
+            store.put_document(to_dict(doc))
+        assert store.put_document(Document.from_dict(to_dict(doc))) is True
+        assert store.put_document(doc) is False  # the same content
         assert store.get_document("missing") is None
