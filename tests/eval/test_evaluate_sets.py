@@ -140,6 +140,6 @@ def test_cli_refuses_an_unknown_set(tmp_path):
 def test_every_set_is_found_in_report_order():
     from eventwire_eval.sets import registry
 
-    assert list(registry()) == ["acled", "case2021", "geo-gwn", "seed", "quality", "incidents", "news"]
+    assert list(registry()) == ["acled", "case2021", "geo-gwn", "real-news", "seed", "quality", "incidents", "news"]
     for module in registry().values():
         assert module.SOURCE in {"shared", "team"} and module.HEADLINE and callable(module.run)
