@@ -14,8 +14,12 @@ own sentence says is never overwritten; an explicit "no one was killed" stays 0.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
+import string
+
 from .events import LETHAL_SUBS, VIOLENT_TYPES
-from ..model import Event
+from ..model import Event, Place
 
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
@@ -26,9 +30,10 @@ def main_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.evidence.start)) if events else None
 
 
-def complete_main_event(events: list[Event]) -> Event | None:
+def complete_main_event(events: list[Event], *, dateline: Place | None = None) -> Event | None:
     """Fill the main event's missing place, day and toll from the report's other violent
-    events, most confident first. Returns the main event."""
+    events, most confident first; a place still missing from the dateline's town.
+    Returns the main event."""
     main = main_event(events)
     if main is None:
         return None
@@ -37,6 +42,8 @@ def complete_main_event(events: list[Event]) -> Event | None:
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = next((e.location for e in pool if e.location is not None
                               and e.location.precision in FINE_PLACE), main.location)
+    if dateline is not None and (main.location is None or main.location.precision not in FINE_PLACE):
+        main.location = dateline
     if main.date is None or main.date.start is None:
         main.date = next((e.date for e in pool if e.date is not None and e.date.start
                           and e.date.precision in DAY), main.date)
@@ -46,3 +53,25 @@ def complete_main_event(events: list[Event]) -> Event | None:
                                 and e.fatalities.best), main.fatalities)
     return main
 
+
+# "SAN ANTONIO - ", "WARREN, Mich. (WXYZ) - ", "KATY, Texas (AP) - ": the town, then its state.
+_DATELINE_TOWN = re.compile(r"([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?\s*[(\-–—]")
+
+
+def dateline_place(text: str) -> Place | None:
+    """The town a dateline files the story from, read through the gazetteer with its state as
+    the hint. Local news is filed from the town it reports on (or its metro), so this is the
+    incident's place when no sentence told a finer one."""
+    from ..resolve.places import resolve_places
+    from .events import DATELINE_WITHIN, dateline_spans
+
+    for start, end in dateline_spans(text[:DATELINE_WITHIN]):
+        m = _DATELINE_TOWN.match(text, start, end)
+        if m is None:
+            continue
+        town = string.capwords(m.group(1).strip(" .-"))
+        hinted = f"{town}, {m.group(2)}" if m.group(2) else town
+        place = resolve_places([(town, 0, len(town))], hinted)[0]
+        if place.latitude is not None and place.precision in FINE_PLACE:
+            return dataclasses.replace(place, text=m.group(1), start=m.start(1), end=m.end(1))
+    return None
