@@ -18,11 +18,13 @@ import dataclasses
 import re
 import string
 
-from .events import LETHAL_SUBS, VIOLENT_TYPES
+from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
+from ..geo import haversine_km
 from ..model import Event, Place
 
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
+SAME_PLACE_KM = 50.0  # two violent events further apart than this are two incidents
 
 
 def main_event(events: list[Event]) -> Event | None:
@@ -37,7 +39,7 @@ def complete_main_event(events: list[Event], *, dateline: Place | None = None) -
     main = main_event(events)
     if main is None:
         return None
-    pool = sorted((e for e in events if e is not main and e.event_type in VIOLENT_TYPES),
+    pool = sorted((e for e in events if e is not main and e.event_type in VIOLENT_TYPES and _same_incident(main, e)),
                   key=lambda e: (e.confidence, -e.evidence.start), reverse=True)
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = next((e.location for e in pool if e.location is not None
@@ -52,6 +54,22 @@ def complete_main_event(events: list[Event], *, dateline: Place | None = None) -
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
                                 and e.fatalities.best), main.fatalities)
     return main
+
+
+def _same_incident(main: Event, other: Event) -> bool:
+    """Nothing says `other` is another incident: not an aside ("Separately, ..."), not on
+    another day, not in another town."""
+    if _ASIDE.match(_undateline(other.evidence.sentence)):
+        return False
+    if main.date is not None and other.date is not None and main.date.start and other.date.start \
+            and (main.date.start, main.date.end) != (other.date.start, other.date.end):
+        return False
+    a, b = main.location, other.location
+    if a is not None and b is not None and a.precision in FINE_PLACE and b.precision in FINE_PLACE:
+        km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        if km is not None and km > SAME_PLACE_KM:
+            return False
+    return True
 
 
 # "SAN ANTONIO - ", "WARREN, Mich. (WXYZ) - ", "KATY, Texas (AP) - ": the town, then its state.
