@@ -15,12 +15,17 @@ own sentence says is never overwritten; an explicit "no one was killed" stays 0.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
 import re
 import string
+from pathlib import Path
+
+import yaml
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
 from ..geo import haversine_km
-from ..model import Event, Place
+from ..model import Event, Place, When
 
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
@@ -32,9 +37,11 @@ def main_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.evidence.start)) if events else None
 
 
-def complete_main_event(events: list[Event], *, dateline: Place | None = None) -> Event | None:
+def complete_main_event(events: list[Event], *, dateline: Place | None = None,
+                        lead_day: When | None = None, published: str | None = None) -> Event | None:
     """Fill the main event's missing place, day and toll from the report's other violent
-    events, most confident first; a place still missing from the dateline's town.
+    events, most confident first; a place still missing from the dateline's town; a day still
+    missing, or one that is only the publication day, from the lead's day.
     Returns the main event."""
     main = main_event(events)
     if main is None:
@@ -49,6 +56,9 @@ def complete_main_event(events: list[Event], *, dateline: Place | None = None) -
     if main.date is None or main.date.start is None:
         main.date = next((e.date for e in pool if e.date is not None and e.date.start
                           and e.date.precision in DAY), main.date)
+    undated = main.date is None or main.date.start is None or main.date.start == published
+    if lead_day is not None and undated:
+        main.date = lead_day
     lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
@@ -92,4 +102,36 @@ def dateline_place(text: str) -> Place | None:
         place = resolve_places([(town, 0, len(town))], hinted)[0]
         if place.latitude is not None and place.precision in FINE_PLACE:
             return dataclasses.replace(place, text=m.group(1), start=m.start(1), end=m.end(1))
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "story.yaml").read_text("utf-8"))
+    words = lambda key: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data[key])  # noqa: E731
+    return {"posted": re.compile(rf"\b(?:{words('posted_before')})\s*:?\s*(?:on\s+)?$", re.I),
+            "told": re.compile(rf"\b(?:{words('told_before')})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I),
+            "within_days": int(data["within_days"]), "lead_chars": int(data["lead_chars"])}
+
+
+def lead_day(text: str, published: str | None) -> When | None:
+    """The incident's day as the lead tells it: the first day-precise date below the headline,
+    at most `within_days` before publication, that is not a page stamp or the day something was
+    said, charged or released. Reports are written lead first: the first day told is the
+    incident's."""
+    from ..resolve.dates import find_dates
+
+    if not published:
+        return None
+    cues = _cues()
+    pub = dt.date.fromisoformat(published[:10])
+    body = text.find("\n") + 1
+    for when in find_dates(text[body:body + cues["lead_chars"]], published, offset=body):
+        if when.precision != "day" or not when.start or when.span_start is None:
+            continue
+        before = text[max(0, when.span_start - 40):when.span_start]
+        if cues["posted"].search(before) or cues["told"].search(before):
+            continue
+        if 0 <= (pub - dt.date.fromisoformat(when.start)).days <= cues["within_days"]:
+            return when
     return None
