@@ -199,21 +199,6 @@ def details(d: dict, g: dict) -> dict:
 
 # ---------------------------------------------------------------- incidents (B-cubed)
 
-def bcubed(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
-    """B-cubed precision/recall/F1 over reports (Bagga & Baldwin)."""
-    items = sorted(set(pred) & set(gold))
-    by_pred: dict[Any, set[str]] = defaultdict(set)
-    by_gold: dict[Any, set[str]] = defaultdict(set)
-    for x in items:
-        by_pred[pred[x]].add(x)
-        by_gold[gold[x]].add(x)
-    if not items:
-        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-    p = sum(len(by_pred[pred[x]] & by_gold[gold[x]]) / len(by_pred[pred[x]]) for x in items) / len(items)
-    r = sum(len(by_pred[pred[x]] & by_gold[gold[x]]) / len(by_gold[gold[x]]) for x in items) / len(items)
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-
-
 def _cli(*args: str) -> str:
     """`eventwire ARGS` of this checkout, run as a user runs it."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
@@ -224,6 +209,8 @@ def _cli(*args: str) -> str:
 
 def incidents_bcubed(docs: list[dict], gold: dict[str, dict]) -> dict[str, Any]:
     """Store every report together (ingest + merge as the CLI does) and score the incidents."""
+    from eventwire.merge_eval import bcubed
+
     with tempfile.TemporaryDirectory(prefix="gva-") as tmp:
         extracted, db = Path(tmp) / "docs.jsonl", Path(tmp) / "store.db"
         with extracted.open("w", encoding="utf-8") as fh:
@@ -240,8 +227,7 @@ def incidents_bcubed(docs: list[dict], gold: dict[str, dict]) -> dict[str, Any]:
         truth[d["id"]] = str(gold[d["id"]]["incident"])
     singleton = {d: f"alone:{d}" for d in truth}
     return {"bcubed": bcubed(pred, truth), "predicted_incidents": len(set(pred.values())),
-            "gold_incidents": len(set(truth.values())),
-            "baseline_each_report_alone": bcubed(singleton, truth)}
+            "gold_incidents": len(set(truth.values())), "baseline_each_report_alone": bcubed(singleton, truth)}
 
 
 # ---------------------------------------------------------------- command line
