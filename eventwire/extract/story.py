@@ -19,17 +19,28 @@ import datetime as dt
 import functools
 import re
 import string
-from pathlib import Path
-
-import yaml
+from dataclasses import dataclass
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
 from ..geo import haversine_km
+from ..lexicon import regex
 from ..model import Event, Place, When
 
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
-SAME_PLACE_KM = 50.0  # two violent events further apart than this are two incidents
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the story completion decides by, named once."""
+
+    same_place_km: float = 50.0  # two violent events further apart than this are two incidents
+    lead_within_days: int = 7  # the lead's day lies at most this far before publication (else a follow-up)
+    lead_chars: int = 2500  # how much of the body below the headline the lead may take
+    before_date_chars: int = 40  # how far before a date its stamp or "said" is looked for
+
+
+THRESHOLDS = Thresholds()
 
 
 def main_event(events: list[Event]) -> Event | None:
@@ -77,24 +88,20 @@ def _same_incident(main: Event, other: Event) -> bool:
     a, b = main.location, other.location
     if a is not None and b is not None and a.precision in FINE_PLACE and b.precision in FINE_PLACE:
         km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-        if km is not None and km > SAME_PLACE_KM:
+        if km is not None and km > THRESHOLDS.same_place_km:
             return False
     return True
-
-
-# "SAN ANTONIO - ", "WARREN, Mich. (WXYZ) - ", "KATY, Texas (AP) - ": the town, then its state.
-_DATELINE_TOWN = re.compile(r"([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?\s*[(\-–—]")
 
 
 def dateline_place(text: str) -> Place | None:
     """The town a dateline files the story from, read through the gazetteer with its state as
     the hint. Local news is filed from the town it reports on (or its metro), so this is the
     incident's place when no sentence told a finer one."""
-    from ..resolve.places import resolve_places
-    from .events import DATELINE_WITHIN, dateline_spans
+    from ..geo.places import resolve_places
+    from .events import THRESHOLDS as EVENTS, dateline_spans
 
-    for start, end in dateline_spans(text[:DATELINE_WITHIN]):
-        m = _DATELINE_TOWN.match(text, start, end)
+    for start, end in dateline_spans(text[:EVENTS.dateline_within]):
+        m = _rx("story_dateline_town").match(text, start, end)
         if m is None:
             continue
         town = string.capwords(m.group(1).strip(" .-"))
@@ -105,33 +112,28 @@ def dateline_place(text: str) -> Place | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _cues() -> dict:
-    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "story.yaml").read_text("utf-8"))
-    words = lambda key: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data[key])  # noqa: E731
-    return {"posted": re.compile(rf"\b(?:{words('posted_before')})\s*:?\s*(?:on\s+)?$", re.I),
-            "told": re.compile(rf"\b(?:{words('told_before')})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I),
-            "within_days": int(data["within_days"]), "lead_chars": int(data["lead_chars"])}
+@functools.lru_cache(maxsize=None)
+def _rx(name: str) -> re.Pattern[str]:
+    return regex(name, 0 if name == "story_dateline_town" else re.I)
 
 
 def lead_day(text: str, published: str | None) -> When | None:
     """The incident's day as the lead tells it: the first day-precise date below the headline,
-    at most `within_days` before publication, that is not a page stamp or the day something was
+    at most `lead_within_days` before publication, that is not a page stamp or the day something was
     said, charged or released. Reports are written lead first: the first day told is the
     incident's."""
     from ..resolve.dates import find_dates
 
     if not published:
         return None
-    cues = _cues()
     pub = dt.date.fromisoformat(published[:10])
     body = text.find("\n") + 1
-    for when in find_dates(text[body:body + cues["lead_chars"]], published, offset=body):
+    for when in find_dates(text[body:body + THRESHOLDS.lead_chars], published, offset=body):
         if when.precision != "day" or not when.start or when.span_start is None:
             continue
-        before = text[max(0, when.span_start - 40):when.span_start]
-        if cues["posted"].search(before) or cues["told"].search(before):
+        before = text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]
+        if _rx("story_stamp_before").search(before) or _rx("story_told_before").search(before):
             continue
-        if 0 <= (pub - dt.date.fromisoformat(when.start)).days <= cues["within_days"]:
+        if 0 <= (pub - dt.date.fromisoformat(when.start)).days <= THRESHOLDS.lead_within_days:
             return when
     return None
