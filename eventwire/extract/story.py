@@ -48,12 +48,11 @@ def main_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.evidence.start)) if events else None
 
 
-def complete_main_event(events: list[Event], *, dateline: Place | None = None,
-                        lead_day: When | None = None, published: str | None = None) -> Event | None:
+def complete_main_event(events: list[Event], text: str, published: str | None) -> Event | None:
     """Fill the main event's missing place, day and toll from the report's other violent
     events, most confident first; a place still missing from the dateline's town; a day still
-    missing, or one that is only the publication day, from the lead's day.
-    Returns the main event."""
+    missing, or one that is only a page stamp or the day something was said, from the lead's
+    day. Returns the main event."""
     main = main_event(events)
     if main is None:
         return None
@@ -62,14 +61,13 @@ def complete_main_event(events: list[Event], *, dateline: Place | None = None,
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = next((e.location for e in pool if e.location is not None
                               and e.location.precision in FINE_PLACE), main.location)
-    if dateline is not None and (main.location is None or main.location.precision not in FINE_PLACE):
-        main.location = dateline
+    if main.location is None or main.location.precision not in FINE_PLACE:
+        main.location = dateline_place(text) or main.location
     if main.date is None or main.date.start is None:
         main.date = next((e.date for e in pool if e.date is not None and e.date.start
                           and e.date.precision in DAY), main.date)
-    undated = main.date is None or main.date.start is None or main.date.start == published
-    if lead_day is not None and undated:
-        main.date = lead_day
+    if main.date is None or main.date.start is None or _told_day(main.date, text):
+        main.date = lead_day(text, published) or main.date
     lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
@@ -131,9 +129,17 @@ def lead_day(text: str, published: str | None) -> When | None:
     for when in find_dates(text[body:body + THRESHOLDS.lead_chars], published, offset=body):
         if when.precision != "day" or not when.start or when.span_start is None:
             continue
-        before = text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]
-        if _rx("story_stamp_before").search(before) or _rx("story_told_before").search(before):
+        if _told_day(when, text):
             continue
         if 0 <= (pub - dt.date.fromisoformat(when.start)).days <= THRESHOLDS.lead_within_days:
             return when
     return None
+
+
+def _told_day(when: When, text: str) -> bool:
+    """A page stamp ("Posted: Monday, June 22") or the day something was said or done about the
+    incident ("police said Saturday", "was charged Wednesday"), not the incident's day."""
+    if when.span_start is None:
+        return False
+    before = text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]
+    return bool(_rx("story_stamp_before").search(before) or _rx("story_told_before").search(before))
