@@ -209,7 +209,7 @@ def _cli(*args: str) -> str:
 
 def incidents_bcubed(docs: list[dict], gold: dict[str, dict]) -> dict[str, Any]:
     """Store every report together (ingest + merge as the CLI does) and score the incidents."""
-    from eventwire.merge_eval import bcubed
+    from eventwire_eval.scoring.incidents import bcubed  # eval/ is this script's folder
 
     with tempfile.TemporaryDirectory(prefix="gva-") as tmp:
         extracted, db = Path(tmp) / "docs.jsonl", Path(tmp) / "store.db"

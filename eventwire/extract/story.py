@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
 from ..geo import haversine_km
 from ..lexicon import regex
-from ..model import Event, Place, When
+from ..model import Document, Event, Place, When
+from ..salience import main_event
 
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
@@ -43,20 +44,16 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 
 
-def main_event(events: list[Event]) -> Event | None:
-    """The most confident event; ties go to the earlier evidence (the lead tells it first)."""
-    return max(events, key=lambda e: (e.confidence, -e.evidence.start)) if events else None
-
-
-def complete_main_event(events: list[Event], text: str, published: str | None) -> Event | None:
-    """Fill the main event's missing place, day and toll from the report's other violent
-    events, most confident first; a place still missing from the dateline's town; a day still
-    missing, or one that is only a page stamp or the day something was said, from the lead's
-    day. Returns the main event."""
-    main = main_event(events)
+def complete_main_event(doc: Document) -> Event | None:
+    """Fill the main event's (eventwire.main_event) missing place, day and toll from the
+    report's other violent events, most confident first; a place still missing from the
+    dateline's town; a day still missing, or one that is only a page stamp or the day something
+    was said, from the lead's day. Returns the main event."""
+    main = main_event(doc)
     if main is None:
         return None
-    pool = sorted((e for e in events if e is not main and e.event_type in VIOLENT_TYPES and _same_incident(main, e)),
+    text, published = doc.text, doc.published
+    pool = sorted((e for e in doc.events if e is not main and e.event_type in VIOLENT_TYPES and _same_incident(main, e)),
                   key=lambda e: (e.confidence, -e.evidence.start), reverse=True)
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = next((e.location for e in pool if e.location is not None
