@@ -23,7 +23,7 @@ holds its top event; a report without events stands alone).
         [--save docs.jsonl | --load docs.jsonl] [--details rows.jsonl]
 
 --limit N takes a fixed sample of the split (ordered by a hash of the report id), the same on
-every run. --save keeps the extracted documents, --load rescores them without the pipeline.
+every run. It splits incidents, so B-cubed is only comparable without --limit (whole split). --save keeps the extracted documents, --load rescores them without the pipeline.
 --details writes one row per report (gold beside prediction) for error analysis: keep it out
 of the repository (it quotes the reports' words) and use it on `fit` only.
 """
@@ -214,8 +214,9 @@ def incidents_bcubed(docs: list[dict], gold: dict[str, dict]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="gva-") as tmp:
         extracted, db = Path(tmp) / "docs.jsonl", Path(tmp) / "store.db"
         with extracted.open("w", encoding="utf-8") as fh:
-            for d in docs:
-                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+            for d in docs:  # a failed document has no events: it stands alone below
+                if d.get("error") is None:
+                    fh.write(json.dumps(d, ensure_ascii=False) + "\n")
         _cli("ingest", "--extracted", str(extracted), "--db", str(db))
         incidents = [json.loads(line) for line in _cli("incidents", "--db", str(db), "--format", "jsonl").splitlines()
                      if line.strip()]
