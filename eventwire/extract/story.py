@@ -53,7 +53,8 @@ def complete_main_event(doc: Document) -> Event | None:
     if main is None:
         return None
     text, published = doc.text, doc.published
-    pool = sorted((e for e in doc.events if e is not main and e.event_type in VIOLENT_TYPES and _same_incident(main, e)),
+    pool = sorted((e for e in doc.events if e is not main and e.event_type in VIOLENT_TYPES
+                   and _same_incident(main, e)),
                   key=lambda e: (e.confidence, -e.evidence.start), reverse=True)
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = next((e.location for e in pool if e.location is not None
@@ -73,9 +74,10 @@ def complete_main_event(doc: Document) -> Event | None:
 
 
 def _same_incident(main: Event, other: Event) -> bool:
-    """Nothing says `other` is another incident: not an aside ("Separately, ..."), not on
-    another day, not in another town."""
-    if _ASIDE.match(_undateline(other.evidence.sentence)):
+    """Nothing says `other` is another incident: not an aside ("Separately, ...", "a separate
+    roadside bomb"), not on another day, not in another town."""
+    sentence = _undateline(other.evidence.sentence)
+    if _ASIDE.match(sentence) or _rx("story_other_incident").search(sentence):
         return False
     if main.date is not None and other.date is not None and main.date.start and other.date.start \
             and (main.date.start, main.date.end) != (other.date.start, other.date.end):

@@ -61,3 +61,12 @@ def test_own_day_kept_a_told_day_replaced_by_the_lead_day():
     told.date.span_start = text.index("Monday")
     complete_main_event(_doc(text, "2016-05-09", told))
     assert told.date.start == "2016-05-07"  # "said Monday" is when it was told: the lead's Saturday
+
+
+def test_a_separate_incident_later_in_the_story_gives_nothing():
+    main = _event(0.9, "A motorcycle bomb blew up beside a police post on Wednesday, killing three people.",
+                  day="2024-09-18", dead=3)
+    other = _event(0.6, "Earlier on Wednesday, a separate roadside bomb killed police officers in Bannu district.",
+                   place=_place("Bannu", 32.99, 70.6), day="2024-09-18")
+    complete_main_event(_doc(main.evidence.sentence, "2024-09-18", main, other))
+    assert main.location is None
