@@ -143,6 +143,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None) ->
     from .extract.events import dateline_date, extract_events
     from .extract.quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
+    from .extract.story import complete_main_event
     from .resolve.actors import find_actors
     from .geo.places import resolve_places
 
@@ -163,10 +164,13 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None) ->
     for ev in events:
         ev.confidence = round(ev.confidence * penalty_for_span(quality, ev.evidence.start, ev.evidence.end), 3)
     title = inp.title or text.strip().split("\n", 1)[0].strip()[:300]
-    return Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
-                    source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
-                    places=places, actors=actors, quotes=quotes, quality=quality,
-                    published_raw=published_raw, language=language, warnings=warnings)
+    doc = Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
+                   source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
+                   places=places, actors=actors, quotes=quotes, quality=quality,
+                   published_raw=published_raw, language=language, warnings=warnings)
+    # once confidences are final, so that the event completed is the one ranked first
+    complete_main_event(doc)
+    return doc
 
 
 def place_mentions(spacy_doc) -> list[tuple[str, int, int]]:

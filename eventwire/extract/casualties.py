@@ -96,9 +96,10 @@ class _Mention:
 
 
 # The phrase patterns, each data/patterns/casualties.yaml's "casualty_<kind>".
-_KINDS = ("passive", "among", "active", "toll", "deaths", "deaths_of", "bodies", "to_death", "own_dead", "relative",
+_KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_of", "bodies", "to_death", "own_dead",
+          "relative",
           "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
-          "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "inj_passive", "inj_active", "inj_noun",
+          "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
           "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before")
@@ -240,7 +241,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
     def overlaps(s: int, e: int, pool: list[_Mention]) -> bool:
         return any(s < m.end and m.start < e for m in pool)
 
-    for kind in ("toll", "passive", "relative", "among", "active", "to_death", "deaths", "deaths_of", "bodies",
+    for kind in ("toll", "passive", "relative", "among", "active", "to_death", "fatally_of", "deaths", "deaths_of", "bodies",
                  "own_dead"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
@@ -280,7 +281,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
             start = m.start()
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
     for kind in ("sg_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
-                 "sg_active_def", "sg_death_of", "sg_was"):
+                 "sg_active_def", "sg_death_of", "sg_was", "sg_named_died"):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
