@@ -39,6 +39,7 @@ class Thresholds:
     lead_within_days: int = 7  # the lead's day lies at most this far before publication (else a follow-up)
     lead_chars: int = 2500  # how much of the body below the headline the lead may take
     before_date_chars: int = 40  # how far before a date its stamp or "said" is looked for
+    before_place_chars: int = 60  # how far before a place "50 kilometres south of" is looked for
 
 
 THRESHOLDS = Thresholds()
@@ -58,7 +59,8 @@ def complete_main_event(doc: Document) -> Event | None:
                   key=lambda e: (e.confidence, -e.evidence.start), reverse=True)
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = next((e.location for e in pool if e.location is not None
-                              and e.location.precision in FINE_PLACE), main.location)
+                              and e.location.precision in FINE_PLACE and not _reference_point(e.location, text)),
+                             main.location)
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = dateline_place(text) or main.location
     if main.date is None or main.date.start is None:
@@ -71,6 +73,12 @@ def complete_main_event(doc: Document) -> Event | None:
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
                                 and e.fatalities.best), main.fatalities)
     return main
+
+
+def _reference_point(place: Place, text: str) -> bool:
+    """A place named only to say where the scene lies: "50 kilometres south of Quetta"."""
+    before = text[max(0, place.start - THRESHOLDS.before_place_chars):place.start]
+    return bool(_rx("story_reference_before").search(before))
 
 
 def _same_incident(main: Event, other: Event) -> bool:

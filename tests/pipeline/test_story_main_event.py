@@ -70,3 +70,13 @@ def test_a_separate_incident_later_in_the_story_gives_nothing():
                    place=_place("Bannu", 32.99, 70.6), day="2024-09-18")
     complete_main_event(_doc(main.evidence.sentence, "2024-09-18", main, other))
     assert main.location is None
+
+
+def test_a_reference_town_is_no_scene():
+    text = "The blast hit a market in the district, about 50 kilometres south of the provincial capital Quetta."
+    quetta = Place(text="Quetta", name="Quetta", country="PAK", admin1=None, latitude=30.2, longitude=67.0,
+                   geonameid=None, precision="city", start=text.index("Quetta"), end=len(text) - 1)
+    main = _event(0.9, "A suicide bomber killed six people on Tuesday.", day="2025-02-18", dead=6)
+    other = _event(0.6, text, place=quetta, day="2025-02-18")
+    complete_main_event(_doc(text, "2025-02-18", main, other))
+    assert main.location is None
