@@ -131,12 +131,16 @@ def lead_day(text: str, published: str | None) -> When | None:
 
     if not published:
         return None
+    from .events import dateline_spans
+
     pub = dt.date.fromisoformat(published[:10])
     body = text.find("\n") + 1
+    # a dateline tells when the story was filed, not when the incident happened
+    filed = dateline_spans(text[:body + THRESHOLDS.lead_chars])
     for when in find_dates(text[body:body + THRESHOLDS.lead_chars], published, offset=body):
         if when.precision != "day" or not when.start or when.span_start is None:
             continue
-        if _told_day(when, text):
+        if _told_day(when, text) or any(a <= when.span_start < b for a, b in filed):
             continue
         if 0 <= (pub - dt.date.fromisoformat(when.start)).days <= THRESHOLDS.lead_within_days:
             return when
