@@ -7,6 +7,9 @@ from pathlib import Path
 
 from .sets import registry
 
+# the maintainers' figures on hidden real news, shown beside the development figures
+HIDDEN_REFERENCE = Path(__file__).resolve().parents[1] / "hidden_reference.md"
+
 
 def to_markdown(results: dict[str, dict], *, command: str, when: str | None = None) -> str:
     when = when or dt.date.today().isoformat()
@@ -40,6 +43,8 @@ def to_markdown(results: dict[str, dict], *, command: str, when: str | None = No
                              + (f"; e.g. `{ex['id']}` → {ex['predicted']}" if ex else "")
                              + (f": “{md_safe(ex['text'])}”" if ex.get("text") and sets[set_name].QUOTABLE else ""))
         lines.append(f"\n({r.get('seconds')} s)")
+    if HIDDEN_REFERENCE.exists():
+        lines += ["", HIDDEN_REFERENCE.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
 
 
