@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .model import Document, Event, Evidence, InputDoc, Place, to_dict
+from .model import Document, Event, Evidence, InputDoc, Place, marked_main, to_dict
 from .geo import haversine_km
 
 SETS = ("acled", "case2021", "geo-gwn", "seed")
@@ -152,8 +152,10 @@ def _short(text: str, n: int = 110) -> str:
 
 
 def top_event(doc: Document) -> Event | None:
-    """The document's most confident event (first one on ties)."""
-    best = None
+    """The document's main event; without one marked, its most confident event (first one on ties)."""
+    best = marked_main(doc.events)
+    if best is not None:
+        return best
     for ev in doc.events:
         if best is None or (ev.confidence or 0.0) > (best.confidence or 0.0):
             best = ev

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .model import Document, Event, InputDoc, to_dict
+from .model import Document, Event, InputDoc, marked_main, to_dict
 from .resolve.dates import days_before_published
 
 
@@ -28,6 +28,9 @@ def main_event(doc: Document) -> Event | None:
     background ("based in eastern Congo since the 1990s") when the article has other events."""
     if not doc.events:
         return None
+    marked = marked_main(doc.events)
+    if marked is not None:
+        return marked
     typed = [e for e in doc.events if e.event_type] or doc.events
     current = [e for e in typed if not _background(e, doc.published)] or typed
     return max(current, key=lambda e: (e.confidence, -e.evidence.start))

@@ -119,6 +119,9 @@ class Event:
     evidence: Evidence
     confidence: float
     trigger: str | None = None  # the word(s) that made this an event
+    main: bool = False  # the event the page is about: exactly one per page that has events
+    # every sentence of the page that tells this event (headline, lead, toll given again), in text order
+    evidence_spans: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -189,6 +192,11 @@ class Incident:
     sources: list[SourceReport]
     disagreements: list[str]
     corroboration: str  # single_source | corroborated | acknowledged
+
+
+def marked_main(events: list[Event]) -> Event | None:
+    """The event marked `main` (None for a page without events, or for raw mentions)."""
+    return next((e for e in events if e.main), None)
 
 
 def to_dict(record: Any) -> Any:

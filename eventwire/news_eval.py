@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .model import Actor, Document, Event, InputDoc
+from .model import Actor, Document, Event, InputDoc, marked_main
 
 Predictor = Callable[[list[InputDoc]], Iterable[Document]]
 
@@ -183,7 +183,11 @@ def typed_events(doc: Document) -> list[Event]:
 
 
 def main_event(doc: Document) -> Event | None:
-    """The most confident event with an ACLED type (the first one on ties)."""
+    """The event marked main; without one, the most confident event with an ACLED type (the first
+    one on ties)."""
+    best = marked_main(doc.events)
+    if best is not None and best.event_type:
+        return best
     best = None
     for ev in typed_events(doc):
         if best is None or (ev.confidence or 0.0) > (best.confidence or 0.0):

@@ -39,19 +39,21 @@ def _failed(inp: InputDoc, error: Error) -> Document:
                     source=inp.source, error=error)
 
 
-def process(inputs: Iterable[InputDoc], *, batch_size: int = 16) -> Iterator[Document]:
-    """Documents out, in input order, one per input."""
+def process(inputs: Iterable[InputDoc], *, batch_size: int = 16, mentions: bool = False) -> Iterator[Document]:
+    """Documents out, in input order, one per input. `mentions=True` keeps every event mention the
+    sentences yield (background, plans and repeats included, none marked main) instead of the
+    page's events of its own days: the extraction stage's raw output, for inspection and tests."""
     batch: list[InputDoc] = []
     for inp in inputs:
         batch.append(inp)
         if len(batch) >= batch_size:
-            yield from _process_batch(batch)
+            yield from _process_batch(batch, mentions)
             batch = []
     if batch:
-        yield from _process_batch(batch)
+        yield from _process_batch(batch, mentions)
 
 
-def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
+def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Document]:
     from .clean import clean
     from .nlp import load
 
@@ -80,16 +82,17 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
         else:
             spacy_doc = next(parsed)
             try:
-                yield _assemble(inp, cleaned, spacy_doc)
+                yield _assemble(inp, cleaned, spacy_doc, mentions)
             except Exception as exc:  # one bad document must not stop the batch
                 log.exception("document %s failed", inp.id)
                 yield _failed(inp, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error())
 
 
-def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
+def _assemble(inp: InputDoc, cleaned, spacy_doc, mentions: bool = False) -> Document:
     from .extract.events import dateline_date, extract_events
     from .extract.quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
+    from .extract.reportable import judge
     from .resolve.actors import find_actors
     from .resolve.places import resolve_places
 
@@ -108,6 +111,9 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc) -> Document:
     quality = assess(text, sentences, cleaned.removed, actors, quotes, events)
     for ev in events:
         ev.confidence = round(ev.confidence * penalty_for_span(quality, ev.evidence.start, ev.evidence.end), 3)
+    # mentions -> events of the story's days, one record each, the main one marked
+    if not mentions:
+        events = judge(events, spacy_doc, published)
     title = inp.title or text.strip().split("\n", 1)[0].strip()[:300]
     return Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
                     source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
@@ -130,8 +136,9 @@ def _classifier():
 
 
 def extract(text: str, *, published: str | None = None, title: str | None = None,
-            url: str | None = None, source: str | None = None, id: str | None = None) -> Document:
+            url: str | None = None, source: str | None = None, id: str | None = None,
+            mentions: bool = False) -> Document:
     """One article in, typed records out: `eventwire.extract(text, published="2016-08-16")`."""
     inp = InputDoc(id=id or document_id(text, url), text=text, published=published, title=title,
                    url=url, source=source)
-    return next(process([inp]))
+    return next(process([inp], mentions=mentions))
