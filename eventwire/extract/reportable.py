@@ -49,7 +49,7 @@ def cues() -> dict[str, frozenset[str]]:
 def _phrases() -> dict[str, re.Pattern[str]]:
     c = cues()
     return {k: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(c[k], key=len, reverse=True)) + r")\b")
-            for k in ("intent_phrases", "background_phrases", "generic_words", "conditional_marks", "nonviolent_words")}
+            for k in ("intent_phrases", "background_phrases", "generic_words", "conditional_marks", "nonviolent_words", "political_words")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,7 +159,9 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["hedged"] = float(ev.hedged)
         f["in_quote"] = float(any(a <= at < b for a, b in quoted))
         f["aside"] = float(bool(_ASIDE.match(ev.evidence.sentence)))
-        f["nonviolent_words"] = float(bool(_phrases()["nonviolent_words"].search(ev.evidence.sentence.lower())))
+        lowered = ev.evidence.sentence.lower()
+        f["nonviolent_words"] = float(bool(_phrases()["nonviolent_words"].search(lowered)))
+        f["political_words"] = float(bool(_phrases()["political_words"].search(lowered)))
         # when: given by the sentence, carried from elsewhere, or none; how long before publication
         d = ev.date
         f["date_none"] = float(d is None or not d.start)
