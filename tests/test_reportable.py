@@ -44,20 +44,22 @@ def test_the_model_file_and_its_cues_are_consistent():
     assert "will" in cues()["future_aux"]
 
 
-_STORY = ("Gunmen kill seven villagers in central Mali\n\n"
-          "Gunmen killed seven villagers in an attack on Dialassagou in central Mali on Sunday, "
-          "local officials said.\n\n"
-          "The attackers killed the seven villagers in Dialassagou before fleeing on motorbikes, officials said.\n\n"
-          "Opposition groups plan to hold a protest in Bamako next month.")
+_STORY = ("Thousands protest in Algiers against the president\n\n"
+          "Thousands of people marched through Algiers on Friday to protest against a fifth term for the president.\n\n"
+          "Police fired tear gas at the crowd near the main post office.\n\n"
+          "Opposition parties plan a general strike next week.")
 
 
 def test_one_record_per_event_one_main_and_plans_are_no_events():
-    doc = eventwire.extract(_STORY, published="2024-06-04")
+    doc = eventwire.extract(_STORY, published="2019-03-10")
     assert sum(e.main for e in doc.events) == 1
-    attacks = [e for e in doc.events if e.event_type == "Violence against civilians"]
-    assert len(attacks) == 1 and attacks[0].main
-    assert len(attacks[0].evidence_spans) >= 2
-    assert not any("plan to hold" in e.evidence.sentence for e in doc.events)
+    protests = [e for e in doc.events if e.event_type == "Protests"]
+    assert len(protests) == 1 and protests[0].main
+    assert len(protests[0].evidence_spans) >= 2  # the lead and the police response at least
+    assert protests[0].date is not None and protests[0].date.start == "2019-03-08"
+    assert not any("general strike" in s.sentence for e in doc.events for s in e.evidence_spans)
+    raw = eventwire.extract(_STORY, published="2019-03-10", mentions=True)
+    assert len(raw.events) > len(doc.events) and not any(e.main for e in raw.events)
 
 
 def test_a_page_without_events_has_no_main():

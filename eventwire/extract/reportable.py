@@ -164,10 +164,11 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["political_words"] = float(bool(_phrases()["political_words"].search(lowered)))
         # when: given by the sentence, carried from elsewhere, or none; how long before publication
         d = ev.date
-        f["date_none"] = float(d is None or not d.start)
+        f["date_none"] = float(d is None or (not d.start and d.precision != "unresolved"))
         f["date_own"] = float(d is not None and d.span_start is not None
                               and ev.evidence.start <= d.span_start < ev.evidence.end)
-        f["date_coarse"] = float(d is not None and d.precision in {"month", "year", "unresolved"})
+        # a day the page names but that cannot be placed without a publication date is still a day
+        f["date_coarse"] = float(d is not None and d.precision in {"month", "year"})
         ago = days_before_published(d, published)
         began = days_before_published(When(d.text, d.start, d.start, d.precision), published) if d and d.start else None
         f["future_date"] = float(began is not None and began < -1)  # a day's slack: time zones
@@ -196,6 +197,7 @@ def features(events: Sequence[Event], doc, published: str | None,
         g = group_of[i]
         f["mentions_log"] = math.log1p(len(g) - 1)
         f["first_mention"] = float(min(g, key=lambda j: events[j].evidence.start) == i)
+        f["only_event"] = float(len(groups) == 1)
         f["group_in_headline"] = float(any(0 <= first_break and events[j].evidence.end <= first_break for j in g))
         rows.append(f)
     return rows
