@@ -24,19 +24,16 @@ import yaml
 
 from ..model import Event, When
 from ..resolve.dates import days_before_published
-from .events import _ASIDE, lexicon, quoted_spans
+from .events import _ASIDE, quoted_spans
 from .mentions import collapse, group
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = _DATA / "models" / "reportable.json"
 CUES_FILE = _DATA / "reportable_cues.yaml"
-# ACLED types as the model reads them: the three kinds of armed violence are one (which of them a
-# sentence gets is the classifier's call, and the training sets hold them in unequal shares)
-TYPE_GROUPS = {"Battles": "violent", "Explosions/Remote violence": "violent", "Violence against civilians": "violent",
-               "Protests": "Protests", "Riots": "Riots", "Strategic developments": "Strategic developments"}
 _WINDOW = 80  # characters before the trigger read for background words
 _NEAR = 30  # characters around the trigger read for planning and generic words
 _ARGUMENT = {"dobj", "nsubjpass", "nsubj", "attr", "oprd"}
+_ARMED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,11 +121,6 @@ def _grammar(tok, sent_text: str, before: str) -> dict[str, float]:
     return f
 
 
-def _strength(ev: Event) -> int:
-    words = tuple((ev.trigger or "").lower().split())
-    return max((t.strength for t in lexicon().get(words[0], []) if t.words == words), default=0) if words else 0
-
-
 def features(events: Sequence[Event], doc, published: str | None,
              groups: list[list[int]] | None = None) -> list[dict[str, float]]:
     """One feature row per event mention (names as in the model file)."""
@@ -149,12 +141,12 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["confidence"] = ev.confidence
         f["below_top"] = top_conf - ev.confidence
         f["is_top"] = float(ev.confidence >= top_conf)
-        for t in sorted(set(TYPE_GROUPS.values())):
-            f["type=" + t] = float(TYPE_GROUPS.get(ev.event_type or "") == t)
+        # whether the event has an ACLED type, and whether it is armed violence, not which type: the
+        # training sets hold the types in shares of their own (shootings in one, protests in
+        # another), which no page shares
+        f["acled_type"] = float(ev.event_type is not None)
+        f["armed_violence"] = float(ev.event_type in _ARMED)
         f["arrests"] = float(ev.sub_event_type == "Arrests")
-        strength = _strength(ev)
-        f["strength"] = strength / 6.0
-        f["no_trigger_word"] = float(strength == 0)
         f["attributed"] = float(ev.attribution is not None)
         f["hedged"] = float(ev.hedged)
         f["in_quote"] = float(any(a <= at < b for a, b in quoted))
