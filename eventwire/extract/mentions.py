@@ -1,8 +1,9 @@
 """Mentions of one event within a page, and the one record they become.
 
 A story tells its incident in the headline, again in the lead, and again when it gives the toll
-or the place: each sentence yields an event mention. Mentions of one kind whose place and time
-do not clash are one event; the record keeps every mention's evidence.
+or the place: each sentence yields an event mention. Mentions of one kind (the three types of
+armed violence count as one) whose place and time do not clash are one event; the record keeps
+every mention's evidence.
 """
 from __future__ import annotations
 
@@ -17,8 +18,15 @@ SAME_PLACE_KM = 10.0
 _RANK = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
+# One armed incident is often typed two ways by its sentences ("a shooting" a clash, "killed a man"
+# an attack on civilians): the kinds of armed violence are one kind for telling mentions apart.
+ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
 def _kind(ev: Event) -> tuple[str | None, str]:
-    return (ev.event_type, "") if ev.event_type else (None, ev.plover_type)
+    if ev.event_type:
+        return ("armed" if ev.event_type in ARMED_TYPES else ev.event_type, "")
+    return (None, ev.plover_type)
 
 
 def same_place(p: Place | None, q: Place | None) -> bool:

@@ -25,7 +25,7 @@ import yaml
 from ..model import Event, When
 from ..resolve.dates import days_before_published
 from .events import _ASIDE, quoted_spans
-from .mentions import collapse, group
+from .mentions import ARMED_TYPES, collapse, group
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = _DATA / "models" / "reportable.json"
@@ -33,7 +33,6 @@ CUES_FILE = _DATA / "reportable_cues.yaml"
 _WINDOW = 80  # characters before the trigger read for background words
 _NEAR = 30  # characters around the trigger read for planning and generic words
 _ARGUMENT = {"dobj", "nsubjpass", "nsubj", "attr", "oprd"}
-_ARMED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,7 +144,7 @@ def features(events: Sequence[Event], doc, published: str | None,
         # training sets hold the types in shares of their own (shootings in one, protests in
         # another), which no page shares
         f["acled_type"] = float(ev.event_type is not None)
-        f["armed_violence"] = float(ev.event_type in _ARMED)
+        f["armed_violence"] = float(ev.event_type in ARMED_TYPES)
         f["arrests"] = float(ev.sub_event_type == "Arrests")
         f["attributed"] = float(ev.attribution is not None)
         f["hedged"] = float(ev.hedged)
@@ -177,7 +176,6 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["headline_present"] = f["headline"] * f.get("present", 0.0)
         # what it knows
         loc = ev.location
-        f["place_none"] = float(loc is None or loc.latitude is None)
         f["place_coarse"] = float(loc is not None and loc.latitude is not None and loc.precision in {"country", "admin1"})
         f["actor1"] = float(ev.actor1 is not None)
         f["actor2"] = float(ev.actor2 is not None)
