@@ -145,7 +145,6 @@ def features(events: Sequence[Event], doc, published: str | None,
         # another), which no page shares
         f["acled_type"] = float(ev.event_type is not None)
         f["armed_violence"] = float(ev.event_type in ARMED_TYPES)
-        f["arrests"] = float(ev.sub_event_type == "Arrests")
         f["attributed"] = float(ev.attribution is not None)
         f["hedged"] = float(ev.hedged)
         f["in_quote"] = float(any(a <= at < b for a, b in quoted))
@@ -153,6 +152,9 @@ def features(events: Sequence[Event], doc, published: str | None,
         lowered = ev.evidence.sentence.lower()
         f["nonviolent_words"] = float(bool(_phrases()["nonviolent_words"].search(lowered)))
         f["political_words"] = float(bool(_phrases()["political_words"].search(lowered)))
+        # ACLED codes arrests only when they are political (activists, reporters, militants...)
+        f["arrests_nonpolitical"] = float(ev.sub_event_type == "Arrests" and not f["political_words"] and not (
+            ev.actor2 is not None and ev.actor2.kind in {"protesters", "media", "ngo"}))
         # when: given by the sentence, carried from elsewhere, or none; how long before publication
         d = ev.date
         f["date_none"] = float(d is None or (not d.start and d.precision != "unresolved"))
