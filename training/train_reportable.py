@@ -140,7 +140,7 @@ def featurize(cache: Path) -> dict[str, list[dict]]:
         out[name] = []
         for rec, doc in zip(recs, docs):
             events = rec["events"]
-            groups = rep.group(events)
+            groups = rep.group(events, rep.headline_end(doc.text))
             feats = rep.features(events, doc, rec["published"], groups)
             gid = {i: k for k, g in enumerate(groups) for i in g}
             out[name].append({"id": rec["id"], "text": doc.text if name == "examples" else None, "events": [

@@ -15,6 +15,7 @@ from ..model import Event, Place, When
 # Two resolved points further apart than this are two scenes (two towns 12 km apart struck on one
 # day are two events); a neighbourhood and its town, or a town and the point named in it, are one.
 SAME_PLACE_KM = 10.0
+HEADLINE_PLACE_KM = 60.0
 _RANK = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
@@ -54,16 +55,30 @@ def same_time(a: When | None, b: When | None) -> bool:
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
 
 
-def compatible(a: Event, b: Event) -> bool:
-    return _kind(a) == _kind(b) and same_place(a.location, b.location) and same_time(a.date, b.date)
+def compatible(a: Event, b: Event, headline_end: int = -1) -> bool:
+    if _kind(a) != _kind(b) or not same_time(a.date, b.date):
+        return False
+    if min(a.evidence.end, b.evidence.end) <= headline_end:
+        # a headline names the story's scene loosely ("warplanes pound Idlib town" for a town of
+        # Idlib province): it tells the lead's event when the places are in one region
+        km = _km(a.location, b.location)
+        return km is None or km <= HEADLINE_PLACE_KM or same_place(a.location, b.location)
+    return same_place(a.location, b.location)
 
 
-def group(events: Sequence[Event]) -> list[list[int]]:
+def _km(p: Place | None, q: Place | None) -> float | None:
+    if p is None or q is None:
+        return None
+    return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude)
+
+
+def group(events: Sequence[Event], headline_end: int = -1) -> list[list[int]]:
     """Indices of the mentions of each event, in text order: a mention joins the first earlier
-    event whose every mention it agrees with, or starts a new one."""
+    event whose every mention it agrees with, or starts a new one. `headline_end`: where the
+    page's headline line ends (-1: no headline)."""
     groups: list[list[int]] = []
     for i, ev in sorted(enumerate(events), key=lambda x: x[1].evidence.start):
-        home = next((g for g in groups if all(compatible(ev, events[j]) for j in g)), None)
+        home = next((g for g in groups if all(compatible(ev, events[j], headline_end) for j in g)), None)
         if home is None:
             groups.append([i])
         else:
@@ -82,14 +97,18 @@ def _finer(p: Place | None, q: Place | None) -> bool:
 _SHARP = {"day": 0, "range": 1, "week": 1, "month": 2, "year": 3, "unresolved": 4}
 
 
-def collapse(members: Sequence[Event]) -> Event:
+def collapse(members: Sequence[Event], headline_end: int = -1) -> Event:
     """One record for the mentions of one event, `members` surest first: the surest mention's
     record, with the finest place, the sharpest day, the actors and the toll that other mentions
-    add, and the evidence of all of them."""
+    add, and the evidence of all of them. A headline's place yields to the body's as fine."""
     ev = members[0]
+    loose = ev.evidence.end <= headline_end
     for other in members[1:]:
-        if _finer(ev.location, other.location):
+        body_place = loose and other.evidence.end > headline_end and other.location is not None \
+            and other.location.latitude is not None and not _finer(other.location, ev.location)
+        if _finer(ev.location, other.location) or body_place:
             ev.location = other.location
+            loose = False
         if other.date is not None and other.date.start and (
                 ev.date is None or _SHARP.get(other.date.precision, 4) < _SHARP.get(ev.date.precision, 4)):
             ev.date = other.date

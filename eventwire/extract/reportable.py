@@ -120,14 +120,19 @@ def _grammar(tok, sent_text: str, before: str) -> dict[str, float]:
     return f
 
 
+def headline_end(text: str) -> int:
+    """Where the headline line ends (-1 for a page of one line: a snippet has no headline)."""
+    return text.find("\n")
+
+
 def features(events: Sequence[Event], doc, published: str | None,
              groups: list[list[int]] | None = None) -> list[dict[str, float]]:
     """One feature row per event mention (names as in the model file)."""
     text = doc.text
-    groups = groups if groups is not None else group(events)
+    groups = groups if groups is not None else group(events, headline_end(doc.text))
     group_of = {i: g for g in groups for i in g}
     sent_starts = [s.start_char for s in doc.sents if s.text.strip()]
-    first_break = text.find("\n")
+    first_break = headline_end(text)
     headline_sents = bisect.bisect_left(sent_starts, first_break) if first_break >= 0 else 0
     quoted = quoted_spans(text)
     top_conf = max((e.confidence for e in events), default=0.0)
@@ -212,7 +217,7 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
     violence is about one event, and tells others only now and then."""
     if not events:
         return events
-    groups = group(events)
+    groups = group(events, headline_end(doc.text))
     probs = probabilities(features(events, doc, published, groups))
     ranked = sorted(groups, key=lambda g: -max(probs[j] for j in g))
     out = []
@@ -221,7 +226,7 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
         p = probs[members[0]]
         if p < threshold("main" if rank == 0 else "reportable"):
             continue
-        ev = collapse([events[j] for j in members])
+        ev = collapse([events[j] for j in members], headline_end(doc.text))
         ev.confidence = round(p, 3)
         ev.main = rank == 0
         out.append(ev)

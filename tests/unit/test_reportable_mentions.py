@@ -42,3 +42,13 @@ def test_the_model_file_and_its_cues_are_consistent():
     assert len(m["features"]) == len(m["coef"]) == len(m["mean"]) == len(m["scale"])
     assert 0.0 < threshold("reportable") < 1.0
     assert "will" in cues()["future_aux"]
+
+
+def test_a_headline_names_the_leads_scene_loosely():
+    province_town = _place("Idlib", 35.93, 36.63, country="SYR", admin1="Idlib")
+    town = _place("Jisr ash Shughur", 35.81, 36.32, country="SYR", admin1="Idlib")  # about 30 km away
+    headline, lead = _event(0, place=province_town), _event(50, place=town, day="2024-10-21")
+    assert mentions.group([headline, lead], headline_end=40) == [[0, 1]]
+    assert mentions.group([headline, lead]) == [[0], [1]]  # two towns in the body are two scenes
+    ev = mentions.collapse([headline, lead], headline_end=40)
+    assert ev.location.name == "Jisr ash Shughur" and [e.start for e in ev.evidence_spans] == [0, 50]
