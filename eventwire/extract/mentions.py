@@ -24,7 +24,14 @@ _RANK = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
+# Strategic developments' sub-types are different happenings (an agreement, a base set up, an
+# arrest), not one happening typed two ways.
+DISTINCT_SUBTYPES = frozenset({"Strategic developments"})
+
+
 def _kind(ev: Event) -> tuple[str | None, str]:
+    if ev.event_type in DISTINCT_SUBTYPES:
+        return (ev.event_type, ev.sub_event_type or "")
     if ev.event_type:
         return ("armed" if ev.event_type in ARMED_TYPES else ev.event_type, "")
     return (None, ev.plover_type)

@@ -23,7 +23,7 @@ from typing import Sequence
 import yaml
 
 from ..model import Event, When
-from ..resolve.dates import days_before_published
+from ..resolve.dates import days_before_published, names_calendar_day
 from .events import _ASIDE, quoted_spans
 from .mentions import ARMED_TYPES, collapse, group
 
@@ -210,24 +210,59 @@ def probabilities(rows: Sequence[dict[str, float]]) -> list[float]:
     return out
 
 
+# Framing that makes a mention no record of what happened, whatever else it carries.
+_UNREAL = ("future", "modal", "negated", "intent", "conditional", "denied", "feared", "generic", "in_quote")
+
+
+def on_record(ev: Event, f: dict[str, float]) -> bool:
+    """A mention the model does not take for an event of the page's days that is still a fact a
+    page with such events states in full: an event its own sentence dates to the calendar day ("launched on 30
+    September 2015": a real date, so it never passes for the story's news), or a verbal or
+    diplomatic exchange with its source and target named (CAMEO's and PLOVER's dyadic event,
+    which ACLED does not code). Neither is told as planned, feared, denied, hypothetical or generic."""
+    if any(f.get(k) for k in _UNREAL):
+        return False
+    d = ev.date
+    if d is not None and d.precision in {"day", "range"} and f.get("date_own") and names_calendar_day(d.text):
+        return True
+    kinds = cues()["dyad_actor_kinds"]
+    return (ev.event_type is None and ev.actor1 is not None and ev.actor2 is not None
+            and ev.actor1.name != ev.actor2.name and ev.actor1.kind in kinds and ev.actor2.kind in kinds
+            and not f.get("days_over_365"))
+
+
 def judge(events: list[Event], doc, published: str | None) -> list[Event]:
     """The page's events of its own days, one record per event, in text order; the surest is
     `main`. Each record's confidence is its model probability. The page's surest record needs
     the `main` threshold, every other record the (higher) `reportable` one: a page that reports
-    violence is about one event, and tells others only now and then."""
+    violence is about one event, and tells others only now and then. A page with events of its
+    days also keeps, never as main, the mentions that stand on record (`on_record`); a page
+    without keeps nothing."""
     if not events:
         return events
     groups = group(events, headline_end(doc.text))
-    probs = probabilities(features(events, doc, published, groups))
+    rows = features(events, doc, published, groups)
+    # an event its own sentence dates over a month before publication is background by definition
+    # (ACLED codes it on its day, from the news of that day): never one of the page's own events
+    said = probabilities(rows)
+    probs = [0.0 if f.get("date_own") and (f.get("days_31_365") or f.get("days_over_365")) else p
+             for f, p in zip(rows, said)]
     ranked = sorted(groups, key=lambda g: -max(probs[j] for j in g))
+    if not ranked or max(probs[j] for j in ranked[0]) < threshold("main"):
+        return []  # a page with no event of its days keeps no records: policy, opinion, features
     out = []
     for rank, g in enumerate(ranked):
         members = sorted(g, key=lambda j: (-probs[j], events[j].evidence.start))
         p = probs[members[0]]
-        if p < threshold("main" if rank == 0 else "reportable"):
-            continue
+        reportable = p >= threshold("main" if rank == 0 else "reportable")
+        if not reportable:
+            # only the mentions that stand on record: a dated one may share a group with a
+            # mention whose relative day could not be placed
+            members = [j for j in members if on_record(events[j], rows[j])]
+            if not members:
+                continue
         ev = collapse([events[j] for j in members], headline_end(doc.text))
-        ev.confidence = round(p, 3)
-        ev.main = rank == 0
+        ev.confidence = round(said[members[0]], 3)
+        ev.main = rank == 0 and reportable
         out.append(ev)
     return sorted(out, key=lambda e: e.evidence.start)

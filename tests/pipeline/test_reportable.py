@@ -23,3 +23,21 @@ def test_one_record_per_event_one_main_and_plans_are_no_events():
 def test_a_page_without_events_has_no_main():
     doc = eventwire.extract("The council will meet on Tuesday to discuss the budget.", published="2024-06-04")
     assert not any(e.main for e in doc.events)
+
+
+_BACKGROUND = ("Gunmen kill five villagers in central Mali\n\n"
+               "Gunmen killed five villagers in an attack on Ogossagou on Sunday, local officials said.\n\n"
+               "The army launched its operation against the militants in the region on 12 March 2019.\n\n"
+               "Residents said attacks on villages have become common.")
+
+
+def test_a_background_fact_with_its_calendar_day_is_kept_beside_the_news_but_never_main():
+    doc = eventwire.extract(_BACKGROUND, published="2024-06-04")
+    main = [e for e in doc.events if e.main]
+    assert len(main) == 1 and main[0].date is not None and main[0].date.start == "2024-06-02"
+    dated = [e for e in doc.events if e.date is not None and e.date.start == "2019-03-12"]
+    assert dated and not any(e.main for e in dated)
+    assert not any("become common" in e.evidence.sentence for e in doc.events)
+    # alone on a page, with no event of its own days, the same fact is not kept
+    alone = eventwire.extract(_BACKGROUND.split("\n\n", 2)[2], published="2024-06-04")
+    assert not alone.events

@@ -52,3 +52,18 @@ def test_a_headline_names_the_leads_scene_loosely():
     assert mentions.group([headline, lead]) == [[0], [1]]  # two towns in the body are two scenes
     ev = mentions.collapse([headline, lead], headline_end=40)
     assert ev.location.name == "Jisr ash Shughur" and [e.start for e in ev.evidence_spans] == [0, 50]
+
+
+def test_calendar_days_are_told_apart_from_days_counted_from_the_page():
+    from eventwire.resolve.dates import names_calendar_day
+    assert names_calendar_day("30 September 2015") and names_calendar_day("between 5 June and 10 August")
+    assert names_calendar_day("March 28, 2018")
+    assert not names_calendar_day("Monday") and not names_calendar_day("two days ago")
+    assert not names_calendar_day("last week")
+
+
+def test_strategic_developments_of_two_sub_types_are_two_happenings():
+    agreement, arrests = _event(0), _event(10)
+    for ev, sub in ((agreement, "Agreement"), (arrests, "Arrests")):
+        ev.event_type, ev.sub_event_type = "Strategic developments", sub
+    assert mentions.group([agreement, arrests]) == [[0], [1]]
