@@ -11,6 +11,7 @@ from typing import Sequence
 
 from ..geo import haversine_km
 from ..model import Event, Place, When
+from ..resolve.dates import names_calendar_day
 
 # Two resolved points further apart than this are two scenes (two towns 12 km apart struck on one
 # day are two events); a neighbourhood and its town, or a town and the point named in it, are one.
@@ -56,16 +57,30 @@ def same_place(p: Place | None, q: Place | None) -> bool:
 
 
 def same_time(a: When | None, b: When | None) -> bool:
-    """No clash between two dates: one is unknown, or their spans overlap."""
+    """No clash between two dates: one is unknown, or their spans overlap. Two different
+    expressions that could not be placed ("Sunday", "Tuesday" on a page without a date) clash."""
+    if a is not None and b is not None and not a.start and not b.start and a.text and b.text:
+        return a.text.strip().lower() == b.text.strip().lower()
     if a is None or b is None or not a.start or not b.start:
         return True
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
 
 
+def _calendar_dated(ev: Event) -> bool:
+    """Its own sentence names the calendar days it happened on ("on 30 September 2015")."""
+    d = ev.date
+    return (d is not None and bool(d.start) and d.span_start is not None
+            and ev.evidence.start <= d.span_start < ev.evidence.end and names_calendar_day(d.text))
+
+
 def compatible(a: Event, b: Event, headline_end: int = -1) -> bool:
     if _kind(a) != _kind(b) or not same_time(a.date, b.date):
         return False
-    if min(a.evidence.end, b.evidence.end) <= headline_end:
+    in_headline = min(a.evidence.end, b.evidence.end) <= headline_end
+    if not in_headline and any(_calendar_dated(x) and (y.date is None or not y.date.start)
+                               for x, y in ((a, b), (b, a))):
+        return False  # a day named in full is told apart from a sentence that gives none
+    if in_headline:
         # a headline names the story's scene loosely ("warplanes pound Idlib town" for a town of
         # Idlib province): it tells the lead's event when the places are in one region
         km = _km(a.location, b.location)

@@ -158,8 +158,10 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["nonviolent_words"] = float(bool(_phrases()["nonviolent_words"].search(lowered)))
         f["political_words"] = float(bool(_phrases()["political_words"].search(lowered)))
         # ACLED codes arrests only when they are political (activists, reporters, militants...)
+        # (so are arrests by the military, and of armed groups' members)
         f["arrests_nonpolitical"] = float(ev.sub_event_type == "Arrests" and not f["political_words"] and not (
-            ev.actor2 is not None and ev.actor2.kind in {"protesters", "media", "ngo"}))
+            ev.actor2 is not None and ev.actor2.kind in {"protesters", "media", "ngo", "rebel", "militia"}) and not (
+            ev.actor1 is not None and ev.actor1.kind == "military"))
         # when: given by the sentence, carried from elsewhere, or none; how long before publication
         d = ev.date
         f["date_none"] = float(d is None or (not d.start and d.precision != "unresolved"))
@@ -231,6 +233,20 @@ def on_record(ev: Event, f: dict[str, float]) -> bool:
             and not f.get("days_over_365"))
 
 
+def _one_sentence_two_readings(ranked: list[list[int]], events: Sequence[Event],
+                               probs: Sequence[float]) -> list[list[int]]:
+    """The model reads sentences: when the surest event's sentence also yields events of other
+    kinds ("villagers clashed ... a man was killed"), which of them the sentence reports is the
+    extraction's call, its most confident reading, not the model's."""
+    def surest(g: list[int]) -> int:
+        return max(g, key=lambda j: probs[j])
+    sentence = events[surest(ranked[0])].evidence.start
+    rivals = [g for g in ranked if events[surest(g)].evidence.start == sentence
+              and probs[surest(g)] >= threshold("main")]
+    best = max(rivals, key=lambda g: events[surest(g)].confidence)
+    return [best] + [g for g in ranked if g is not best]
+
+
 def judge(events: list[Event], doc, published: str | None) -> list[Event]:
     """The page's events of its own days, one record per event, in text order; the surest is
     `main`. Each record's confidence is its model probability. The page's surest record needs
@@ -248,12 +264,14 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
     probs = [0.0 if f.get("date_own") and (f.get("days_31_365") or f.get("days_over_365")) else p
              for f, p in zip(rows, said)]
     ranked = sorted(groups, key=lambda g: -max(probs[j] for j in g))
-    if not ranked or max(probs[j] for j in ranked[0]) < threshold("main"):
+    if max(probs[j] for j in ranked[0]) < threshold("main"):
         return []  # a page with no event of its days keeps no records: policy, opinion, features
+    ranked = _one_sentence_two_readings(ranked, events, probs)
     out = []
     for rank, g in enumerate(ranked):
+        p = max(probs[j] for j in g)
+        best_said = max(said[j] for j in g)
         members = sorted(g, key=lambda j: (-probs[j], events[j].evidence.start))
-        p = probs[members[0]]
         reportable = p >= threshold("main" if rank == 0 else "reportable")
         if not reportable:
             # only the mentions that stand on record: a dated one may share a group with a
@@ -262,7 +280,7 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
             if not members:
                 continue
         ev = collapse([events[j] for j in members], headline_end(doc.text))
-        ev.confidence = round(said[members[0]], 3)
+        ev.confidence = round(best_said if reportable else max(said[j] for j in members), 3)
         ev.main = rank == 0 and reportable
         out.append(ev)
     return sorted(out, key=lambda e: e.evidence.start)

@@ -67,3 +67,23 @@ def test_strategic_developments_of_two_sub_types_are_two_happenings():
     for ev, sub in ((agreement, "Agreement"), (arrests, "Arrests")):
         ev.event_type, ev.sub_event_type = "Strategic developments", sub
     assert mentions.group([agreement, arrests]) == [[0], [1]]
+
+
+def test_days_that_cannot_be_placed_clash_when_they_differ_and_a_named_day_stands_apart():
+    sunday = When(text="Sunday", start=None, end=None, precision="unresolved")
+    tuesday = When(text="Tuesday", start=None, end=None, precision="unresolved")
+    assert not mentions.same_time(sunday, tuesday) and mentions.same_time(sunday, sunday)
+    dated, undated = _event(100), _event(200)
+    dated.date = When(text="30 September 2015", start="2015-09-30", end="2015-09-30", precision="day",
+                      span_start=100, span_end=101)
+    assert mentions.group([dated, undated]) == [[0], [1]]
+    assert mentions.group([undated, dated], headline_end=150) == [[1, 0]]  # a headline names no day
+
+
+def test_two_readings_of_one_sentence_the_extraction_chooses():
+    from eventwire.extract.reportable import _one_sentence_two_readings
+    riot, attack, other = _event(0), _event(0), _event(50)
+    riot.confidence, attack.confidence = 0.9, 0.6
+    ranked = _one_sentence_two_readings([[1], [0], [2]], [riot, attack, other], [0.5, 0.8, 0.9])
+    assert ranked[0] == [0]
+    assert _one_sentence_two_readings([[2], [1], [0]], [riot, attack, other], [0.5, 0.8, 0.9])[0] == [2]
