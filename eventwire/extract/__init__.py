@@ -1,4 +1,5 @@
-"""The extract stage: events, casualties, attribution, quotes, page quality.
+"""The extract stage: events (events.py, classify.py, mentions.py, story.py, reportable.py),
+casualties, attribution and quotes.
 
 The name `eventwire.extract` is also the public one-call API: the package `eventwire` makes
 this subpackage callable (see eventwire/__init__.py), so the stage needs no import of the

@@ -40,6 +40,7 @@ STAGE_OF = {
     # analysis: extract, resolve, geo's resolution, page quality, the main event of a document
     "eventwire.extract": "analysis",
     "eventwire.resolve": "analysis",
+    "eventwire.quality": "analysis",
     "eventwire.geo.mentions": "analysis",
     "eventwire.geo.hints": "analysis",
     "eventwire.geo.agreement": "analysis",
