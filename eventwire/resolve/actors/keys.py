@@ -13,19 +13,6 @@ QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", 
            "\u201d": '"'}
 
 
-@functools.lru_cache(maxsize=65536)
-def token_key(text: str) -> str:
-    """The matching key of one token."""
-    s = text.lower()
-    for a, b in QUOTES.items():
-        s = s.replace(a, b)
-    for h in _HYPHENS:
-        s = s.replace(h, "-")
-    if not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    return s
-
-
 def fold(text: str) -> str:
     """Quotes, dashes and accents normalised, case kept (for exact-case comparisons)."""
     s = text
@@ -36,6 +23,12 @@ def fold(text: str) -> str:
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     return s
+
+
+@functools.lru_cache(maxsize=65536)
+def token_key(text: str) -> str:
+    """The matching key of one token: lower-cased first, then folded."""
+    return fold(text.lower())
 
 
 def case_rule(tok: str) -> int:
