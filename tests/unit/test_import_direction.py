@@ -1,4 +1,5 @@
-"""Imports flow one way: no module of eventwire/ imports from a stage later than its own.
+"""Imports flow one way: no module of eventwire/ imports from a stage later than its own (nor
+a module that does not exist).
 
 The stages are those of docs/ARCHITECTURE.md, in the order a document passes them. Shared
 ground (the records and what they are made of, the language data, coded errors, settings) may
@@ -99,7 +100,8 @@ def stage(module: str) -> str | None:
 
 def imports(module: str, source: str) -> set[str]:
     """The eventwire modules `source` imports (a package's name for `from pkg import name`
-    unless `name` is one of its modules)."""
+    unless `name` is one of its modules); a module that does not exist comes back as
+    "missing: <name>"."""
     is_package = MODULES[module].name == "__init__.py"
     package = module if is_package else module.rpartition(".")[0]
     out = set()
@@ -115,7 +117,8 @@ def imports(module: str, source: str) -> set[str]:
             for a in node.names:
                 sub = f"{target}.{a.name}"
                 out.add(sub if sub in MODULES else target)
-    return {m for m in out if m == "eventwire" or m.startswith("eventwire.")}
+    return {m if m in MODULES else f"missing: {m}" for m in out
+            if m == "eventwire" or m.startswith("eventwire.")}
 
 
 def excepted(module: str, target: str) -> bool:
@@ -126,6 +129,11 @@ def violations(module: str, source: str) -> list[str]:
     mine = STAGES.index(stage(module))
     out = []
     for target in sorted(imports(module, source)):
+        if target.startswith("missing: "):
+            # A lazy import of a module that is not there fails only when it runs, and an
+            # `except ImportError` around it would hide that for good.
+            out.append(f"{module} imports {target[9:]}, which does not exist")
+            continue
         theirs = STAGES.index(stage(target))
         if theirs > mine and not excepted(module, target):
             out.append(f"{module} ({STAGES[mine]}) imports {target} ({STAGES[theirs]})")
@@ -153,6 +161,7 @@ def test_exceptions_are_still_needed():
     ("eventwire.extract.attribution", "from ..store import Store"),
     ("eventwire.ingest.text", "import eventwire.merge"),
     ("eventwire.geo.lookup", "from . import places"),
+    ("eventwire.resolve.actors.people", "from ..geo import lookup"),  # one dot short: no module
 ])
 def test_a_later_import_is_caught(module, line):
     assert violations(module, line)
@@ -162,6 +171,7 @@ def test_a_later_import_is_caught(module, line):
     ("eventwire.pipeline", "from .clean import clean"),
     ("eventwire.merge.incidents", "from ..resolve.actors import lookup_actor"),
     ("eventwire.clean.paragraphs", "from ..model import Removed"),
+    ("eventwire.resolve.actors.people", "from ...geo import lookup"),
 ])
 def test_an_earlier_import_passes(module, line):
     assert violations(module, line) == []

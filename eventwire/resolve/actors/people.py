@@ -152,7 +152,7 @@ def clean_name(text: str) -> str:
 def known_place(name: str) -> bool:
     """Whether the gazetteer knows `name` as a sizeable place (a region, or a town of 20,000+)."""
     try:
-        from ..geo import lookup as gazetteer  # the places index; optional here
+        from ...geo import lookup as gazetteer  # the places index; optional here
 
         cands = gazetteer.candidates(name)
     except (ImportError, OSError, sqlite3.Error):
