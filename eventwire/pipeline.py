@@ -143,7 +143,7 @@ def _unread(inp: InputDoc, cleaned, language: str) -> Document:
 
 def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, mentions: bool = False) -> Document:
     from .extract.events import dateline_date, extract_events
-    from .extract.quality import assess, penalty_for_span
+    from .quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
     from .extract.reportable import judge
     from .extract.story import complete_main_event
