@@ -14,6 +14,7 @@ from .errors import EventwireError, note
 from .ingest.dates import raw_value, read_date
 from .ingest.text import escape_surrogates, has_surrogate
 from .model import Document, Error, InputDoc, Place
+from .timelimit import seconds_setting, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
     from .nlp import load
 
     nlp = load()
+    limit = seconds_setting()
     prepared = []  # (input, cleaned text, its error, its language)
     for inp in batch:
         if inp.error is not None:
@@ -98,7 +100,9 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
             try:
                 if isinstance(spacy_doc, EventwireError):
                     raise spacy_doc
-                yield _assemble(inp, cleaned, spacy_doc, language)
+                with time_limit(limit):  # the document is yielded after the limit: the caller's time is its own
+                    doc = _assemble(inp, cleaned, spacy_doc, language)
+                yield doc
             except EventwireError as exc:
                 yield _failed(inp, exc.to_error())
             except Exception as exc:  # one bad document must not stop the batch
