@@ -127,3 +127,15 @@ def test_size_limit_comes_from_the_environment(tmp_path, monkeypatch, env, want)
     path.write_text("Title\n\n" + "word " * 1000, encoding="utf-8")
     (doc,) = read_inputs([str(path)])
     assert (doc.error.code if doc.error else None) == want
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_an_article_nested_deep_in_wrappers_is_read(depth):
+    # libxml2 reads 256 levels by default and 2,048 as a huge tree: the article must come through either way
+    article = ("<p>Police arrested twelve activists in Harare, Zimbabwe, on Friday after a march "
+               "against fuel prices, witnesses said.</p><p>The march ended near the parliament.</p>")
+    html = ("<html><head><title>Arrests in Harare</title><script>var x = 1;</script></head><body>"
+            + "<div>" * depth + article + "</div>" * depth + "</body></html>")
+    (doc,) = read_stream(io.BytesIO(html.encode()), fmt="html")
+    assert doc.error is None and "Police arrested twelve activists in Harare" in doc.text
+    assert "parliament" in doc.text and "var x" not in doc.text
