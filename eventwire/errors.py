@@ -25,6 +25,7 @@ CODES = {
     "W001": "the publication date could not be read: it is left empty and kept as written in published_raw",
     "W002": "the document is not in English: it is stored without events, as only English is read for now",
     "W003": "another document of this run had the same id: the later one replaced it",
+    "W004": "the page's declared charset (<meta charset> or Content-Type) reads it as mojibake: it was read in the charset its bytes fit; check the text",
 }
 
 

@@ -37,10 +37,10 @@ def _failed(inp: InputDoc, error: Error) -> Document:
 
 
 def _published(inp: InputDoc) -> tuple[str | None, str | None, list[Error]]:
-    """(YYYY-MM-DD or None, the text as given when unreadable, warnings)."""
+    """(YYYY-MM-DD or None, the text as given when unreadable, warnings: ingest's and the date's)."""
     published = read_date(inp.published)
     raw = None if published is not None else raw_value(inp.published)
-    warnings = [note("W001", f"published={raw!r}")] if raw is not None else []
+    warnings = [*inp.warnings, *([note("W001", f"published={raw!r}")] if raw is not None else [])]
     return published, raw, warnings
 
 

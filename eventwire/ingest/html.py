@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 from ..errors import EventwireError
 from ..model import InputDoc
-from .text import make_id, published_value
+from .text import decoded_page, make_id, published_value
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
@@ -171,3 +171,12 @@ def html_doc(html: str, *, published: str | None = None) -> InputDoc:
     return InputDoc(id=make_id(text), text=text, published=published, title=title,
                     url=(result.url if result is not None else None) or None,
                     source=(result.sitename if result is not None else None) or None)
+
+
+def html_page(data: bytes, *, declared: str | None, published: str | None = None) -> InputDoc:
+    """One HTML page from its bytes and the charset it declares (header or <meta>): W004 when
+    that charset reads the page as mojibake, which is then read in the one that fits."""
+    text, warnings = decoded_page(data, declared)
+    doc = html_doc(text, published=published)
+    doc.warnings = warnings
+    return doc

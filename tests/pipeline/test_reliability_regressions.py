@@ -191,3 +191,12 @@ def test_a_document_over_the_time_limit_fails_alone(monkeypatch):
                                    InputDoc(id="b", text=GOOD["text"])]))
     assert [d.error and d.error.code for d in docs] == [None, "E016", None]
     assert docs[0].events and docs[2].events and "2 seconds" in docs[1].error.message
+
+
+def test_a_wrong_meta_charset_is_said_in_the_documents_warnings(tmp_path):
+    words = "Полиция задержала двенадцать активистов в центре Москвы в пятницу вечером после акции протеста."
+    html = '<html><head><meta charset="iso-8859-1"></head><body><article>' + f"<p>{words}</p>" * 3 + "</article></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("cp1251"))
+    doc = json.loads(run("extract", str(path)).stdout)
+    assert words in doc["text"] and "W004" in [w["code"] for w in doc["warnings"]]
