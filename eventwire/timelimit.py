@@ -1,10 +1,12 @@
 """A time limit on one document's work: a document that takes too long becomes its own error
 (E016) and the batch goes on.
 
-The clock is SIGALRM, so the limit holds where signals can be used: in a program's main thread
-on a POSIX system (the CLI and each `--workers` process). Elsewhere (a thread of another
-program, Windows) documents run unlimited. An expired limit is raised between two Python steps:
-one long call into native code (the parser, the embedder) finishes first.
+The clock is the process's processor time (ITIMER_PROF, SIGPROF), not the wall clock: a document
+fails for the work it asks, never because the machine is busy with other programs (time spent
+in the embedder's threads counts too). The limit holds where signals can be used: in a program's
+main thread on a POSIX system (the CLI and each `--workers` process). Elsewhere (a thread of
+another program, Windows) documents run unlimited. An expired limit is raised between two Python
+steps: one long call into native code (the parser, the embedder) finishes first.
 """
 from __future__ import annotations
 
@@ -32,8 +34,8 @@ def seconds_setting() -> float:
 
 def _usable() -> bool:
     return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            # a timer the calling program set is its own: leave it alone
-            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+            # a timer the calling program set (a sampling profiler) is its own: leave it alone
+            and signal.getitimer(signal.ITIMER_PROF)[0] == 0)
 
 
 @contextmanager
@@ -49,14 +51,14 @@ def time_limit(seconds: float) -> Iterator[None]:
         if armed:  # the body may have just ended: then the expiry comes too late to matter
             raise _Expired
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
         armed = False
     except _Expired:
-        raise EventwireError("E016", f"over {seconds:g} seconds") from None
+        raise EventwireError("E016", f"over {seconds:g} seconds of processor time") from None
     finally:
         armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
