@@ -11,7 +11,6 @@ import functools
 import hashlib
 import itertools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -24,7 +23,7 @@ from ..model import Actor, Event, Evidence, Place, When
 from ..resolve.dates import carry_story_days, days_before_published, event_story, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
-from .offsets import ByStart, Clauses, Cover, Paragraphs
+from .offsets import ByStart, Clauses, Cover, LastEnding, Paragraphs
 
 # ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root), from data/taxonomy.json
 TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
@@ -503,7 +502,7 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
     """"After the sorties, the bombers returned to the base": a violent event whose only
     agent is a definite "the bombers" takes the actor of the nearest earlier mention of such a
     force ("the Russian bomber deployed in Iran"). The actor's evidence is "the bombers"."""
-    latest: dict[tuple[str, ...], _Latest] = {}
+    latest: dict[tuple[str, ...], LastEnding[Actor]] = {}
     for ev in events:
         if ev.actor1 is not None or ev.event_type not in VIOLENT_TYPES:
             continue
@@ -512,29 +511,13 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
             continue
         kind = next(c for c in _FORCE_CLASSES if m.group(2) in c)
         if kind not in latest:
-            latest[kind] = _Latest([a for a in actors if a.name
+            latest[kind] = LastEnding([a for a in actors if a.name
                                     and any(w in kind for w in re.findall(r"[a-z]+", a.text.lower()))])
         a = latest[kind].ending_by(ev.evidence.start)
         if a is not None:
             start = ev.evidence.start + m.start()
             ev.actor1 = Actor(text=m.group(0), name=a.name, country=a.country, kind=a.kind,
                               start=start, end=start + len(m.group(0)))
-
-
-class _Latest:
-    """Actors, asked which starts last among those ending by an offset (the first of equals):
-    max((a for a in actors if a.end <= offset), key=start), in log time."""
-
-    def __init__(self, actors: list[Actor]):
-        ordered = sorted(range(len(actors)), key=lambda i: actors[i].end)
-        self._ends = [actors[i].end for i in ordered]
-        # the best (latest start, then first in the list) among the actors ending up to each one
-        self._best = list(itertools.accumulate(((actors[i].start, -i) for i in ordered), max))
-        self._actors = actors
-
-    def ending_by(self, offset: int) -> Actor | None:
-        k = bisect_right(self._ends, offset)
-        return self._actors[-self._best[k - 1][1]] if k else None
 
 
 _SECURITY = re.compile(rf"\b({alternation('security_forces')})\b", re.I)

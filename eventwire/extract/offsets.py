@@ -60,6 +60,22 @@ class ByStart(Generic[L]):
         return [self.items[i] for i in sorted(self._order[a:b]) if self.items[i].end <= hi]
 
 
+class LastEnding(Generic[L]):
+    """Items with offsets, asked which starts last among those ending by an offset (the first
+    in the list of equals): max((x for x in items if x.end <= offset), key=start)."""
+
+    def __init__(self, items: Sequence[L]):
+        self._items = list(items)
+        ordered = sorted(range(len(self._items)), key=lambda i: self._items[i].end)
+        self._ends = [self._items[i].end for i in ordered]
+        # the best (latest start, then first in the list) among the items ending up to each one
+        self._best = list(itertools.accumulate(((self._items[i].start, -i) for i in ordered), max))
+
+    def ending_by(self, offset: int) -> L | None:
+        k = bisect_right(self._ends, offset)
+        return self._items[-self._best[k - 1][1]] if k else None
+
+
 class Paragraphs:
     """Where the paragraph holding an offset starts: text.rfind("\\n\\n", 0, pos) + 1."""
 
