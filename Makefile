@@ -55,6 +55,8 @@ bench: install
 	$(PY) bench/merge.py
 	$(PY) bench/actors.py
 	$(PY) bench/serve.py
+	$(PY) bench/scaling.py
+	$(PY) bench/fuzz.py
 
 clean:
 	rm -rf $(VENV) eventwire.db eventwire.db-wal eventwire.db-shm

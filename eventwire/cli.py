@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -261,7 +262,15 @@ def export(type_, sub_type, country, actor, since, until, near, min_quality, db,
 @contextlib.contextmanager
 def _replacing(path: str):
     """A temporary file beside `path` that replaces it only once complete: a failed export
-    (full disk, bad filter) leaves the previous file as it was."""
+    (full disk, bad filter) leaves the previous file as it was. A device or a named pipe
+    (/dev/stdout, a FIFO) is written to as it is: replacing it would put a file in its place."""
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # no such file yet
+        special = False
+    if special:
+        yield path
+        return
     folder, name = os.path.split(os.path.abspath(path))
     fd, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
     os.close(fd)

@@ -21,9 +21,11 @@ CODES = {
     "E013": "the address could not be fetched (network error, HTTP error status or time limit): check it, or try later",
     "E014": "the site's robots.txt does not allow fetching this address (or could not be read, which counts as a no)",
     "E015": "the feed, sitemap, URL list or WARC file could not be read as one: check its format",
+    "E016": "extracting this document took more processor time than the limit (EVENTWIRE_DOC_TIMEOUT seconds): split it, or raise the limit",
     "W001": "the publication date could not be read: it is left empty and kept as written in published_raw",
     "W002": "the document is not in English: it is stored without events, as only English is read for now",
     "W003": "another document of this run had the same id: the later one replaced it",
+    "W004": "the page's declared charset (<meta charset> or Content-Type) reads it as mojibake: it was read in the charset its bytes fit; check the text",
 }
 
 

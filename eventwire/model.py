@@ -51,6 +51,7 @@ class InputDoc(Record):
     url: str | None = None
     source: str | None = None
     error: "Error | None" = None  # ingest failed for this document (bad bytes, broken HTML...)
+    warnings: "list[Error]" = field(default_factory=list)  # W… codes from ingest (a wrong charset)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from .errors import EventwireError, note
 from .ingest.dates import raw_value, read_date
 from .ingest.text import escape_surrogates, has_surrogate
 from .model import Document, Error, InputDoc, Place
+from .timelimit import seconds_setting, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,10 @@ def _failed(inp: InputDoc, error: Error) -> Document:
 
 
 def _published(inp: InputDoc) -> tuple[str | None, str | None, list[Error]]:
-    """(YYYY-MM-DD or None, the text as given when unreadable, warnings)."""
+    """(YYYY-MM-DD or None, the text as given when unreadable, warnings: ingest's and the date's)."""
     published = read_date(inp.published)
     raw = None if published is not None else raw_value(inp.published)
-    warnings = [note("W001", f"published={raw!r}")] if raw is not None else []
+    warnings = [*inp.warnings, *([note("W001", f"published={raw!r}")] if raw is not None else [])]
     return published, raw, warnings
 
 
@@ -70,6 +71,7 @@ def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Do
     from .nlp import load
 
     nlp = load()
+    limit = seconds_setting()
     prepared = []  # (input, cleaned text, its error, its language)
     for inp in batch:
         if inp.error is not None:
@@ -100,7 +102,9 @@ def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Do
             try:
                 if isinstance(spacy_doc, EventwireError):
                     raise spacy_doc
-                yield _assemble(inp, cleaned, spacy_doc, language, mentions)
+                with time_limit(limit):  # the document is yielded after the limit: the caller's time is its own
+                    doc = _assemble(inp, cleaned, spacy_doc, language, mentions)
+                yield doc
             except EventwireError as exc:
                 yield _failed(inp, exc.to_error())
             except Exception as exc:  # one bad document must not stop the batch

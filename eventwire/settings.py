@@ -24,6 +24,7 @@ SETTINGS = {s.name: s for s in (
     Setting("fetch_delay", "2", "seconds between two requests to the same host (robots.txt Crawl-delay may ask more)"),
     Setting("user_agent", "eventwire/0.1 (news event extraction)", "User-Agent of fetches; robots.txt rules for it apply"),
     Setting("workers", "1", "processes for extract/ingest batches (each loads the models once, ~0.5 GB)"),
+    Setting("doc_timeout", "300", "processor seconds one document's extraction may take after parsing (E016 beyond; 0: no limit)"),
 )}
 
 

@@ -109,5 +109,10 @@ def parquet(store: Any, out: str | pathlib.Path | IO, what: str, filters: Filter
          "geometry": None if r.get("location_lat") is None or r.get("location_lon") is None
          else point_wkb(r["location_lon"], r["location_lat"])}
         for r in rows], schema=schema)
-    pq.write_table(table, str(out) if isinstance(out, pathlib.Path) else out)
+    if isinstance(out, (str, pathlib.Path)):
+        # opened here: given a path, pyarrow deletes it when a write fails, even a device (/dev/full)
+        with open(out, "wb") as stream:
+            pq.write_table(table, stream)
+    else:
+        pq.write_table(table, out)
     return len(rows)

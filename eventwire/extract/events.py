@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..model import Actor, Event, Evidence, Place, When
 from ..resolve.dates import carry_story_days, days_before_published, event_story, find_dates, sets_the_scene
 from .attribution import find_attribution, is_hedged
 from .casualties import carry_story_tolls, find_casualties
+from .offsets import ByStart, Clauses, Cover, LastEnding, Paragraphs
 
 # ACLED sub-event type -> (event type, PLOVER type, PLOVER mode, CAMEO root), from data/taxonomy.json
 TAXONOMY: dict[str, tuple[str, str, str | None, str | None]] = {
@@ -153,6 +155,7 @@ def find_triggers(sent: Span) -> list[Hit]:
     index = lexicon()
     hits: list[Hit] = []
     i, n = 0, len(sent)
+    context = None  # the sentence's strike context, read once (a long sentence has many "strikes")
     while i < n:
         tok = sent[i]
         if tok.lower_ in _MONTHS and tok.text[:1].isupper() and i > 0:
@@ -166,7 +169,8 @@ def find_triggers(sent: Span) -> list[Hit]:
                 matched = Hit(trig, sent[i:i + k])
                 break
         if matched is None and tok.lower_ in _STRIKE_WORDS:
-            matched = _strike(sent, i)
+            context = context or _strike_context(sent.text)
+            matched = _strike(sent, i, context)
         if matched is not None:
             hits.append(matched)
             i += len(matched.span)
@@ -175,17 +179,28 @@ def find_triggers(sent: Span) -> list[Hit]:
     return hits
 
 
-def _strike(sent: Span, i: int) -> Hit | None:
+@dataclass(frozen=True)
+class _StrikeContext:
+    labour: bool
+    deal: bool
+    air: bool
+
+
+def _strike_context(text: str) -> _StrikeContext:
+    return _StrikeContext(bool(_LABOUR_CONTEXT.search(text)), bool(_STRUCK_A_DEAL.search(text)),
+                          bool(_AIR_CONTEXT.search(text)))
+
+
+def _strike(sent: Span, i: int, context: _StrikeContext) -> Hit | None:
     """"strike" is an air strike, a labour strike or a verb ("struck a deal"): read the context."""
-    text = sent.text
     if i + 1 < len(sent) and _NOT_A_STRIKE.match(sent[i + 1].text):
         return None  # "strike fighter", "strike group": a kind of aircraft or unit, not an attack
-    if _LABOUR_CONTEXT.search(text):
+    if context.labour:
         return Hit(Trigger(("strike",), "Peaceful protest", None, None, T.labour_strike_strength, "protest"),
                    sent[i:i + 1])
-    if sent[i].lower_ == "struck" and _STRUCK_A_DEAL.search(text):
+    if sent[i].lower_ == "struck" and context.deal:
         return None
-    if _AIR_CONTEXT.search(text) or sent[i].lower_ != "struck":
+    if context.air or sent[i].lower_ != "struck":
         return Hit(Trigger(("strike",), "Air/drone strike", None, None, T.air_strike_strength, None), sent[i:i + 1])
     return None
 
@@ -197,17 +212,18 @@ def _depth(tok) -> int:
     return depth
 
 
-def _negated(hit: Hit) -> bool:
-    """"no arrests were made", "did not attack": a non-event."""
+def _negated(hit: Hit, sent_start: int) -> bool:
+    """"no arrests were made", "did not attack": a non-event. `sent_start`: the token index
+    where the hit's sentence starts (Span.sent walks the sentence on every call)."""
     root = hit.span.root
     if any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in root.head.children if root.dep_ in {"dobj", "nsubjpass", "attr"}):
         return True
-    prev = hit.span.doc[max(hit.span.start - T.negation_tokens, hit.span.sent.start):hit.span.start]
+    prev = hit.span.doc[max(hit.span.start - T.negation_tokens, sent_start):hit.span.start]
     return any(t.lower_ in _NEGATIONS for t in prev)
 
 
-def _main_hit(hits: list[Hit]) -> Hit | None:
-    hits = [h for h in hits if not _negated(h)]
+def _main_hit(hits: list[Hit], sent_start: int) -> Hit | None:
+    hits = [h for h in hits if not _negated(h, sent_start)]
     if not hits:
         return None
     first = min(hits, key=lambda h: h.span.start)
@@ -236,10 +252,6 @@ def _is_background(hit: Hit, sent: Span, dates: list[When]) -> bool:
     return bool(_CUMULATIVE.search(sent.text)) and hit.trigger.family != "protest" and not _DAYS_SINCE.search(sent.text)
 
 
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
 def _named(actor: Actor, doc: Doc) -> bool:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     return bool(span) and any(t.pos_ == "PROPN" for t in span)
@@ -259,12 +271,12 @@ _LOCATIVE = regex("locative_before", re.I)
 _POSSESSIVE_PLACE = regex("possessive_place_after")
 
 
-def _as_place(actor: Actor, doc: Doc, place_spans: set[tuple[int, int]]) -> bool:
+def _as_place(actor: Actor, text: str, place_spans: set[tuple[int, int]]) -> bool:
     """"in eastern Ukraine's Selydove", "across Sudan": a country named as a location, not a party."""
     if (actor.start, actor.end) not in place_spans:
         return False
-    before = doc.text[max(0, actor.start - T.locative_window):actor.start]
-    after = doc.text[actor.end:actor.end + T.possessive_window]
+    before = text[max(0, actor.start - T.locative_window):actor.start]
+    after = text[actor.end:actor.end + T.possessive_window]
     return bool(_LOCATIVE.search(before) or _POSSESSIVE_PLACE.match(after))
 
 
@@ -278,17 +290,19 @@ def _passive_subject(actor: Actor, doc: Doc) -> bool:
     return head.dep_ in {"nsubjpass", "auxpass"} or (head.dep_ == "conj" and head.head.dep_ == "nsubjpass")
 
 
-def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: list[tuple[int, int]],
+def _roles(hit: Hit, sent: Span, actors: list[Actor], excluded: Cover, text: str,
            place_spans: set[tuple[int, int]] = frozenset()) -> tuple[Actor | None, Actor | None]:
+    """`actors`: those of the sentence (or more); `text`: the document's (Doc.text joins every
+    token on each call)."""
     doc = sent.doc
     t0, t1 = hit.span.start_char, hit.span.end_char
     inside = [a for a in actors if sent.start_char <= a.start and a.end <= sent.end_char
-              and not _inside(a.start, a.end, excluded) and a.name and not _as_place(a, doc, place_spans)]
+              and not excluded.holds(a.start, a.end) and a.name and not _as_place(a, text, place_spans)]
     # An actor overlapping the trigger modifies it: "Russian air strikes", "the Russian military operation".
     left = [a for a in inside if a.end <= t0 or (a.start < t0 < a.end)]
-    right = [a for a in inside if a.start >= t1 and not _HELD.match(doc.text[a.end:a.end + T.held_window])]
+    right = [a for a in inside if a.start >= t1 and not _HELD.match(text[a.end:a.end + T.held_window])]
     # Passive voice: "... was launched by X" makes X the agent.
-    by_agent = [a for a in right if _AGENT_PREP.search(doc.text[max(sent.start_char, a.start - T.agent_window):a.start])]
+    by_agent = [a for a in right if _AGENT_PREP.search(text[max(sent.start_char, a.start - T.agent_window):a.start])]
     # "Seven soldiers were killed by a roadside bomb": a passive subject is the one acted on.
     patients = [a for a in left if a.end <= t0 and _passive_subject(a, doc)]
     left = [a for a in left if a not in patients]
@@ -333,26 +347,25 @@ def _elsewhere(p: Place, text: str) -> bool:
 _PRECISION_RANK = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
-def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: list[tuple[int, int]]) -> Place | None:
+def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: Cover, text: str) -> Place | None:
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
-              and p.latitude is not None and not _inside(p.start, p.end, excluded)]
+              and p.latitude is not None and not excluded.holds(p.start, p.end)]
     if not inside:
         return None
     t = hit.span.start_char
-    text = sent.doc.text
     return min(inside, key=lambda p: (_elsewhere(p, text), _PRECISION_RANK.get(p.precision or "country", 3),
                                       abs(p.start - t)))
 
 
-def _pick_date(hit: Hit, dates: list[When]) -> When | None:
+def _pick_date(hit: Hit, dates: list[When], sent: Span) -> When | None:
     if not dates:
         return None
     t = hit.span.start_char
-    sent = hit.span.sent
+    text = sent.text  # once: Span.text joins the sentence's tokens on each call
     # a day put first ("On 4 May 2022, ...") is the sentence's time, nearer dates are its details'
     return min(dates, key=lambda d: (d.start is None and d.precision != "unresolved",
                                      not (d.precision in {"day", "range", "week"}
-                                          and sets_the_scene(d, sent.text, sent.start_char)),
+                                          and sets_the_scene(d, text, sent.start_char)),
                                      abs((d.span_start or 0) - t)))
 
 
@@ -432,23 +445,45 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
+@dataclass(frozen=True)
+class _Index:
+    """One document's text and mentions, indexed once (offsets.py): an event looks up those of
+    its sentence or clause instead of scanning the document's."""
+
+    text: str
+    actors: ByStart[Actor]
+    places: ByStart[Place]
+    place_spans: frozenset[tuple[int, int]]
+    quoted: Cover
+    datelines: Cover
+    actor_spans: Cover
+    actors_and_datelines: Cover
+
+    @classmethod
+    def of(cls, text: str, actors: list[Actor], places: list[Place],
+           datelines: list[tuple[int, int]]) -> "_Index":
+        actor_spans = [(a.start, a.end) for a in actors]
+        return cls(text, ByStart(actors), ByStart(places), frozenset((p.start, p.end) for p in places),
+                   Cover(quoted_spans(text)), Cover(datelines), Cover(actor_spans), Cover(actor_spans + datelines))
+
+
 def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list[Actor],
                    places: list[Place], classify: Callable | None = None) -> list[Event]:
     events: list[Event] = []
-    quoted = quoted_spans(doc.text)
-    datelines = dateline_spans(doc.text)
+    text = doc.text  # once: Doc.text joins every token on each call
+    datelines = dateline_spans(text)
+    ix = _Index.of(text, actors, places, datelines)
     sents = [s for s in doc.sents if s.text.strip()]
     preds = _predictions(sents, classify)
     for index, (sent, pred) in enumerate(zip(sents, preds)):
-        events += _sentence_events(sent, index, doc_id=doc_id, published=published, actors=actors,
-                                   places=places, pred=pred, quoted=quoted, datelines=datelines)
+        events += _sentence_events(sent, index, doc_id=doc_id, published=published, ix=ix, pred=pred)
     # a dateline names where the story was filed, not a scene to carry on
-    _inherit_setting(events, doc.text, [p for p in places if not _inside(p.start, p.end, datelines)])
+    _inherit_setting(events, text, [p for p in places if not ix.datelines.holds(p.start, p.end)])
     events = _drop_subsumed(events)
-    _rank_by_salience(events, doc.text, published)
+    _rank_by_salience(events, text, published)
     # after ranking and de-duplication, which a day or toll found elsewhere in the story must not sway
     story = [(s.start_char, s.text) for s in sents]
-    carry_story_days([e for e in events if e.event_type], story, doc.text, published, aside=_ASIDE,
+    carry_story_days([e for e in events if e.event_type], story, text, published, aside=_ASIDE,
                      datelines=datelines)
     _story_responses(events, story, published)
     _definite_agents(events, actors)
@@ -467,6 +502,7 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
     """"After the sorties, the bombers returned to the base": a violent event whose only
     agent is a definite "the bombers" takes the actor of the nearest earlier mention of such a
     force ("the Russian bomber deployed in Iran"). The actor's evidence is "the bombers"."""
+    latest: dict[tuple[str, ...], LastEnding[Actor]] = {}
     for ev in events:
         if ev.actor1 is not None or ev.event_type not in VIOLENT_TYPES:
             continue
@@ -474,10 +510,11 @@ def _definite_agents(events: list[Event], actors: list[Actor]) -> None:
         if m is None:
             continue
         kind = next(c for c in _FORCE_CLASSES if m.group(2) in c)
-        earlier = [a for a in actors if a.end <= ev.evidence.start and a.name
-                   and any(w in kind for w in re.findall(r"[a-z]+", a.text.lower()))]
-        if earlier:
-            a = max(earlier, key=lambda x: x.start)
+        if kind not in latest:
+            latest[kind] = LastEnding([a for a in actors if a.name
+                                    and any(w in kind for w in re.findall(r"[a-z]+", a.text.lower()))])
+        a = latest[kind].ending_by(ev.evidence.start)
+        if a is not None:
             start = ev.evidence.start + m.start()
             ev.actor1 = Actor(text=m.group(0), name=a.name, country=a.country, kind=a.kind,
                               start=start, end=start + len(m.group(0)))
@@ -543,13 +580,12 @@ def _predictions(sents: list[Span], classify: Callable | None) -> list:
 _FINE = {"point", "city", "admin2", "admin1"}
 
 
-def _paragraph_place(text: str, places: Sequence[Place], before: int) -> Place | None:
+def _paragraph_place(paragraphs: Paragraphs, places: ByStart[Place], before: int) -> Place | None:
     """The finest resolved place named earlier in the paragraph that holds offset `before`
     (the earliest of equals): the scene a sentence without a place of its own carries on, even
     when the sentence that named it reported no event ("In X village (Y district), ...")."""
-    para = text.rfind("\n\n", 0, before) + 1
-    seen = [p for p in places if para <= p.start and p.end <= before and p.latitude is not None
-            and p.precision in _FINE]
+    para = paragraphs.start_before(before)
+    seen = [p for p in places.within(para, before) if p.latitude is not None and p.precision in _FINE]
     return min(seen, key=lambda p: (_PRECISION_RANK[p.precision], p.start)) if seen else None
 
 
@@ -561,6 +597,7 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
     where: Place | None = None
     by_type: dict[str, tuple[When | None, Place | None]] = {}
     last_end = 0
+    paragraphs, by_start = Paragraphs(text), ByStart(places)
     for ev in events:
         if "\n\n" in text[last_end:ev.evidence.start]:
             # A new paragraph starts a new setting, except for more of the same kind of event:
@@ -573,7 +610,7 @@ def _inherit_setting(events: list[Event], text: str, places: Sequence[Place] = (
         if ev.location is not None and ev.location.precision not in {"country", "region", "continent"}:
             where = ev.location
         elif ev.location is None:
-            ev.location = where or _paragraph_place(text, places, ev.evidence.start)
+            ev.location = where or _paragraph_place(paragraphs, by_start, ev.evidence.start)
         if ev.event_type:
             # the first day and the first place told for the kind, though a headline told neither
             first_when, first_where = by_type.get(ev.event_type, (None, None))
@@ -632,44 +669,52 @@ def _facts(ev: Event) -> tuple:
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """One fact told twice in a page (a headline and its lead; a rewritten sentence) is one event:
     an event whose every known field agrees with another event of the same sub-type, and which
-    knows nothing the other doesn't, is dropped."""
+    knows nothing the other doesn't, is dropped (the richer one stays; of equals, the first).
+
+    Each event is filed under every part of what it knows, so an event finds the ones that know
+    at least as much by one look-up instead of comparing itself with every other event."""
+    facts = [_facts(ev) for ev in events]
+    first = _first_equal(events)
+    known: dict[tuple, list[int]] = {}  # (sub-type, fields, their values) -> events knowing them
+    for i, (ev, mine) in enumerate(zip(events, facts)):
+        if not ev.sub_event_type:
+            continue
+        fields = [k for k, x in enumerate(mine) if x is not None]
+        for n in range(len(fields) + 1):
+            for part in itertools.combinations(fields, n):
+                known.setdefault((ev.sub_event_type, part, tuple(mine[k] for k in part)), []).append(i)
     keep: list[Event] = []
-    for ev in events:
-        mine = _facts(ev)
-        dup = False
-        for other in events:
-            if other is ev or not ev.sub_event_type or other.sub_event_type != ev.sub_event_type:
-                continue
-            theirs = _facts(other)
-            if all(a is None or a == b for a, b in zip(mine, theirs)):
-                richer = sum(x is not None for x in theirs) > sum(x is not None for x in mine)
-                if richer or (mine == theirs and events.index(other) < events.index(ev)):
-                    dup = True
-                    break
-        if not dup:
+    for i, (ev, mine) in enumerate(zip(events, facts)):
+        fields = tuple(k for k, x in enumerate(mine) if x is not None)
+        others = known.get((ev.sub_event_type, fields, tuple(mine[k] for k in fields)), []) if ev.sub_event_type else []
+        # an other filed here knows all that ev knows: it is richer, or it is equal and earlier
+        if not any(j != i and (facts[j] != mine or first[j] < first[i]) for j in others):
             keep.append(ev)
     return keep
+
+
+def _first_equal(events: list[Event]) -> list[int]:
+    """events.index(ev) for each event: the position of the first event equal to it."""
+    by_id: dict[str, list[int]] = {}
+    out = []
+    for i, ev in enumerate(events):
+        same = by_id.setdefault(ev.id, [])
+        out.append(next((j for j in same if events[j] == ev), i))
+        same.append(i)
+    return out
 
 
 _CLAUSE_BREAK = regex("clause_break")
 
 
-def _clause(text: str, offset: int, pos: int) -> tuple[int, int]:
-    """The clause of the sentence (absolute offsets) that holds position `pos`."""
-    lo, hi = offset, offset + len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        b0, b1 = offset + m.start(), offset + m.end()
-        if b1 <= pos:
-            lo = b1
-        elif b0 >= pos:
-            hi = b0
-            break
-    return lo, hi
+def _clauses(text: str, offset: int) -> Clauses:
+    """The clauses of a sentence (absolute offsets), split once for all its triggers."""
+    breaks = [(offset + m.start(), offset + m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    return Clauses(breaks, offset, offset + len(text))
 
 
-def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | None,
-                     actors: list[Actor], places: list[Place], pred,
-                     quoted: list[tuple[int, int]], datelines: list[tuple[int, int]]) -> list[Event]:
+def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | None, ix: _Index,
+                     pred) -> list[Event]:
     """The sentence's main event, plus one for each other clause that reports a different kind
     of event with its own place or date ("X would withdraw, as talks resumed in Geneva")."""
     text = sent.text.rstrip()
@@ -679,11 +724,11 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     attribution = find_attribution(text, offset=start)
     excluded = [(attribution.start, attribution.end)] if attribution else []
     # Words inside direct quotes are what someone said, not what the reporter reports happened.
-    hits = [h for h in find_triggers(sent)
-            if not _inside(h.span.start_char, h.span.end_char, excluded + quoted)]
-    hit = _main_hit(hits)
+    quoted = ix.quoted.plus(excluded)
+    hits = [h for h in find_triggers(sent) if not quoted.holds(h.span.start_char, h.span.end_char)]
+    hit = _main_hit(hits, sent.start)
     if hit is None and pred is not None and pred.is_event and pred.probability >= T.classifier_alone \
-            and not hits and not _inside(start, start + len(text), quoted):
+            and not hits and not ix.quoted.holds(start, start + len(text)):
         # No trigger word, but the sentence reads as an event: anchor it on the sentence's root.
         root = sent.root
         hit = Hit(Trigger((), pred.sub_event_type, None, None, T.classifier_only_strength, None),
@@ -692,20 +737,21 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
         return []
     # A dateline's date is when the story was filed, not when the event happened.
     dates = [d for d in find_dates(text, published, offset=start)
-             if not _inside(d.span_start or 0, d.span_end or 0, datelines)]
+             if not ix.datelines.holds(d.span_start or 0, d.span_end or 0)]
     if _is_background(hit, sent, dates):
         return []
-    ctx = dict(sent=sent, index=index, doc_id=doc_id, actors=actors, places=places, pred=pred,
-               datelines=datelines, attribution=attribution, excluded=excluded, dates=dates)
-    main_clause = _clause(text, start, hit.span.start_char)
+    ctx = dict(sent=sent, index=index, doc_id=doc_id, ix=ix, pred=pred, attribution=attribution,
+               excluded=excluded, dates=dates)
+    clauses = _clauses(text, start)
+    main_clause = clauses.of(hit.span.start_char)
     events = [_build_event(hit, clause=main_clause, **ctx)]
     kinds = {_kind(hit)}
     for other in sorted(hits, key=lambda h: h.span.start):
-        clause = _clause(text, start, other.span.start_char)
-        if clause == main_clause or _kind(other) in kinds or _negated(other) \
+        clause = clauses.of(other.span.start_char)
+        if clause == main_clause or _kind(other) in kinds or _negated(other, sent.start) \
                 or other.trigger.strength < T.clause_event_min_strength:
             continue
-        has_setting = any(clause[0] <= p.start < clause[1] and p.latitude is not None for p in places) or \
+        has_setting = any(p.latitude is not None for p in ix.places.starting(*clause)) or \
             any(clause[0] <= (d.span_start or -1) < clause[1] for d in dates)
         if has_setting:
             kinds.add(_kind(other))
@@ -719,16 +765,17 @@ def _kind(hit: Hit) -> str:
     return hit.trigger.plover or (TAXONOMY[hit.trigger.sub][1] if hit.trigger.sub else "")
 
 
-def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[Actor], places: list[Place],
-                 pred, datelines, attribution, excluded, dates, clause: tuple[int, int]) -> Event:
+def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, ix: _Index, pred, attribution, excluded,
+                 dates, clause: tuple[int, int]) -> Event:
     text = sent.text.rstrip()
     start = sent.start_char
-    actor_spans = [(a.start, a.end) for a in actors]
-    actor1, actor2 = _roles(hit, sent, actors, excluded + datelines, {(p.start, p.end) for p in places})
+    # the mentions of the sentence, in document order: all that the choices below look at
+    actors = ix.actors.within(sent.start_char, sent.end_char)
+    places = ix.places.within(sent.start_char, sent.end_char)
+    actor1, actor2 = _roles(hit, sent, actors, ix.datelines.plus(excluded), ix.text, ix.place_spans)
     if actor1 is None and attribution is not None and (hit.trigger.plover or "") in FRAMING | {"CONSULT", "RETREAT"}:
         # "The ministry says it takes great care to avoid casualties": the speaker is the actor.
-        actor1 = _pick_actor([a for a in actors if attribution.start <= a.start and a.end <= attribution.end and a.name],
-                             sent.doc)
+        actor1 = _pick_actor([a for a in ix.actors.within(attribution.start, attribution.end) if a.name], sent.doc)
     sub = _refine_sub(hit, text, actor2, pred) if hit.trigger.sub else _classifier_sub(hit, pred)
     if sub:
         event_type, plover, mode, cameo = TAXONOMY[sub]
@@ -739,11 +786,12 @@ def _build_event(hit: Hit, *, sent: Span, index: int, doc_id: str, actors: list[
         actor1, actor2 = _violent_roles(actor1, actor2, riot=event_type == "Riots")
     if event_type == "Protests" and actor1 is not None and actor1.kind in {"police", "military"}:
         actor1, actor2 = actor2, actor1  # ACLED: the protesters are actor1, the police who intervene actor2
-    in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
-    location = (_pick_place(hit, sent, in_clause, excluded + actor_spans + datelines)
-                or _pick_place(hit, sent, places, excluded + actor_spans + datelines)
-                or _pick_place(hit, sent, places, excluded + actor_spans))
-    date = _pick_date(hit, [d for d in dates if clause[0] <= (d.span_start or -1) < clause[1]]) or _pick_date(hit, dates)
+    in_clause = ix.places.starting(*clause)
+    location = (_pick_place(hit, sent, in_clause, ix.actors_and_datelines.plus(excluded), ix.text)
+                or _pick_place(hit, sent, places, ix.actors_and_datelines.plus(excluded), ix.text)
+                or _pick_place(hit, sent, places, ix.actor_spans.plus(excluded), ix.text))
+    date = (_pick_date(hit, [d for d in dates if clause[0] <= (d.span_start or -1) < clause[1]], sent)
+            or _pick_date(hit, dates, sent))
     fatalities = None
     if event_type in VIOLENT_TYPES or sub in LETHAL_SUBS:
         fatalities = find_casualties(text, offset=start)

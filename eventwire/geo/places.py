@@ -22,6 +22,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from typing import Callable
 
 from ..model import Place
 from . import lookup, ranking, sources
@@ -144,11 +145,18 @@ def _pick(m: Mention, countries: dict[str, float], regions: dict[tuple[str, str]
     return max(m.cands, key=lambda c: _score(c, m, countries, regions, own, top, points, w))
 
 
-def _points(m: Mention, ms: list[Mention], choices: list[Candidate | None]) -> list[tuple[float, float]]:
-    """Where the document's other names (towns and districts) were placed."""
-    key = normalize(m.text)
-    return list({(c.lat, c.lon) for x, c in zip(ms, choices)
-                 if c is not None and c.kind in ("city", "admin2") and normalize(x.text) != key})
+def _points(ms: list[Mention], choices: list[Candidate | None]) -> Callable[[Mention], list[tuple[float, float]]]:
+    """Where the document's other names (towns and districts) were placed, for each mention:
+    the names are keyed once, and a name's points are gathered once for all its mentions."""
+    keys_at: dict[tuple[float, float], set[str]] = defaultdict(set)
+    for x, c in zip(ms, choices):
+        if c is not None and c.kind in ("city", "admin2"):
+            keys_at[(c.lat, c.lon)].add(normalize(x.text))
+
+    @functools.lru_cache(maxsize=None)
+    def of_name(key: str) -> list[tuple[float, float]]:
+        return [point for point, keys in keys_at.items() if keys != {key}]
+    return lambda m: of_name(normalize(m.text))
 
 
 def _foreign(c: Candidate, countries: dict[str, float], local: dict[str, float], *, unit: bool = False) -> bool:
@@ -246,18 +254,23 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
     for _ in range(2):
         countries, regions = _context(choices, ms, adjectives)
         previous = choices
-        choices = [_pick(m, countries, regions, own, _points(m, ms, previous), weights)
+        points = _points(ms, previous)
+        choices = [_pick(m, countries, regions, own, points(m), weights)
                    for m, own in zip(ms, previous)]
     if trace is not None:  # training/train_resolver.py: every candidate's features, last round
         top = max(countries.values(), default=0.0)
-        trace.extend((m.start, m.end, [(c, _features(c, m, countries, regions, own, top, _points(m, ms, previous)))
+        trace.extend((m.start, m.end, [(c, _features(c, m, countries, regions, own, top, points(m)))
                                        for c in m.cands]) for m, own in zip(ms, previous))
 
     results: list[tuple[Candidate | None, str | None]] = []
+    without: dict[str, tuple[dict[str, float], dict[str, float]]] = {}  # the context without a name, once per name
     for m, c in zip(ms, choices):
         precision = None
-        local: dict[str, float] = {}
-        others, _ = _context(choices, ms, adjectives, skip=normalize(m.text), local=local)
+        key = normalize(m.text)
+        if key not in without:
+            local: dict[str, float] = {}
+            without[key] = (_context(choices, ms, adjectives, skip=key, local=local)[0], local)
+        others, local = without[key]
         if m.hints and (c is None or placed(c, m) < T.hint_ok):
             fb = _fallback(m, others)
             # a name inside the mention is a guess: the hints' own place beats it

@@ -24,7 +24,7 @@ from ..errors import EventwireError
 from ..model import InputDoc
 from .feeds import looks_like_feed, read_feed
 from .fetch import Fetcher, is_url
-from .html import declared_charset, html_doc
+from .html import declared_charset, html_page
 from .jsonl import read_jsonl
 from .remote import read_sitemap, read_url, read_urls
 from .sitemaps import looks_like_sitemap
@@ -135,7 +135,7 @@ def read_bytes(data: bytes, *, fmt: str, name: str = "-", published: str | None 
     if not data.strip():
         raise EventwireError("E001", f"{name}: empty")
     if fmt == "html":
-        return html_doc(decode_bytes(data, declared=declared_charset(data)), published=published)
+        return html_page(data, declared=declared_charset(data), published=published)
     return text_doc(decode_bytes(data), published=published)
 
 

@@ -14,7 +14,7 @@ from ..errors import EventwireError
 from ..model import InputDoc
 from .feeds import looks_like_feed, read_feed
 from .fetch import Fetched, Fetcher, is_url
-from .html import declared_charset, html_doc
+from .html import declared_charset, html_page
 from .jsonl import read_jsonl
 from .sitemaps import looks_like_sitemap, parse_sitemap
 from .text import decode_bytes, looks_binary, published_value, text_doc
@@ -62,7 +62,7 @@ def page_doc(page: Fetched, *, published: str | None = None, title: str | None =
     if kind_of(page) == "text":
         doc = text_doc(decode_bytes(page.body))
     else:
-        doc = html_doc(decode_bytes(page.body, declared=page.charset or declared_charset(page.body)))
+        doc = html_page(page.body, declared=page.charset or declared_charset(page.body))
     doc.url = doc.url or page.url
     doc.title = doc.title or title
     doc.published = doc.published or published_value(published)

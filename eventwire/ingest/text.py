@@ -18,8 +18,9 @@ import hashlib
 import re
 import unicodedata
 
-from ..errors import EventwireError
-from ..model import InputDoc
+from ..datafiles import read_yaml
+from ..errors import EventwireError, note
+from ..model import Error, InputDoc
 from .dates import raw_value, read_date
 
 _SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF",
@@ -82,6 +83,36 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     if guessed is not None:
         return guessed
     raise EventwireError("E003", f"not UTF-8 (byte {first_error.start}) and no plausible legacy encoding")
+
+
+def decoded_page(data: bytes, declared: str | None) -> tuple[str, list[Error]]:
+    """A page's text, and a warning (W004) when the charset it declares reads its bytes as
+    mojibake while another one reads them as text: then the text is the other reading."""
+    text = decode_bytes(data, declared=declared)
+    if not declared or _utf8(data) or not _reads_badly(data, declared):
+        return text, []
+    guessed = _guess_decode(data)
+    if guessed is None or guessed == text:
+        return text, []
+    return guessed, [note("W004", f"declared {declared!r}, which reads this page as mojibake")]
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reads_badly(data: bytes, declared: str) -> bool:
+    from charset_normalizer import from_bytes
+
+    try:
+        match = from_bytes(data, cp_isolation=[declared]).best()
+    except (LookupError, ValueError):
+        return False
+    return match is not None and match.chaos > read_yaml("decoding.yaml")["declared_max_chaos"]
 
 
 # charset-normalizer often hesitates between these for Western text; cp1252 is by far

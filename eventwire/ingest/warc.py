@@ -17,7 +17,7 @@ from typing import BinaryIO, Iterator
 from ..errors import EventwireError
 from ..model import InputDoc
 from .fetch import charset_of, media_type
-from .html import declared_charset, html_doc
+from .html import declared_charset, html_page
 from .text import decode_bytes, published_value, text_doc
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def _doc(data: bytes, kind: str, ctype: str | None, url: str | None, published: 
     if not data.strip():
         raise EventwireError("E001", "empty record")
     if kind == "html":
-        doc = html_doc(decode_bytes(data, declared=charset_of(ctype) or declared_charset(data)))
+        doc = html_page(data, declared=charset_of(ctype) or declared_charset(data))
     else:
         doc = text_doc(decode_bytes(data))
     doc.url = url or doc.url

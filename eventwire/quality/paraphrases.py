@@ -65,13 +65,15 @@ def _specifics(text: str, s: int, e: int, actors: list[Actor]) -> set[str]:
     return out
 
 
-def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str],
+def _content(tokens: list[str]) -> set[str]:
+    return {_stem(w) for w in tokens if w not in _STOP and len(w) >= T.content_word_min}
+
+
+def _candidate(ta: list[str], tb: list[str], sa: set[str], sb: set[str], ca: set[str], cb: set[str],
                df: dict[str, int], n_sent: int) -> float | None:
-    """Lexical prefilter: a shared content word that is not everywhere in the document,
-    enough shared tokens overall, and no clash of specifics. Returns the cosine the pair
-    must then reach (None: not a candidate)."""
-    ca = {_stem(w) for w in ta if w not in _STOP and len(w) >= T.content_word_min}
-    cb = {_stem(w) for w in tb if w not in _STOP and len(w) >= T.content_word_min}
+    """Lexical prefilter: a shared content word (ca, cb: their _content) that is not everywhere
+    in the document, enough shared tokens overall, and no clash of specifics. Returns the cosine
+    the pair must then reach (None: not a candidate)."""
     shared = {w for w in ca & cb if df.get(w, 0) <= max(T.common_min, T.common_share * n_sent)}
     if not shared:
         return None
@@ -152,16 +154,24 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
     body = {i: (_body_start(text, *sentences[i]), sentences[i][1]) for i in idx}
     toks = {i: _tokens(text[body[i][0]:body[i][1]]) for i in idx}
     spec = {i: _specifics(text, *body[i], actors) for i in idx}
+    content = {i: _content(toks[i]) for i in idx}
     df: dict[str, int] = defaultdict(int)
     for i in idx:
-        for w in {_stem(t) for t in toks[i] if t not in _STOP and len(t) >= T.content_word_min}:
+        for w in content[i]:
             df[w] += 1
+    # Only sentences sharing a word that is not everywhere can pass: pair those through the
+    # sentences of each such word (in sentence order) instead of every sentence with every other.
+    rare: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        for w in content[i]:
+            if df[w] <= max(T.common_min, T.common_share * len(idx)):
+                rare[w].append(i)
+    pairs = sorted({(i, j) for ids in rare.values() for a, i in enumerate(ids) for j in ids[a + 1:]})
     out = []
-    for a, i in enumerate(idx):
-        for j in idx[a + 1:]:
-            need = _candidate(toks[i], toks[j], spec[i], spec[j], df, len(idx))
-            if need is not None:
-                out.append((i, j, need))
+    for i, j in pairs:
+        need = _candidate(toks[i], toks[j], spec[i], spec[j], content[i], content[j], df, len(idx))
+        if need is not None:
+            out.append((i, j, need))
     return out
 
 

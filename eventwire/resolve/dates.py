@@ -25,6 +25,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -504,8 +505,10 @@ def story_after(after: int, own: str | None, sentences: Sequence[tuple[int, str]
     """The sentences (start, text, dates other than `own`, the story's day) after the one at offset
     `after` that tell its story, up to an aside ("Separately, ...") or a sentence set at another time
     ("In February, ...", "On Thursday, rebels ..."): another incident. A detail dated otherwise
-    inside a sentence ("they arrived late on Saturday") does not end the story."""
-    later = [s for s in sentences if s[0] > after][:THRESHOLDS.story_sentences]
+    inside a sentence ("they arrived late on Saturday") does not end the story. `sentences` are in
+    text order (the document's), so the ones after `after` are found by bisection."""
+    first = bisect_right(sentences, after, key=lambda s: s[0])
+    later = sentences[first:first + THRESHOLDS.story_sentences]
     out: list[tuple[int, str, list[When]]] = []
     for start, text in later:
         other = [d for d in find_dates(text, published, offset=start) if d.start != own]

@@ -98,6 +98,25 @@ def test_exports_never_touch_the_database_or_a_missing_folder(db, tmp_path):
     assert r.exit_code == 2 and "not -" in r.output
 
 
+def test_an_export_onto_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(db, tmp_path):
+    # -o /dev/stdout or a FIFO: the export once replaced it with a file (as root, even /dev/full)
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(pipe, encoding="utf-8").read()), daemon=True)
+    reader.start()
+    r = run("export", "--db", db, "--format", "jsonl", "-o", str(pipe))
+    if not got:  # the export never opened the pipe: let the reader go before failing
+        with open(pipe, "w"):
+            pass
+    reader.join(10)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode) and r.exit_code == 0
+    assert got and '"event_type"' in got[0] and os.listdir(tmp_path) == ["pipe"]
+
+
 def test_a_failed_export_leaves_the_previous_file(db, tmp_path, monkeypatch):
     out = tmp_path / "e.csv"
     assert run("export", "--db", db, "--format", "acled-csv", "-o", str(out)).exit_code == 0

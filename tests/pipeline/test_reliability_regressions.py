@@ -172,3 +172,31 @@ def test_a_missing_extracted_file_fails_alone(tmp_path):
     good.write_text(json.dumps({"id": "fine", "text": "x", "events": []}) + "\n", encoding="utf-8")
     r = run("ingest", "--extracted", str(tmp_path / "missing.jsonl"), str(good), "--db", str(tmp_path / "t.db"))
     assert r.exit_code == 1 and "1 new, 0 unchanged, 1 failed" in r.stdout and "E008" in r.stderr
+
+
+def test_a_document_over_the_time_limit_fails_alone(monkeypatch):
+    import eventwire.extract.events as events
+
+    real = events.extract_events
+    list(eventwire.process([InputDoc(id="warm", text=GOOD["text"])]))  # models loaded outside the limit
+
+    def endless_for_one(doc, **kw):
+        while "endless" in doc.text:
+            pass
+        return real(doc, **kw)
+    monkeypatch.setattr(events, "extract_events", endless_for_one)
+    monkeypatch.setenv("EVENTWIRE_DOC_TIMEOUT", "2")
+    docs = list(eventwire.process([InputDoc(id="a", text=GOOD["text"]),
+                                   InputDoc(id="slow", text="Police arrested an endless number of people."),
+                                   InputDoc(id="b", text=GOOD["text"])]))
+    assert [d.error and d.error.code for d in docs] == [None, "E016", None]
+    assert docs[0].events and docs[2].events and "2 seconds of processor time" in docs[1].error.message
+
+
+def test_a_wrong_meta_charset_is_said_in_the_documents_warnings(tmp_path):
+    words = "Полиция задержала двенадцать активистов в центре Москвы в пятницу вечером после акции протеста."
+    html = '<html><head><meta charset="iso-8859-1"></head><body><article>' + f"<p>{words}</p>" * 3 + "</article></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("cp1251"))
+    doc = json.loads(run("extract", str(path)).stdout)
+    assert words in doc["text"] and "W004" in [w["code"] for w in doc["warnings"]]

@@ -151,3 +151,17 @@ def test_export_acled_csv_incidents(store, tmp_path):
     (row,) = read_csv(out)
     assert row["event_id_cnty"].startswith("SYR") and row["actor1"] == "Military Forces of Russia (2000-)"
     assert row["source"] == "'@evil; Example News" and row["tags"] == "corroborated"
+
+
+def test_a_failed_parquet_write_never_deletes_the_file_it_was_given(store, tmp_path, monkeypatch):
+    # given a path, pyarrow deletes it when the write fails: as root, `-o /dev/full` lost the device
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "device-stand-in"
+    out.write_bytes(b"")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    with pytest.raises(OSError):
+        export(store, "parquet", out, what="events")
+    assert out.exists()

@@ -127,3 +127,37 @@ def test_size_limit_comes_from_the_environment(tmp_path, monkeypatch, env, want)
     path.write_text("Title\n\n" + "word " * 1000, encoding="utf-8")
     (doc,) = read_inputs([str(path)])
     assert (doc.error.code if doc.error else None) == want
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_an_article_nested_deep_in_wrappers_is_read(depth):
+    # libxml2 reads 256 levels by default and 2,048 as a huge tree: the article must come through either way
+    article = ("<p>Police arrested twelve activists in Harare, Zimbabwe, on Friday after a march "
+               "against fuel prices, witnesses said.</p><p>The march ended near the parliament.</p>")
+    html = ("<html><head><title>Arrests in Harare</title><script>var x = 1;</script></head><body>"
+            + "<div>" * depth + article + "</div>" * depth + "</body></html>")
+    (doc,) = read_stream(io.BytesIO(html.encode()), fmt="html")
+    assert doc.error is None and "Police arrested twelve activists in Harare" in doc.text
+    assert "parliament" in doc.text and "var x" not in doc.text
+
+
+@pytest.mark.parametrize("declared, encoding", [("iso-8859-1", "cp1251"), ("windows-1251", "koi8-r")])
+def test_a_page_whose_meta_charset_is_wrong_is_read_right_with_a_warning(tmp_path, declared, encoding):
+    words = "Полиция задержала двенадцать активистов в центре Москвы в пятницу вечером после акции протеста."
+    html = (f'<html><head><meta charset="{declared}"><title>Москва</title></head><body><article>'
+            + f"<p>{words}</p>" * 3 + "</article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode(encoding))
+    (doc,) = read_inputs([str(path)])
+    assert doc.error is None and words in doc.text
+    assert [w.code for w in doc.warnings] == ["W004"] and declared in doc.warnings[0].message
+
+
+def test_a_page_whose_meta_charset_is_right_has_no_warning(tmp_path):
+    html = ('<html><head><meta charset="windows-1252"><title>Gen\u00e8ve</title></head><body><article>'
+            + "<p>La police a arr\u00eat\u00e9 douze militants \u00e0 Gen\u00e8ve vendredi soir, \u201cpacifiquement\u201d.</p>" * 3
+            + "</article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("cp1252"))
+    (doc,) = read_inputs([str(path)])
+    assert doc.error is None and "arr\u00eat\u00e9 douze militants \u00e0 Gen\u00e8ve" in doc.text and doc.warnings == []
