@@ -36,11 +36,14 @@ VIOLENT_TYPES = taxonomy().violent
 class Thresholds:
     """Every number event extraction decides by, named once. Confidences are on a 0-1 scale."""
 
-    # How the classifier's sentence-level prediction and the triggers are combined: a confident
+    # How the classifier's sentence-level prediction and the triggers are combined: the
     # classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
-    # is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
-    # (a weapon, a suicide bomber: strength >= specific_strength), which it overrides only when
-    # very sure.
+    # is an intervention, "gunmen shot villagers" an attack) with its most likely event class,
+    # when it is fairly sure (weaker guesses of 26 classes lose to the words); the trigger's rules
+    # decide otherwise.
+    # A trigger the codebook names outright (rioters, a suicide bomber, an abduction: strength >=
+    # specific_strength, no family) fixes the event type, which the classifier overrides only
+    # when very sure.
     classifier_decides: float = 0.45
     classifier_overrides_specific: float = 0.8
     classifier_alone: float = 0.45  # an event with no trigger word, on the classifier's word
@@ -370,18 +373,32 @@ def _classifier_sub(hit: Hit, pred) -> str | None:
     if (_kind(hit) not in FRAMING or root.dep_ not in ("advcl", "xcomp") or root.head.pos_ != "VERB"
             or any(a.lemma_.lower() in _SPEECH_VERBS for a in (root.head, *root.head.ancestors))):
         return None
-    if pred is not None and pred.is_event and pred.probability >= T.classifier_types:
-        return pred.sub_event_type
-    return None
+    return _best_event(pred, T.classifier_types)
+
+
+def _best_event(pred, at_least: float) -> str | None:
+    """The classifier's most likely event class (its "none" set aside: a trigger or a main
+    action already says something happened) when its probability reaches `at_least`."""
+    if pred is None:
+        return None
+    label, p = next(((label, p) for label, p in pred.top if label in TAXONOMY), (None, 0.0))
+    return label if p >= at_least else None
+
+
+def _codebook_explicit(trig: Trigger) -> bool:
+    """A trigger that names an ACLED sub-type outright ("suicide bomber", "grenade", "abducted")."""
+    return trig.strength >= T.specific_strength and not trig.family
 
 
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
-    if pred is not None and pred.is_event:
-        limit = (T.classifier_overrides_specific if trig.strength >= T.specific_strength and not trig.family
-                 else T.classifier_decides)
-        if pred.probability >= limit:
-            return pred.sub_event_type
+    learned = _best_event(pred, T.classifier_decides)
+    if learned and _codebook_explicit(trig) and TAXONOMY[learned][0] != TAXONOMY[trig.sub][0]:
+        # the named trigger fixes the event type ("rioters": Riots); within it the classifier picks
+        # the sub-type (a violent demonstration or mob violence), across types only when very sure
+        learned = _best_event(pred, T.classifier_overrides_specific)
+    if learned:
+        return learned
     sub = trig.sub
     if trig.family == "violence":
         if actor2 is not None and actor2.kind in {"military", "rebel", "militia", "police"}:
