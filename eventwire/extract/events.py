@@ -38,13 +38,14 @@ class Thresholds:
 
     # How the classifier's sentence-level prediction and the triggers are combined: the
     # classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
-    # is an intervention, "gunmen shot villagers" an attack) with its most likely event class,
-    # when it is fairly sure (weaker guesses of 26 classes lose to the words); the trigger's rules
-    # decide otherwise.
-    # A trigger the codebook names outright (rioters, a suicide bomber, an abduction: strength >=
-    # specific_strength, no family) fixes the event type, which the classifier overrides only
-    # when very sure.
-    classifier_decides: float = 0.45
+    # is an intervention, "gunmen shot villagers" an attack) with its most likely event class.
+    # Within the event type of the trigger's word it needs only classifier_refines; to change the
+    # type, classifier_decides (weak guesses of 26 classes lose to the words: a deal to use a base
+    # for air strikes is an agreement); against a trigger the codebook names outright
+    # (a suicide bomber, an abduction: strength >= specific_strength, no family), only when very
+    # sure. The trigger's rules decide when the classifier is less sure or did not read it.
+    classifier_refines: float = 0.25
+    classifier_decides: float = 0.35
     classifier_overrides_specific: float = 0.8
     classifier_alone: float = 0.45  # an event with no trigger word, on the classifier's word
     classifier_types: float = 0.35  # the purpose of a main action, typed by the classifier
@@ -392,11 +393,13 @@ def _codebook_explicit(trig: Trigger) -> bool:
 
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
-    learned = _best_event(pred, T.classifier_decides)
-    if learned and _codebook_explicit(trig) and TAXONOMY[learned][0] != TAXONOMY[trig.sub][0]:
-        # the named trigger fixes the event type ("rioters": Riots); within it the classifier picks
-        # the sub-type (a violent demonstration or mob violence), across types only when very sure
-        learned = _best_event(pred, T.classifier_overrides_specific)
+    learned = _best_event(pred, T.classifier_refines)
+    if learned and TAXONOMY[learned][0] != TAXONOMY[trig.sub][0]:
+        # the trigger's word gives the event type ("rioters": Riots); within it the classifier picks
+        # the sub-type (a violent demonstration or mob violence), across types only when surer,
+        # and against a trigger the codebook names outright only when very sure
+        learned = _best_event(pred, T.classifier_overrides_specific if _codebook_explicit(trig)
+                              else T.classifier_decides)
     if learned:
         return learned
     sub = trig.sub

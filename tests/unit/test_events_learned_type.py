@@ -21,3 +21,20 @@ def test_codebook_explicit_triggers_are_the_specific_ones_without_a_family():
     assert not _codebook_explicit(Trigger(("killed",), "Attack", None, None, 3, "violence"))
     assert not _codebook_explicit(Trigger(("protest",), "Peaceful protest", None, None, 4, "protest"))
     assert not _codebook_explicit(Trigger(("blast",), "Remote explosive/landmine/IED", None, None, 3, None))
+
+
+def test_the_classifier_refines_within_the_trigger_type_and_needs_more_to_change_it():
+    from eventwire.extract.events import Hit, _refine_sub
+
+    rioters = Hit(Trigger(("rioters",), "Violent demonstration", None, None, T.specific_strength, None), None)
+    # within Riots a fair guess picks the sub-type
+    assert _refine_sub(rioters, "", None, _pred(("Mob violence", T.classifier_refines + 0.01), ("none", 0.2))) \
+        == "Mob violence"
+    # another type against a named trigger needs the classifier to be very sure
+    assert _refine_sub(rioters, "", None, _pred(("Attack", T.classifier_decides + 0.01))) == "Violent demonstration"
+    assert _refine_sub(rioters, "", None, _pred(("Attack", T.classifier_overrides_specific))) == "Attack"
+    agreed = Hit(Trigger(("allows",), "Agreement", None, None, 4, None), None)
+    assert _refine_sub(agreed, "", None, _pred(("Air/drone strike", T.classifier_decides - 0.01))) == "Agreement"
+    assert _refine_sub(agreed, "", None, _pred(("Air/drone strike", T.classifier_decides))) == "Air/drone strike"
+    # no reading of the sentence: the trigger's rules
+    assert _refine_sub(agreed, "", None, None) == "Agreement"
