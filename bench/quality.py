@@ -44,7 +44,7 @@ def main() -> None:
     texts = _texts(a.files)
 
     from eventwire.clean import clean
-    from eventwire.extract import quality
+    from eventwire import quality
     from eventwire.extract.quotes import find_quotes
     from eventwire.model import Quality
     from eventwire.nlp import load
@@ -80,7 +80,7 @@ def main() -> None:
         from eventwire import pipeline
     except ImportError:
         return
-    from eventwire.extract import quality as qmod
+    from eventwire import quality as qmod
 
     def full(raw: str) -> None:
         pipeline.extract(raw)

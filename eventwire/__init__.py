@@ -5,6 +5,9 @@
     for ev in doc.events: print(ev.event_type, ev.location and ev.location.name, ev.fatalities)
     top = eventwire.main_event(doc)   # the event the article is about (its most confident one)
 """
+import types
+
+from . import extract  # the extract stage's package, made callable below
 from .salience import main_event
 from .filters import Filters
 from .model import (Actor, Attribution, Casualties, Document, Event, Incident, InputDoc, Place,
@@ -14,11 +17,18 @@ __all__ = ["extract", "process", "main_event", "Actor", "Attribution", "Casualti
            "Filters", "Incident", "InputDoc", "Place", "Quality", "QualityFlag", "Quote", "When", "to_dict"]
 
 
-def extract(text: str, **kwargs) -> Document:
-    """One article in, typed records out (see eventwire.pipeline.extract)."""
-    from .pipeline import extract as _extract
+class _CallableStage(types.ModuleType):
+    """`eventwire.extract` names both the one-call API and the extract stage's package (importing
+    any module of the package binds the package to that name), so the package is callable."""
 
-    return _extract(text, **kwargs)
+    def __call__(self, text: str, **kwargs) -> Document:
+        """One article in, typed records out (see eventwire.pipeline.extract)."""
+        from .pipeline import extract as _extract
+
+        return _extract(text, **kwargs)
+
+
+extract.__class__ = _CallableStage
 
 
 def process(inputs, **kwargs):

@@ -148,6 +148,9 @@ class Event(Record):
     evidence: Evidence
     confidence: float
     trigger: str | None = None  # the word(s) that made this an event
+    main: bool = False  # the event the page is about: exactly one per page that has events
+    # every sentence of the page that tells this event (headline, lead, toll given again), in text order
+    evidence_spans: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -259,6 +262,11 @@ class StoredIncident(Incident):
     """An incident as the store's queries return it, with the ids of its member events."""
 
     event_ids: list[str] = field(default_factory=list)
+
+
+def marked_main(events: list[Event]) -> Event | None:
+    """The event marked `main` (None for a page without events, or for raw mentions)."""
+    return next((e for e in events if e.main), None)
 
 
 def to_dict(record: Any) -> Any:

@@ -50,19 +50,21 @@ def _check(inp: InputDoc) -> None:
             raise EventwireError("E011", f"'{key}' holds a lone surrogate")
 
 
-def process(inputs: Iterable[InputDoc], *, batch_size: int = 16) -> Iterator[Document]:
-    """Documents out, in input order, one per input."""
+def process(inputs: Iterable[InputDoc], *, batch_size: int = 16, mentions: bool = False) -> Iterator[Document]:
+    """Documents out, in input order, one per input. `mentions=True` keeps every event mention the
+    sentences yield (background, plans and repeats included, none marked main) instead of the
+    page's events of its own days: the extraction stage's raw output, for inspection and tests."""
     batch: list[InputDoc] = []
     for inp in inputs:
         batch.append(inp)
         if len(batch) >= batch_size:
-            yield from _process_batch(batch)
+            yield from _process_batch(batch, mentions)
             batch = []
     if batch:
-        yield from _process_batch(batch)
+        yield from _process_batch(batch, mentions)
 
 
-def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
+def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Document]:
     from .clean import clean
     from .language import identify, is_read
     from .nlp import load
@@ -98,7 +100,7 @@ def _process_batch(batch: list[InputDoc]) -> Iterator[Document]:
             try:
                 if isinstance(spacy_doc, EventwireError):
                     raise spacy_doc
-                yield _assemble(inp, cleaned, spacy_doc, language)
+                yield _assemble(inp, cleaned, spacy_doc, language, mentions)
             except EventwireError as exc:
                 yield _failed(inp, exc.to_error())
             except Exception as exc:  # one bad document must not stop the batch
@@ -139,10 +141,11 @@ def _unread(inp: InputDoc, cleaned, language: str) -> Document:
                     warnings=[*warnings, note("W002", f"language={language}")])
 
 
-def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None) -> Document:
+def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, mentions: bool = False) -> Document:
     from .extract.events import dateline_date, extract_events
-    from .extract.quality import assess, penalty_for_span
+    from .quality import assess, penalty_for_span
     from .extract.quotes import find_quotes
+    from .extract.reportable import judge
     from .extract.story import complete_main_event
     from .resolve.actors import find_actors
     from .geo.places import resolve_places
@@ -163,6 +166,9 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None) ->
     quality = assess(text, sentences, cleaned.removed, actors, quotes, events)
     for ev in events:
         ev.confidence = round(ev.confidence * penalty_for_span(quality, ev.evidence.start, ev.evidence.end), 3)
+    # mentions -> events of the story's days, one record each, the main one marked
+    if not mentions:
+        events = judge(events, spacy_doc, published)
     title = inp.title or text.strip().split("\n", 1)[0].strip()[:300]
     doc = Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
                    source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
@@ -189,7 +195,8 @@ def _classifier():
 
 
 def extract(text: str, *, published: str | None = None, title: str | None = None,
-            url: str | None = None, source: str | None = None, id: str | None = None) -> Document:
+            url: str | None = None, source: str | None = None, id: str | None = None,
+            mentions: bool = False) -> Document:
     """One article in, typed records out: `eventwire.extract(text, published="2016-08-16")`.
 
     Without `id`, the document gets the id `eventwire extract FILE` gives the same text."""
@@ -197,4 +204,4 @@ def extract(text: str, *, published: str | None = None, title: str | None = None
 
     inp = InputDoc(id=id or make_id(text), text=text, published=published, title=title,
                    url=url, source=source)
-    return next(process([inp]))
+    return next(process([inp], mentions=mentions))

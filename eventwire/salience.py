@@ -1,20 +1,23 @@
 """The event a document is about: its main event.
 
-Events come in text order, and extract ranks their confidence by salience (headline and lead
-up, asides and the past down), so the main event is the most confident one. Its users differ
-only in which events may compete, which the keywords choose; this is the one definition.
+The reportable-event model marks it (`"main": true`, the most confident record); raw mentions
+(extract(..., mentions=True)) carry no mark, and extract ranks their confidence by salience
+(headline and lead up, asides and the past down), so the main event is the most confident one.
+Its users differ only in which events may compete, which the keywords choose; this is the one
+definition.
 """
 from __future__ import annotations
 
 from typing import Literal
 
-from .model import Document, Event
+from .model import Document, Event, marked_main
 
 Among = Literal["all", "typed", "typed_first"]
 
 
 def main_event(doc: Document, *, among: Among = "all", background_days: int | None = None) -> Event | None:
-    """The most confident event (the first in text order on ties), or None when none competes.
+    """The event marked main when it competes, else the most confident event (the first in text
+    order on ties), or None when none competes.
 
     among: "all" events (the ACLED and CASE measures: "the document's most confident event");
     "typed", only those with an ACLED event_type (None when there is none); "typed_first", the
@@ -34,4 +37,4 @@ def main_event(doc: Document, *, among: Among = "all", background_days: int | No
 
         current = [e for e in events if (days_before_published(e.date, doc.published) or 0) <= background_days]
         events = current or events
-    return max(events, key=lambda e: e.confidence or 0.0, default=None)
+    return marked_main(events) or max(events, key=lambda e: e.confidence or 0.0, default=None)

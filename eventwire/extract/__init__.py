@@ -1,18 +1,7 @@
-"""The extract stage: events, casualties, attribution, quotes, page quality.
+"""The extract stage: events (events.py, classify.py, mentions.py, story.py, reportable.py),
+casualties, attribution and quotes.
 
-`eventwire.extract(text, ...)` is also the public one-call API. Importing this subpackage
-binds the name `eventwire.extract` to it, so the module itself is made callable with the same
-signature, and the public call keeps working whichever was imported first.
+The name `eventwire.extract` is also the public one-call API: the package `eventwire` makes
+this subpackage callable (see eventwire/__init__.py), so the stage needs no import of the
+pipeline that runs it.
 """
-import sys
-import types
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, text: str, **kwargs):
-        from ..pipeline import extract
-
-        return extract(text, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -181,7 +181,7 @@ def guess_title(text: str) -> str | None:
 
     A very long first line is a paragraph, not a headline: no title then.
     """
-    from ..clean import is_boilerplate
+    from ..clean.boilerplate import is_boilerplate
 
     for line in text.splitlines():
         line = line.strip()

@@ -427,6 +427,16 @@ def _aux() -> dict[str, re.Pattern[str]]:
             "gate": regex("date_gate", _F)}
 
 
+# Expressions that name a day of the calendar, with or without its year (not "Tuesday", "last week").
+_CALENDAR_KINDS = frozenset({"range", "mdrange", "weekday_date", "date"})
+
+
+def names_calendar_day(expr: str) -> bool:
+    """Whether a date expression names calendar days ("30 September 2015", "between 5 June and
+    10 August") rather than days counted from the page's own ("on Monday", "two days ago")."""
+    return any(kind in _CALENDAR_KINDS and rx.search(expr) for kind, rx in _compiled())
+
+
 def find_dates(text: str, published: str | None, *, offset: int = 0) -> list[When]:
     """Every date expression in `text`, resolved against `published` (ISO date or None)."""
     if not text or not _aux()["gate"].search(text):

@@ -46,3 +46,13 @@ def test_the_shipped_gold_is_well_formed():
         assert sum(e["main"] for e in g["events"]) == (1 if today else 0), g["id"]
         for e in g["events"]:
             assert e["lat"] is not None and e["lon"] is not None and e["event_type"], g["id"]
+
+
+def test_crime_pages_count_in_neither_silence_nor_precision():
+    gold = {"c": {"id": "c", "events": [], "crime": [
+        {"main": True, "kind": "assault", "lat": 34.07, "lon": -118.40}]}, "b": GOLD["b"]}
+    found = score([{"id": "c", "events": [event("Violence against civilians", 34.08, -118.41)]},
+                   {"id": "b", "events": []}], gold)
+    assert found["crime_found"] == 1.0 and found["silent_pages"] == 1.0 and found["precision"] is None
+    missed = score([{"id": "c", "events": [event("Riots", 40.0, -74.0)]}, {"id": "b", "events": []}], gold)
+    assert missed["crime_found"] == 0.0

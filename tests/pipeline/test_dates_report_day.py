@@ -34,6 +34,6 @@ def test_the_story_day_replaces_the_report_day(story, start, text):
      "The attackers had camped in the forest since Sunday, a resident said.", "2021-11-16"),
 ])
 def test_the_report_day_stands(story, start):
-    doc = eventwire.extract(story, published=PUB)
+    doc = eventwire.extract(story, published=PUB, mentions=True)  # the first mention's own day
     ev = next(e for e in doc.events if e.event_type)
     assert ev.date is not None and ev.date.start == start

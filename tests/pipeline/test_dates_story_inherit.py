@@ -1,5 +1,6 @@
 """A later paragraph that carries on the story's kind of event happens when the story says, even
-when the headline, the first such event, gave no day."""
+when the headline, the first such event, gave no day. The dates of every mention are checked
+(mentions=True), before the mentions become the page's events."""
 import pytest
 
 import eventwire
@@ -18,7 +19,7 @@ PUB = "2022-10-14"  # a Friday
      "fired rockets back", "2022-10-13"),
 ])
 def test_later_paragraph_takes_the_story_day(story, needle, start):
-    doc = eventwire.extract(story, published=PUB)
+    doc = eventwire.extract(story, published=PUB, mentions=True)
     ev = next(e for e in doc.events if needle in e.evidence.sentence)
     assert ev.date is not None and ev.date.start == start
     assert doc.text[ev.date.span_start:ev.date.span_end] == ev.date.text
@@ -28,7 +29,7 @@ def test_an_undated_story_stays_undated():
     story = ("Teachers march for higher pay across Chile\n\n"
              "Thousands of teachers marched through central Santiago to demand higher pay, union leaders said.\n\n"
              "Smaller rallies took place in Valparaiso and Concepcion.")
-    doc = eventwire.extract(story, published=PUB)
+    doc = eventwire.extract(story, published=PUB, mentions=True)
     ev = next(e for e in doc.events if "Smaller rallies" in e.evidence.sentence)
     assert ev.date is None
 
@@ -44,7 +45,7 @@ _BOMBING = ("A suicide bomber drove a car into the gate of an army base in Bannu
     ("Separately, gunmen shot dead two policemen guarding a school in the district of Tank.", None),
 ])
 def test_the_next_paragraph_of_the_story_takes_its_day(later, start):
-    doc = eventwire.extract(_BOMBING + later, published=PUB)
+    doc = eventwire.extract(_BOMBING + later, published=PUB, mentions=True)
     ev = next(e for e in doc.events if later[:20] in e.evidence.sentence)
     assert (ev.date.start if ev.date else None) == start
 
@@ -63,7 +64,7 @@ def test_the_next_paragraph_of_the_story_takes_its_day(later, start):
      "The protesters denounced the rising price of diesel.", "denounced", None),
 ])
 def test_an_earlier_sentence_sets_the_day(story, needle, start):
-    doc = eventwire.extract(story, published=PUB)
+    doc = eventwire.extract(story, published=PUB, mentions=True)
     evs = [e for e in doc.events if e.event_type and needle in e.evidence.sentence]
     if start is None:
         # no day for it (the sentence may also be folded into the first sentence's event)

@@ -11,7 +11,7 @@ import eventwire
      "at a school in the town.", "Russia"),
 ])
 def test_the_force_named_earlier_is_the_agent(text, name):
-    doc = eventwire.extract(text, published="2024-03-12")
+    doc = eventwire.extract(text, published="2024-03-12", mentions=True)
     ev = next(e for e in doc.events if e.event_type == "Explosions/Remote violence" and "the " in e.evidence.sentence[:20])
     assert ev.actor1 is not None and ev.actor1.name == name
     assert doc.text[ev.actor1.start:ev.actor1.end].lower().startswith("the ")  # its evidence is "the jets"

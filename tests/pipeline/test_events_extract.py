@@ -1,4 +1,6 @@
-"""Event extraction end to end on small hand-written sentences (the whole pipeline runs)."""
+"""Event extraction end to end on small hand-written sentences (the whole pipeline runs; where a
+test reads the mention of one sentence, or an event outside ACLED's types, it asks for every
+mention with mentions=True, before they become the page's events of its own days)."""
 import pytest
 
 import eventwire
@@ -41,7 +43,7 @@ def test_place_date_toll_and_source_are_filled_and_linked_to_text():
     text = ("Air strikes kill 12 in northern Syria\n\n"
             "Air strikes on the town of Ariha in Idlib province killed 12 people on Monday, "
             "including four children, according to local rescue workers.")
-    doc = eventwire.extract(text, published="2024-03-12")  # a Tuesday
+    doc = eventwire.extract(text, published="2024-03-12", mentions=True)  # a Tuesday; the lead's own mention
     ev = only(doc, sub_event_type="Air/drone strike", evidence=doc.events[1].evidence)
     assert ev.location and ev.location.country == "SYR"
     assert ev.date.start == "2024-03-11" and ev.date.precision == "day"
@@ -70,7 +72,7 @@ def test_no_violent_event_from_non_events(text):
 
 def test_speech_act_frames_the_violence_it_mentions():
     doc = eventwire.extract("Human Rights Watch accused the army of repeated air strikes on hospitals in Sudan.",
-                            published="2024-03-12")
+                            published="2024-03-12", mentions=True)
     assert [e.plover_type for e in doc.events] == ["ACCUSE"]
     assert doc.events[0].actor1.kind == "ngo"
 
@@ -84,7 +86,7 @@ def test_ids_are_stable_across_runs():
 
 def test_each_clause_keeps_its_own_event_and_place():
     doc = eventwire.extract("The general said his troops in Mali would start to withdraw, as peace talks "
-                            "resumed in Algiers on Monday.", published="2024-03-12")
+                            "resumed in Algiers on Monday.", published="2024-03-12", mentions=True)
     kinds = {e.plover_type: e for e in doc.events}
     assert "CONSULT" in kinds and kinds["CONSULT"].location.name == "Algiers"
     assert "RETREAT" in kinds and (kinds["RETREAT"].location is None or kinds["RETREAT"].location.name != "Algiers")

@@ -13,7 +13,7 @@ from event_lookup import event_with
      "Rebels abducted nine farmers on Tuesday.", "abducted", "Kidal"),
 ])
 def test_sentence_without_place_takes_the_paragraphs_scene(text, word, place):
-    doc = eventwire.extract(text, published="2024-03-12")
+    doc = eventwire.extract(text, published="2024-03-12", mentions=True)  # the mention's own scene
     ev = event_with(doc, word)
     assert ev.location is not None and ev.location.text == place
     assert doc.text[ev.location.start:ev.location.end] == place  # the evidence is the named place

@@ -35,7 +35,7 @@ def test_arrests_of_its_marchers_rank_below_the_protest():
 def test_arrests_after_an_attack_are_its_aftermath(text):
     from eventwire.extract.events import _story_responses
 
-    doc = eventwire.extract(text, published="2024-03-09")
+    doc = eventwire.extract(text, published="2024-03-09", mentions=True)
     attack = next(e for e in doc.events if e.event_type == "Violence against civilians")
     arrests = next(e for e in doc.events if e.sub_event_type == "Arrests")
     arrests.confidence = 0.99  # as a sentence with its own place and day might score

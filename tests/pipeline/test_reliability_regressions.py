@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import eventwire
 from eventwire.cli import main
-from eventwire.extract.quotes import _chunk_span
+from eventwire.extract.quotes.attributions import _chunk_span
 from eventwire.ingest import read_inputs
 from eventwire.filters import Filters
 from eventwire.model import InputDoc

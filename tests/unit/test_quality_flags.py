@@ -3,9 +3,9 @@ import re
 
 import pytest
 
-from eventwire.extract.quality import (THRESHOLDS, assess, contradictions, name_variants,
-                                       near_duplicates, penalty_for_span, removed_flags, score,
-                                       sentence_flags, unresolved_attributions)
+from eventwire.quality import (THRESHOLDS, assess, contradictions, name_variants, near_duplicates,
+                               penalty_for_span, removed_flags, score, sentence_flags,
+                               unresolved_attributions)
 from eventwire.extract.quotes import find_quotes
 from eventwire.model import Actor, Quality, QualityFlag, Removed
 

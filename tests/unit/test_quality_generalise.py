@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from eventwire.extract.quality import (_body_start, _clash, contradictions, near_duplicates,
-                                       surviving_captions)
+from eventwire.quality import contradictions, near_duplicates, surviving_captions
+from eventwire.quality.paraphrases import _body_start, _clash
 
 
 def split(text):

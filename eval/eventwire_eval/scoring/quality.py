@@ -25,7 +25,7 @@ class Assessed:
 def assess_file(path: str | Path) -> Quality:
     """The quality of one article file, through the same stages the pipeline uses."""
     from eventwire.clean import clean
-    from eventwire.extract.quality import assess
+    from eventwire.quality import assess
     from eventwire.extract.quotes import find_quotes
     from eventwire.nlp import load
 
