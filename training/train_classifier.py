@@ -6,9 +6,11 @@ Training data (never ../shared/eval):
   * ../shared/train/acled (ACLED notes, GPL-3; Armed Conflict Location & Event Data Project
     (ACLED); acleddata.com), with the note template stripped (classify.strip_template);
   * training/news_examples.jsonl: news-style sentences the team wrote, incl. the "none" class.
-Features: MiniLM embeddings (eventwire.embed) + keyword-group indicators (LEXICON below).
-Model: multinomial logistic regression (scikit-learn), class-balanced sample weights; only the
-weights are shipped (numpy at run time).
+Models: multinomial logistic regressions (scikit-learn), class-balanced sample weights, one over
+MiniLM embeddings (eventwire.embed) + keyword-group indicators (LEXICON below), one over word
+1-2-gram TF-IDF (eventwire.extract.tfidf); their log-probabilities are mixed (NGRAM_MIX, chosen
+with --tune on held-out training rows). Only weights, vocabulary and idf are shipped (numpy at
+run time).
 """
 from __future__ import annotations
 
@@ -24,11 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from eventwire.embed import embed  # noqa: E402
+from eventwire.extract import tfidf  # noqa: E402
 from eventwire.extract.classify import (  # noqa: E402
     MODEL_FILE,
     NONE,
     compile_patterns,
     lexical_features,
+    log_softmax,
     strip_template,
     taxonomy,
 )
@@ -73,7 +77,10 @@ LEXICON = [
     r"\bminister|\bpresident\b|\bdiplomat|\bsummit\b|\btalks\b|\bambassador|\bvisit(ed)?\b|\bsanctions?\b|\belection",
 ]
 
-DEFAULTS = {"C": 4.0, "lexical_scale": 0.35, "news_weight": 3.0}
+DEFAULTS = {"C": 4.0, "lexical_scale": 0.35, "news_weight": 3.0,
+            "ngram_C": 30.0, "ngram_mix": 0.2, "ngram_n_max": 2, "ngram_min_df": 2}
+TUNE_MIX = (0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
+TUNE_NGRAM_C = (10.0, 30.0, 100.0)
 
 
 def load_notes(shared: Path) -> tuple[list[str], list[str]]:
@@ -124,6 +131,60 @@ def fit(X: np.ndarray, y: list[str], w: np.ndarray, C: float):
     return clf
 
 
+def sparse(vec: tfidf.Vectorizer, texts: list[str]):
+    from scipy.sparse import csr_matrix
+
+    rows = vec.rows(texts)
+    indptr = np.cumsum([0] + [len(i) for i, _ in rows])
+    idx = np.concatenate([i for i, _ in rows]) if rows else np.zeros(0, np.int64)
+    val = np.concatenate([v for _, v in rows]) if rows else np.zeros(0, np.float32)
+    return csr_matrix((val, idx, indptr), shape=(len(texts), len(vec.vocabulary)))
+
+
+def fit_ngram(texts: list[str], y: list[str], w: np.ndarray, params: dict):
+    vec = tfidf.fit_vectorizer(texts, n_max=int(params["ngram_n_max"]), min_df=int(params["ngram_min_df"]))
+    return vec, fit(sparse(vec, texts), y, w, params["ngram_C"])
+
+
+def mixed_predictions(emb_clf, emb_X, ngram_clf, ngram_X, mix: float) -> np.ndarray:
+    assert list(emb_clf.classes_) == list(ngram_clf.classes_)
+    lp = (1 - mix) * np.log(np.maximum(emb_clf.predict_proba(emb_X), 1e-12)) \
+        + mix * log_softmax(ngram_clf.decision_function(ngram_X))
+    return emb_clf.classes_[lp.argmax(axis=1)]
+
+
+def tune(note_texts, note_X, note_y, news_texts, news_X, news_y, params) -> None:
+    """Hold out 20% of the notes and 20% of the news examples (stratified), fit both models on
+    the rest, and print per (ngram C, mix): sub-type macro-F1 on the held-out notes and weighted
+    F1 on the held-out news sentences. The shipped NGRAM mix and C are read off this table."""
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import train_test_split
+
+    n_i = np.arange(len(note_y))
+    s_i = np.arange(len(news_y))
+    note_strat = [lab if note_y.count(lab) >= 5 else "rare" for lab in note_y]
+    n_tr, n_te = train_test_split(n_i, test_size=0.2, random_state=0, stratify=note_strat)
+    s_tr, s_te = train_test_split(s_i, test_size=0.2, random_state=0, stratify=news_y)
+    y = [note_y[i] for i in n_tr] + [news_y[i] for i in s_tr]
+    texts = [note_texts[i] for i in n_tr] + [news_texts[i] for i in s_tr]
+    is_news = np.r_[np.zeros(len(n_tr), bool), np.ones(len(s_tr), bool)]
+    w = sample_weights(y, is_news, params["news_weight"])
+    emb = fit(np.vstack([note_X[n_tr], news_X[s_tr]]), y, w, params["C"])
+    gold_notes = [note_y[i] for i in n_te]
+    gold_news = [news_y[i] for i in s_te]
+    for c in TUNE_NGRAM_C:
+        vec, ngram = fit_ngram(texts, y, w, {**params, "ngram_C": c})
+        notes_sp = sparse(vec, [note_texts[i] for i in n_te])
+        news_sp = sparse(vec, [news_texts[i] for i in s_te])
+        for mix in TUNE_MIX:
+            pn = mixed_predictions(emb, note_X[n_te], ngram, notes_sp, mix)
+            ps = mixed_predictions(emb, news_X[s_te], ngram, news_sp, mix)
+            f_notes = f1_score(gold_notes, pn, average="macro")
+            f_news = f1_score(gold_news, ps, average="weighted")
+            print(f"ngram C {c:>5}  mix {mix:.2f}  notes macro-F1 {f_notes:.3f}  news weighted F1 {f_news:.3f}"
+                  f"  mean {(f_notes + f_news) / 2:.3f}", flush=True)
+
+
 def features(texts: list[str], scale: float) -> np.ndarray:
     return np.hstack([embed(texts), lexical_features(texts, compile_patterns(LEXICON), scale)])
 
@@ -153,9 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=DEFAULTS["C"])
     ap.add_argument("--lexical-scale", type=float, default=DEFAULTS["lexical_scale"])
     ap.add_argument("--news-weight", type=float, default=DEFAULTS["news_weight"])
+    ap.add_argument("--ngram-C", type=float, default=DEFAULTS["ngram_C"])
+    ap.add_argument("--ngram-mix", type=float, default=DEFAULTS["ngram_mix"])
     ap.add_argument("--cv", action="store_true", help="report 5-fold CV on the news examples first")
+    ap.add_argument("--tune", action="store_true", help="print the held-out table for ngram C and mix, then stop")
     a = ap.parse_args(argv)
-    params = {"C": a.C, "lexical_scale": a.lexical_scale, "news_weight": a.news_weight}
+    params = {"C": a.C, "lexical_scale": a.lexical_scale, "news_weight": a.news_weight, "ngram_C": a.ngram_C,
+              "ngram_mix": a.ngram_mix, "ngram_n_max": DEFAULTS["ngram_n_max"],
+              "ngram_min_df": DEFAULTS["ngram_min_df"]}
 
     note_texts, note_y = load_notes(a.shared)
     news_texts, news_y = load_news(a.news)
@@ -164,11 +230,17 @@ def main(argv: list[str] | None = None) -> int:
     news_X = features(news_texts, a.lexical_scale)
     if a.cv:
         print(f"CV weighted F1 on news examples: {cross_validate(note_X, note_y, news_X, news_y, params):.3f}")
+    if a.tune:
+        tune(note_texts, note_X, note_y, news_texts, news_X, news_y, params)
+        return 0
 
     X = np.vstack([note_X, news_X])
     y = note_y + news_y
     is_news = np.r_[np.zeros(len(note_y), bool), np.ones(len(news_y), bool)]
-    clf = fit(X, y, sample_weights(y, is_news, a.news_weight), a.C)
+    w = sample_weights(y, is_news, a.news_weight)
+    clf = fit(X, y, w, a.C)
+    vec, ngram = fit_ngram(note_texts + news_texts, y, w, params)
+    assert list(ngram.classes_) == list(clf.classes_)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         a.out,
@@ -177,6 +249,13 @@ def main(argv: list[str] | None = None) -> int:
         bias=clf.intercept_.astype(np.float32),
         patterns=np.array(LEXICON, dtype=str),
         lexical_scale=np.float32(a.lexical_scale),
+        ngram_vocabulary=np.array(sorted(vec.vocabulary, key=vec.vocabulary.get), dtype=str),
+        ngram_idf=vec.idf.astype(np.float32),
+        ngram_n_max=np.int32(vec.n_max),
+        # float16 halves the file; the scores move by < 1e-3 (tests/unit/test_classify_tfidf.py)
+        ngram_weights=ngram.coef_.astype(np.float16),
+        ngram_bias=ngram.intercept_.astype(np.float32),
+        ngram_mix=np.float32(a.ngram_mix),
         params=np.array(json.dumps(params)),
     )
     print(f"wrote {a.out} ({a.out.stat().st_size / 1024:.0f} KiB, {len(clf.classes_)} classes)")

@@ -1,9 +1,10 @@
 """Sentence-level ACLED event-type classifier.
 
-A linear (multinomial logistic-regression) model over MiniLM sentence embeddings
-(`eventwire.embed`) plus a few keyword-group indicators. The weights, class names and the
-keyword patterns live together in `data/models/event_classifier.npz`, so run time needs only
-numpy and the training script (`training/train_classifier.py`) is the only place they change.
+Two linear (multinomial logistic-regression) models whose log-probabilities are mixed: one over
+MiniLM sentence embeddings (`eventwire.embed`) plus a few keyword-group indicators, one over word
+1-2-gram TF-IDF (`tfidf`). The weights, class names, keyword patterns, vocabulary and idf live
+together in `data/models/event_classifier.npz`, so run time needs only numpy and the training
+script (`training/train_classifier.py`) is the only place they change.
 
 Classes: ACLED's 25 sub-event types (data/taxonomy.json) and "none" (not an event).
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import lexicon
+from . import tfidf
 
 NONE = "none"
 MODEL_FILE = "event_classifier.npz"
@@ -69,12 +71,34 @@ def taxonomy() -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class NgramModel:
+    """The TF-IDF linear model, over the same classes as the embedding model."""
+
+    vectorizer: tfidf.Vectorizer
+    weights: np.ndarray  # (n_classes, vocabulary size)
+    bias: np.ndarray  # (n_classes,)
+    mix: float  # its share of the mixed log-probability (the embedding model has 1 - mix)
+
+    def log_proba(self, texts: list[str]) -> np.ndarray:
+        return log_softmax(tfidf.logits(self.vectorizer.rows(texts), self.weights, self.bias))
+
+
+@dataclass(frozen=True)
 class LinearModel:
     classes: tuple[str, ...]
     weights: np.ndarray  # (n_classes, n_features)
     bias: np.ndarray  # (n_classes,)
     patterns: tuple[re.Pattern, ...]
     lexical_scale: float
+    ngram: NgramModel | None = None
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """(n, n_classes) probabilities of the template-stripped texts."""
+        probs = self.proba(self.features(texts))
+        if self.ngram is None or self.ngram.mix <= 0.0:
+            return probs
+        mixed = (1.0 - self.ngram.mix) * np.log(np.maximum(probs, 1e-12)) + self.ngram.mix * self.ngram.log_proba(texts)
+        return np.exp(log_softmax(mixed))
 
     def features(self, texts: list[str]) -> np.ndarray:
         from eventwire.embed import embed
@@ -86,6 +110,11 @@ class LinearModel:
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
         return e / e.sum(axis=1, keepdims=True)
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(axis=1, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
 
 
 def compile_patterns(patterns: list[str]) -> tuple[re.Pattern, ...]:
@@ -114,12 +143,22 @@ def _packaged_model() -> LinearModel:
 
 def _read_model(path: Path) -> LinearModel:
     with np.load(path, allow_pickle=False) as z:
+        ngram = None
+        if "ngram_vocabulary" in z.files:
+            vocab = {str(g): i for i, g in enumerate(z["ngram_vocabulary"])}
+            ngram = NgramModel(
+                vectorizer=tfidf.Vectorizer(vocab, z["ngram_idf"].astype(np.float32), int(z["ngram_n_max"])),
+                weights=z["ngram_weights"],  # float16 on disk; columns are cast as they are read
+                bias=z["ngram_bias"].astype(np.float32),
+                mix=float(z["ngram_mix"]),
+            )
         return LinearModel(
             classes=tuple(str(c) for c in z["classes"]),
             weights=z["weights"].astype(np.float32),
             bias=z["bias"].astype(np.float32),
             patterns=compile_patterns([str(p) for p in z["patterns"]]),
             lexical_scale=float(z["lexical_scale"]),
+            ngram=ngram,
         )
 
 
@@ -129,7 +168,7 @@ def classify(sentences: list[str], *, model: LinearModel | None = None, top_k: i
         return []
     m = model or load_model()
     texts = [strip_template(s) for s in sentences]
-    probs = m.proba(m.features(texts))
+    probs = m.predict_proba(texts)
     return [_prediction(row, m.classes, top_k) for row in probs]
 
 

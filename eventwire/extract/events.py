@@ -38,12 +38,16 @@ VIOLENT_TYPES = taxonomy().violent
 class Thresholds:
     """Every number event extraction decides by, named once. Confidences are on a 0-1 scale."""
 
-    # How the classifier's sentence-level prediction and the triggers are combined: a confident
+    # How the classifier's sentence-level prediction and the triggers are combined: the
     # classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
-    # is an intervention, "gunmen shot villagers" an attack), except against a specific trigger
-    # (a weapon, a suicide bomber: strength >= specific_strength), which it overrides only when
-    # very sure.
-    classifier_decides: float = 0.45
+    # is an intervention, "gunmen shot villagers" an attack) with its most likely event class.
+    # Within the event type of the trigger's word it needs only classifier_refines; to change the
+    # type, classifier_decides (weak guesses of 26 classes lose to the words: a deal to use a base
+    # for air strikes is an agreement); against a trigger the codebook names outright
+    # (a suicide bomber, an abduction: strength >= specific_strength, no family), only when very
+    # sure. The trigger's rules decide when the classifier is less sure or did not read it.
+    classifier_refines: float = 0.25
+    classifier_decides: float = 0.35
     classifier_overrides_specific: float = 0.8
     classifier_alone: float = 0.45  # an event with no trigger word, on the classifier's word
     classifier_types: float = 0.35  # the purpose of a main action, typed by the classifier
@@ -383,18 +387,34 @@ def _classifier_sub(hit: Hit, pred) -> str | None:
     if (_kind(hit) not in FRAMING or root.dep_ not in ("advcl", "xcomp") or root.head.pos_ != "VERB"
             or any(a.lemma_.lower() in _SPEECH_VERBS for a in (root.head, *root.head.ancestors))):
         return None
-    if pred is not None and pred.is_event and pred.probability >= T.classifier_types:
-        return pred.sub_event_type
-    return None
+    return _best_event(pred, T.classifier_types)
+
+
+def _best_event(pred, at_least: float) -> str | None:
+    """The classifier's most likely event class (its "none" set aside: a trigger or a main
+    action already says something happened) when its probability reaches `at_least`."""
+    if pred is None:
+        return None
+    label, p = next(((label, p) for label, p in pred.top if label in TAXONOMY), (None, 0.0))
+    return label if p >= at_least else None
+
+
+def _codebook_explicit(trig: Trigger) -> bool:
+    """A trigger that names an ACLED sub-type outright ("suicide bomber", "grenade", "abducted")."""
+    return trig.strength >= T.specific_strength and not trig.family
 
 
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
-    if pred is not None and pred.is_event:
-        limit = (T.classifier_overrides_specific if trig.strength >= T.specific_strength and not trig.family
-                 else T.classifier_decides)
-        if pred.probability >= limit:
-            return pred.sub_event_type
+    learned = _best_event(pred, T.classifier_refines)
+    if learned and TAXONOMY[learned][0] != TAXONOMY[trig.sub][0]:
+        # the trigger's word gives the event type ("rioters": Riots); within it the classifier picks
+        # the sub-type (a violent demonstration or mob violence), across types only when surer,
+        # and against a trigger the codebook names outright only when very sure
+        learned = _best_event(pred, T.classifier_overrides_specific if _codebook_explicit(trig)
+                              else T.classifier_decides)
+    if learned:
+        return learned
     sub = trig.sub
     if trig.family == "violence":
         if actor2 is not None and actor2.kind in {"military", "rebel", "militia", "police"}:
