@@ -187,7 +187,7 @@ class BaseStore:
         try:
             while rows := cursor.fetchmany(500):
                 for r in rows:
-                    yield _stored_event(r)
+                    yield stored_event(r)
         finally:
             cursor.close()
 
@@ -197,7 +197,7 @@ class BaseStore:
             row = self._conn.execute(
                 f"{_EVENT_SELECT}FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)
             ).fetchone()
-        return None if row is None else _stored_event(row)
+        return None if row is None else stored_event(row)
 
     def select(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         """The rows of one SELECT with bound parameters: for readers that aggregate in SQL
@@ -261,5 +261,6 @@ class BaseStore:
         return sql, params
 
 
-def _stored_event(row: Any) -> StoredEvent:
+def stored_event(row: Any) -> StoredEvent:
+    """The record of one row of `_EVENT_SELECT`."""
     return StoredEvent.from_dict({**json.loads(row["json"]), **{k: row[k] for k in row.keys() if k != "json"}})

@@ -23,7 +23,7 @@ class Dialect:
         """`column = ?` without regard to case."""
         if self.name == "sqlite":
             return f"{column} = ? COLLATE NOCASE"
-        return f"lower({column}) = lower(?)"
+        return f"lower({column}) = lower(?::text)"  # ::text: lower() has range overloads too
 
     def insert(self, table: str, columns: Iterable[str], *, conflict: str = "",
                key: str = "id") -> str:
