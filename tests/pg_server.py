@@ -48,16 +48,19 @@ class Server:
     user: str | None  # the system user running the server (postgres when the tests run as root)
     _names: itertools.count = field(default_factory=itertools.count)
 
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql://eventwire@127.0.0.1:{self.port}/{database}"
+    def url(self, schema: str | None = None) -> str:
+        """The server's database; with `schema`, a URL whose tables live in that schema."""
+        url = f"postgresql://eventwire@127.0.0.1:{self.port}/postgres"
+        return url + (f"?options=-csearch_path%3D{schema}" if schema else "")
 
     def new_database(self) -> str:
-        """The URL of a new empty database."""
+        """The URL of a new empty store: a schema of its own (far cheaper than a database each,
+        and it shows the store keeps to the schema its URL names)."""
         import psycopg
 
-        name = f"ew_{os.getpid()}_{next(self._names)}"
+        name = f"ew_{next(self._names)}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE SCHEMA "{name}"')
         return self.url(name)
 
     def stop(self) -> None:

@@ -179,7 +179,7 @@ def current_version(conn: Any) -> int:
     return row[0] or 0
 
 
-def migrate(conn: Any, *, target: int = LATEST, steps: list[tuple[int, str, list[str]]] = MIGRATIONS,
+def migrate(conn: Any, *, target: int = LATEST, steps: list[tuple[int, str, list[str]]] | None = None,
             begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)) -> list[int]:
     """Apply the missing steps up to `target` in one transaction; return the versions applied.
 
@@ -187,6 +187,7 @@ def migrate(conn: Any, *, target: int = LATEST, steps: list[tuple[int, str, list
     `steps` and `begin` (the statements that open the transaction and keep other writers out)
     are SQLite's unless given: the PostgreSQL store passes its own (migrations_pg.py).
     """
+    steps = MIGRATIONS if steps is None else steps
     for statement in begin:
         conn.execute(statement)
     try:
