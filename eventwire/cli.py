@@ -181,9 +181,9 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
 
 def _reading(db: str):
     """The store of a read command: it must exist (a typo must not leave an empty database)."""
-    from .store.sqlite import Store
+    from .store import open_store
 
-    return Store(check.db_path(db), create=False)
+    return open_store(check.db_path(db), create=False)
 
 
 def _filter_options(fn):
@@ -314,9 +314,9 @@ def demo(db, corpus):
     dated = json.loads(dated_path.read_text("utf-8")) if dated_path.exists() else {}
     paths = sorted(str(p) for p in folder.iterdir() if p.suffix in {".txt", ".html", ".htm", ".jsonl"})
     stats = _ingest(paths, db, None, dated=dated)
-    from .store.sqlite import Store
+    from .store import open_store
 
-    store = Store(db)
+    store = open_store(db)
     try:
         summary = store.summary()
     finally:

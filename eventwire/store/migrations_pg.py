@@ -115,6 +115,10 @@ _V5 = [
         $$""",
 ]
 
+# Text compares and sorts byte by byte, as in SQLite, whatever the server's default collation:
+# the page order, the date filters (ISO text) and ids then agree between the two stores.
+_V5 = [statement.replace(" TEXT", ' TEXT COLLATE "C"') for statement in _V5]
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (5, "the schema of SQLite steps 1-5 (documents, events, mentions, quotes, incidents)", _V5),
 ]
