@@ -115,8 +115,11 @@ def ingest(paths, db, published, workers, extracted):
 
 
 def _summary(stats: dict, db: str) -> str:
+    from .store.postgres import shown
+
     notes = "".join(f", {n}" for n in stats["tally"].notes())
-    return f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents{notes} -> {db}"
+    return (f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents{notes} "
+            f"-> {shown(db)}")  # a URL's password is not printed
 
 
 def _workers(value: int | None) -> int:
