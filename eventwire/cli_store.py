@@ -60,4 +60,5 @@ def _merge(store) -> None:
         from .merge import merge_store
     except ImportError:
         return
-    merge_store(store)
+    with store.merging():
+        merge_store(store)

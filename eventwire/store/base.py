@@ -14,7 +14,7 @@ import dataclasses
 import json
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from ..filters import Filters
@@ -52,6 +52,12 @@ class BaseStore:
 
     def _lock_incidents(self, conn: Any) -> None:
         """Inside a write: no other writer may replace the incidents until this one commits."""
+
+    def merging(self) -> AbstractContextManager[Any]:
+        """Held while incidents are merged (reading the events, then put_incidents): merges of
+        several writers take turns, so the last one has read what every writer stored. SQLite's
+        writers take turns on the whole file already."""
+        return nullcontext()
 
     # -- lifecycle -------------------------------------------------------------------------
 

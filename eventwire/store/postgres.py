@@ -172,6 +172,19 @@ class PostgresStore(BaseStore):
     def _lock_incidents(self, conn: Any) -> None:
         conn.execute(f"SELECT pg_advisory_xact_lock({_LOCKS['incidents']}, 0)")
 
+    @contextmanager
+    def merging(self) -> Iterator[None]:
+        # A session lock (a merge spans many transactions); the incidents' transaction lock on the
+        # same key is then this session's already.
+        key = f"{_LOCKS['incidents']}, 0"
+        with self._lock:
+            self._conn.execute(f"SELECT pg_advisory_lock({key})")
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn.execute(f"SELECT pg_advisory_unlock({key})")
+
     def _stream(self, sql: str, params: list) -> Iterator[Any]:
         with self._read() as conn:
             for row in conn.stream(sql, params, 500):

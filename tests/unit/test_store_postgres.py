@@ -108,3 +108,23 @@ def test_postgres_readonly_and_unstorable_text(postgres_url):
         assert reader.count_events() == 1
         with pytest.raises(Exception, match="read-only"):
             reader.put_document(document("Another strike hit Aleppo."))
+
+
+def test_postgres_merges_take_turns(postgres_url):
+    import threading
+    import time
+
+    first, second = open_store(postgres_url), open_store(postgres_url)
+    order = []
+    try:
+        with first.merging():
+            waiting = threading.Thread(target=lambda: (second.merging().__enter__(), order.append("second")))
+            waiting.start()
+            time.sleep(0.5)
+            first.put_incidents([])  # the incidents' own lock is this session's already
+            order.append("first")
+        waiting.join(10)
+        assert order == ["first", "second"]
+    finally:
+        first.close()
+        second.close()
