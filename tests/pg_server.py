@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 
-INSTALL_HINT = "`make install` installs it (apt-get install postgresql)"
+INSTALL_HINT = "`make postgres` (part of `make test`) installs it: apt-get install postgresql"
 
 
 class Missing(Exception):
