@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser demo test test-unit eval bench clean
+.PHONY: install browser postgres demo test test-unit eval bench clean
 
 install: $(STAMP)
 
@@ -37,8 +37,17 @@ browser:
 	  || (sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium could not be installed: the browser tests will be skipped"; }
 
+# Debian's postgresql (initdb, pg_ctl) for the PostgreSQL store tests, which start a server of
+# their own in a temporary folder (tests/pg_server.py); where it cannot be installed they skip.
+postgres:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing postgresql (system package) for the PostgreSQL store tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	  || (sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	  || echo "postgresql could not be installed: the PostgreSQL tests will be skipped"; }
+
 # tests/unit (no spaCy model), tests/pipeline, tests/eval (the harness; ../shared parts skip where absent)
-test: install browser
+test: install browser postgres
 	$(VENV)/bin/pytest -q -x -m "not slow"
 
 # The fast unit tests alone, while working.

@@ -116,8 +116,11 @@ def ingest(paths, db, published, workers, extracted):
 
 
 def _summary(stats: dict, db: str) -> str:
+    from .store.postgres import shown
+
     notes = "".join(f", {n}" for n in stats["tally"].notes())
-    return f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents{notes} -> {db}"
+    return (f"{stats['new']} new, {stats['unchanged']} unchanged, {stats['failed']} failed documents{notes} "
+            f"-> {shown(db)}")  # a URL's password is not printed
 
 
 def _workers(value: int | None) -> int:
@@ -182,9 +185,9 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
 
 def _reading(db: str):
     """The store of a read command: it must exist (a typo must not leave an empty database)."""
-    from .store.sqlite import Store
+    from .store import open_store
 
-    return Store(check.db_path(db), create=False)
+    return open_store(check.db_path(db), create=False)
 
 
 def _filter_options(fn):
@@ -323,9 +326,9 @@ def demo(db, corpus):
     dated = json.loads(dated_path.read_text("utf-8")) if dated_path.exists() else {}
     paths = sorted(str(p) for p in folder.iterdir() if p.suffix in {".txt", ".html", ".htm", ".jsonl"})
     stats = _ingest(paths, db, None, dated=dated)
-    from .store.sqlite import Store
+    from .store import open_store
 
-    store = Store(db)
+    store = open_store(db)
     try:
         summary = store.summary()
     finally:

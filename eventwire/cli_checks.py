@@ -17,16 +17,18 @@ _DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016, 2016-08 or 2016-08-16)"
 _HALF_EARTH_KM = 20_038  # no two points on Earth are further apart
 
 
-def db_path(value: str) -> str:
-    """An SQLite file path; a database URL is refused with what is supported."""
+def db_path(value: str, *, postgres: str | None = None) -> str:
+    """An SQLite file path or a postgresql:// URL; another kind of URL is refused with what is
+    supported. `postgres`: why this command cannot use PostgreSQL (it is refused), or None."""
     m = _URL.match(value)
     if m:
         scheme = m.group(1).lower()
-        if scheme.startswith("postgres"):
-            raise click.BadParameter("PostgreSQL is not supported yet: give the path of an SQLite file "
-                                     "(e.g. --db eventwire.db)", param_hint="--db")
+        if scheme in ("postgresql", "postgres"):
+            if postgres is not None:
+                raise click.BadParameter(postgres, param_hint="--db")
+            return value
         raise click.BadParameter(f"{scheme}:// databases are not supported: give the path of an SQLite file "
-                                 "(e.g. --db eventwire.db)", param_hint="--db")
+                                 "(e.g. --db eventwire.db) or a postgresql:// URL", param_hint="--db")
     if os.path.isdir(value):
         raise click.BadParameter(f"{value} is a folder: give the path of an SQLite file", param_hint="--db")
     return value
@@ -156,6 +158,8 @@ def output_path(value: str, db: str) -> str:
         raise click.BadParameter(f"{value} is a folder: give a file name", param_hint="-o")
     if not target.resolve().parent.is_dir():
         raise click.BadParameter(f"the folder of {value} does not exist: create it first", param_hint="-o")
+    if _URL.match(db):  # a database server: no file of its own to overwrite
+        return value
     own = {Path(db).resolve(), *(Path(db + suffix).resolve() for suffix in ("-wal", "-shm", "-journal"))}
     if target.resolve() in own:
         raise click.BadParameter(f"{value} is the database itself (--db {db}): write the export elsewhere",

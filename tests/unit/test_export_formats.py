@@ -9,13 +9,13 @@ import pytest
 
 from eventwire.export import ACLED_COLUMNS, FORMATS, export, safe_cell
 from eventwire.filters import Filters
-from eventwire.store import Store
+from eventwire.store import open_store
 from test_store_records import actor, document, event, failed_document, incident
 
 
 @pytest.fixture()
-def store(tmp_path):
-    s = Store(tmp_path / "ew.db")
+def store(db):
+    s = open_store(db)
     aleppo = document()
     hostile = document('=HYPERLINK("http://evil.example","x") strike, "quoted", in Aleppo\nnext line',
                        source="@evil", events=[])
@@ -131,8 +131,8 @@ def test_export_parquet(store, tmp_path, what, n):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_export_empty_store(tmp_path, fmt):
-    with Store(tmp_path / "ew.db") as empty:
+def test_export_empty_store(db, tmp_path, fmt):
+    with open_store(db) as empty:
         assert export(empty, fmt, tmp_path / f"empty.{fmt}") == 0
     size = (tmp_path / f"empty.{fmt}").stat().st_size
     assert size == 0 if fmt in ("jsonl", "plover-json") else size > 0  # csv keeps its header, geojson its collection

@@ -1,7 +1,7 @@
 """merge_store: incidents from the store's events, rerun-stable, incremental."""
 from eventwire.merge import merge_store
 from eventwire.model import Document, to_dict
-from eventwire.store.sqlite import Store
+from eventwire.store import open_store
 from test_merge_helpers import event, place
 
 TOWN = place("Jisr al-Shughur", 35.8137, 36.3191, "SYR", "Idlib")
@@ -16,8 +16,8 @@ def _ids(store):
     return sorted((i.id, tuple(sorted(i.event_ids))) for i in store.incidents())
 
 
-def test_rerun_changes_nothing_and_new_reports_join(tmp_path):
-    store = Store(tmp_path / "ew.sqlite")
+def test_rerun_changes_nothing_and_new_reports_join(db):
+    store = open_store(db)
     s1 = "Air strikes hit Jisr al-Shughur on Monday, killing nine people."
     store.put_document(_doc("a", "Horizon", event(where=TOWN, killed=9, sentence=s1), s1))
     store.put_document(_doc("x", "Nile", event("Shelling/artillery/missile attack", where=OTHER,
@@ -40,8 +40,8 @@ def test_rerun_changes_nothing_and_new_reports_join(tmp_path):
     store.close()
 
 
-def test_syndicated_copies_found_from_stored_text(tmp_path):
-    store = Store(tmp_path / "ew.sqlite")
+def test_syndicated_copies_found_from_stored_text(db):
+    store = open_store(db)
     body = ("BEIRUT (Wire) - Air strikes hit a water station in Jisr al-Shughur on Monday, killing nine "
             "civilians, a monitor said. About 20 people were wounded, it said. The station supplied water "
             "to 60,000 people in the town and surrounding villages.")

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from eventwire.model import Error, QualityFlag
-from eventwire.store import Store
+from eventwire.store import open_store
 from eventwire.store.summary import TopPlace
 from test_store_records import document, failed_document
 
 
-def test_store_failed_document_recorded_and_others_stored(tmp_path):
+def test_store_failed_document_recorded_and_others_stored(db):
     good, bad, other = document(), failed_document("bad-1"), document("Shelling in Aleppo killed 3.")
-    with Store(tmp_path / "ew.db") as store:
+    with open_store(db) as store:
         assert store.put_documents([good, bad, other]) == (3, 0)
         failed = store.documents(failed=True)
         assert [d.id for d in failed] == ["bad-1"]
@@ -19,11 +19,11 @@ def test_store_failed_document_recorded_and_others_stored(tmp_path):
         assert store.count_events() == 2
 
 
-def test_store_summary_counts_and_flags(tmp_path):
+def test_store_summary_counts_and_flags(db):
     flagged = document("Reportedly, strikes hit Aleppo.", score=0.3)
     noisy = document("Advertisement. Strikes hit Aleppo again.", score=0.8,
                      flags=[QualityFlag(kind="boilerplate", detail="ad", spans=[[0, 14]])])
-    with Store(tmp_path / "ew.db") as store:
+    with open_store(db) as store:
         store.put_documents([document(), flagged, noisy, failed_document()])
         s = store.summary()
     assert s.documents == 4 and s.failed_documents == 1
@@ -37,7 +37,7 @@ def test_store_summary_counts_and_flags(tmp_path):
     assert s.date_range == ["2016-08-16", "2016-08-16"]
 
 
-def test_store_summary_of_empty_store(tmp_path):
-    with Store(tmp_path / "ew.db") as store:
+def test_store_summary_of_empty_store(db):
+    with open_store(db) as store:
         s = store.summary()
     assert s.documents == 0 and s.events == 0 and s.top_places == [] and s.flagged == []

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 
 from eventwire.filters import Filters
-from eventwire.store import Store
+from eventwire.store import open_store
 from test_store_records import actor, document, event, incident
 
 
 @pytest.fixture()
-def store(tmp_path):
-    s = Store(tmp_path / "ew.db")
+def store(db):
+    s = open_store(db)
     aleppo = document("Airstrikes killed 19 civilians in Aleppo on Tuesday.", published="2016-08-17")
     mosul = document("Clashes in Mosul killed 4 fighters in March.", published="2017-03-20", events=[])
     mosul.events = [event(mosul.id, mosul.text, event_type="Battles", sub_type="Armed clash", where="Mosul",

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from eventwire.filters import Filters, day_bound
-from eventwire.store import Store
+from eventwire.store import open_store
 from test_store_records import document, incident
 
 
@@ -29,10 +29,10 @@ def test_filters_normalise_and_list_what_is_given():
     assert day_bound("2016", upper=True) == "2016-99-99" and day_bound("2016-08", upper=False) == "2016-08-00"
 
 
-def test_min_quality_and_document_id_select_through_documents(tmp_path):
+def test_min_quality_and_document_id_select_through_documents(db):
     good = document("Airstrikes killed 19 civilians in Aleppo on Tuesday.", score=0.9)
     poor = document("Airstrikes hit Aleppo again, killing 19.", score=0.3)
-    with Store(tmp_path / "ew.db") as store:
+    with open_store(db) as store:
         store.put_documents([good, poor])
         store.put_incidents([incident("inc_good", [(good.events[0], good)]),
                              incident("inc_poor", [(poor.events[0], poor)])])

@@ -10,7 +10,7 @@ from eventwire.model import (
     Actor, Attribution, Casualties, Document, Error, Event, Evidence, Incident, Place, Quality,
     QualityFlag, Quote, Removed, SourceReport, When, to_dict,
 )
-from eventwire.store import Store
+from eventwire.store import open_store
 
 PLACES = {
     "Aleppo": ("SYR", "Aleppo", 36.20124, 37.16117, 170063),
@@ -93,17 +93,17 @@ def incident(inc_id: str, events_docs: list[tuple[Event, Document]]) -> Incident
 
 @pytest.mark.parametrize("make", [document, failed_document,
                                   lambda: document("Nothing happened here today.", events=[])])
-def test_store_round_trips_contract_json(tmp_path, make):
+def test_store_round_trips_contract_json(db, make):
     doc = make()
-    with Store(tmp_path / "ew.db") as store:
+    with open_store(db) as store:
         assert store.put_document(doc) is True
         back = store.get_document(doc.id)
         assert back == doc and to_dict(back) == to_dict(doc)
 
 
-def test_store_takes_records_only(tmp_path):
+def test_store_takes_records_only(db):
     doc = document()
-    with Store(tmp_path / "ew.db") as store:
+    with open_store(db) as store:
         with pytest.raises(TypeError, match="from_dict"):
             store.put_document(to_dict(doc))
         assert store.put_document(Document.from_dict(to_dict(doc))) is True
