@@ -496,6 +496,17 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
 
 
 _TOLL_WORD = regex("toll_words", re.I)
+_OTHERS = regex("toll_other_victims", re.I)
+
+
+def told_as_toll(found: Casualties) -> bool:
+    """The figure is told as the toll ("police put the death toll at 31"): the story's own summary."""
+    return bool(_TOLL_WORD.search(found.text or ""))
+
+
+def counts_others(found: Casualties) -> bool:
+    """The toll counts victims other than an event's own: "troops later shot dead five other attackers"."""
+    return bool(_OTHERS.search(found.text or ""))
 _PRONOUN_VICTIM = re.compile(r"\b(?:him|her)\b", re.I)
 
 
@@ -519,7 +530,7 @@ def _better_toll(own: Casualties | None, found: Casualties) -> Casualties:
     victim again among more ("killing her and a campaign volunteer")."""
     if own is None or own.best is None:
         return found
-    if found.best < own.best and _TOLL_WORD.search(found.text):
+    if found.best < own.best and told_as_toll(found):
         return found
     if own.best == 1 and found.best > 1 and _PRONOUN_VICTIM.search(found.text):
         return found

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from ..geo import haversine_km
 from ..model import Casualties, Event, Place, When
+from .casualties import counts_others
 
 # Two resolved points further apart than this are two scenes (two towns 12 km apart struck on one
 # day are two events); a neighbourhood and its town, or a town and the point named in it, are one.
@@ -103,7 +104,7 @@ def _finer(p: Place | None, q: Place | None) -> bool:
 
 def _larger_toll(own: Casualties | None, other: Casualties | None) -> bool:
     """`other` tells more dead than `own` (an explicit "no one was killed" stays)."""
-    if other is None:
+    if other is None or other.best and counts_others(other):
         return False
     if own is None or own.best is None:
         return own is None or other.best is not None

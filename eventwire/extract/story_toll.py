@@ -12,9 +12,14 @@ Measured on the shooting reports of `../shared/train/gva` (fit split, eval/gva.p
 toll of the story matches the Gun Violence Archive's killed count far more often than the main
 sentence's own toll (see docs/MODEL.md, "Tolls").
 
-Sentences that tell something else are left out: an aside ("Separately, ..."), a running count
-("this year", casualties.py's cumulative pattern) and a sentence dated, by a date of its own, further
-than `THRESHOLDS.other_day_days` from the main event's day (an earlier killing told as background).
+The story is what comes before the event's sentence (headline, lead) and what carries it on after
+(resolve/dates.py story_after: up to an aside, "Separately, ...", or a sentence set at another time,
+"On Monday, soldiers ..."). Left out besides: a running count ("this year", casualties.py's cumulative
+pattern), a sentence dated, by a date of its own, further than `THRESHOLDS.other_day_days` from the
+event's day (an earlier killing told as background), and a count of "other" victims ("troops later
+shot dead five other attackers": another act). A figure told as the toll ("police put the death toll
+at 31") is the story's own summary: the lowest such figure wins over any count (ACLED: the lowest
+figure when sources conflict).
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Casualties, Event
-from .casualties import find_casualties
+from .casualties import counts_others, find_casualties, told_as_toll
 
 
 @dataclass(frozen=True)
@@ -41,19 +46,24 @@ def story_toll(ev: Event, sentences: Sequence[tuple[int, str]], published: str |
                aside: re.Pattern[str]) -> Casualties | None:
     """The largest toll the story's sentences (start offset, text) give for `ev`'s incident; None
     when no sentence tells a toll."""
-    from ..resolve.dates import find_dates
+    from ..resolve.dates import event_story, find_dates
 
     day = _day(ev.date.start if ev.date else None) or _day(published)
+    before = [(start, text) for start, text in sentences if start <= ev.evidence.start]
+    after = [(start, text) for start, text, _ in event_story(ev, sentences, published, aside=aside)]
     best: Casualties | None = None
-    for start, text in sentences:
+    summary: Casualties | None = None
+    for start, text in before + after:
         if aside.match(text.lstrip()) or _other_day(find_dates(text, published), day):
             continue
         found = find_casualties(text, offset=start)
-        if found is None or found.best is None:
+        if found is None or found.best is None or counts_others(found):
             continue
+        if told_as_toll(found) and (summary is None or found.best < summary.best):
+            summary = found
         if best is None or found.best > best.best:
             best = found
-    return best
+    return summary or best
 
 
 def _day(iso: str | None) -> dt.date | None:
