@@ -504,6 +504,24 @@ def told_as_toll(found: Casualties) -> bool:
     return bool(_TOLL_WORD.search(found.text or ""))
 
 
+def merge_tolls(own: Casualties | None, other: Casualties | None) -> Casualties | None:
+    """One event's toll from two tellings: a figure told as the toll is the story's summary and wins
+    over a count (the lowest of two such figures: ACLED's lowest figure when sources conflict);
+    otherwise the larger count (one sentence names a victim, another counts them all). An explicit
+    "no one was killed" stays; a count of other victims never raises it."""
+    if other is None or other.best is None:
+        return own if own is not None else other
+    if own is None or own.best is None:
+        return other
+    if counts_others(other) or own.best == 0:
+        return own
+    if told_as_toll(own) != told_as_toll(other):
+        return own if told_as_toll(own) else other
+    if told_as_toll(own):
+        return other if other.best < own.best else own
+    return other if own.best < other.best else own
+
+
 def counts_others(found: Casualties) -> bool:
     """The toll counts victims other than an event's own: "troops later shot dead five other attackers"."""
     return bool(_OTHERS.search(found.text or ""))

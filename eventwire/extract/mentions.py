@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..geo import haversine_km
-from ..model import Casualties, Event, Place, When
-from .casualties import counts_others
+from ..model import Event, Place, When
+from .casualties import merge_tolls
 
 # Two resolved points further apart than this are two scenes (two towns 12 km apart struck on one
 # day are two events); a neighbourhood and its town, or a town and the point named in it, are one.
@@ -102,22 +102,13 @@ def _finer(p: Place | None, q: Place | None) -> bool:
     return _RANK.get(q.precision or "country", 3) < _RANK.get(p.precision or "country", 3)
 
 
-def _larger_toll(own: Casualties | None, other: Casualties | None) -> bool:
-    """`other` tells more dead than `own` (an explicit "no one was killed" stays)."""
-    if other is None or other.best and counts_others(other):
-        return False
-    if own is None or own.best is None:
-        return own is None or other.best is not None
-    return other.best is not None and 0 < own.best < other.best
-
-
 _SHARP = {"day": 0, "range": 1, "week": 1, "month": 2, "year": 3, "unresolved": 4}
 
 
 def collapse(members: Sequence[Event], headline_end: int = -1) -> Event:
     """One record for the mentions of one event, `members` surest first: the surest mention's
     record, with the finest place, the sharpest day, the actors that other mentions add, the
-    largest toll any mention gives (one sentence names a victim, another counts them all), and
+    toll of all mentions (casualties.merge_tolls: the largest count, a figure told as the toll first), and
     the evidence of all of them. A headline's place yields to the body's as fine."""
     ev = members[0]
     loose = ev.evidence.end <= headline_end
@@ -132,8 +123,7 @@ def collapse(members: Sequence[Event], headline_end: int = -1) -> Event:
             ev.date = other.date
         ev.actor1 = ev.actor1 or other.actor1
         ev.actor2 = ev.actor2 or other.actor2
-        if _larger_toll(ev.fatalities, other.fatalities):
-            ev.fatalities = other.fatalities
+        ev.fatalities = merge_tolls(ev.fatalities, other.fatalities)
         ev.civilian_targeting = ev.civilian_targeting or other.civilian_targeting
     ev.evidence_spans = sorted((m.evidence for m in members), key=lambda e: e.start)
     return ev

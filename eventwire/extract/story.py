@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
+from .casualties import merge_tolls
 from .story_toll import story_toll
 from ..geo import haversine_km
 from ..lexicon import regex
@@ -77,10 +78,8 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
                                 and e.fatalities.best), main.fatalities)
-    told = story_toll(main, sentences, published, aside=_ASIDE) if lethal and sentences else None
-    own = main.fatalities
-    if told is not None and told.best and (own is None or own.best is None or 0 < own.best < told.best):
-        main.fatalities = told
+    if lethal and sentences:
+        main.fatalities = merge_tolls(main.fatalities, story_toll(main, sentences, published, aside=_ASIDE))
     return main
 
 
