@@ -179,7 +179,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
                    places=places, actors=actors, quotes=quotes, quality=quality,
                    published_raw=published_raw, language=language, warnings=warnings)
     # once confidences are final, so that the event completed is the one ranked first
-    complete_main_event(doc)
+    complete_main_event(doc, [(s.start_char, s.text) for s in spacy_doc.sents])
     return doc
 
 

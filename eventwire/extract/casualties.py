@@ -83,6 +83,10 @@ _AT_MOST = word_set("qualifiers_at_most")
 _ABOUT = word_set("qualifiers_about")
 
 
+# Mentions that say the least toll, not a count of their own: the sentence's toll is at least this.
+FLOORS: dict[str, int] = {"sg_among": 1, "murder_suicide": 2, "fatal_event": 1}
+
+
 @dataclass
 class _Mention:
     kind: str
@@ -100,9 +104,10 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "relative",
           "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
+          "sg_named_list", "sg_bare", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
           "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
-          "or_injured_after", "injured_after", "no_one_before")
+          "or_injured_after", "injured_after", "no_one_before", "list_bare")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
 
@@ -280,12 +285,13 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 q = (q[0] + 1, _add(q[1], 1), _add(q[2], 1))
             start = m.start()
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
-    for kind in ("sg_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active", "sg_body", "sg_body_found", "sg_the_died",
-                 "sg_active_def", "sg_death_of", "sg_was", "sg_named_died"):
+    for kind in ("sg_list", "sg_named_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active",
+                 "sg_body", "sg_body_found", "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died",
+                 "sg_bare", "sg_self", "sg_active_name", "sg_head", *FLOORS):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
-            noun = (m.groupdict().get("noun") or "").strip()
+            noun = "self" if kind == "sg_self" else (m.groupdict().get("noun") or "").strip()
             if not _people(noun):
                 continue
             if kind == "sg_the_died" and m.group("det").lower() == "the" and not _singular(noun):
@@ -298,12 +304,18 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
+            if kind in ("sg_bare", "sg_head") and m.group("verb").lower() not in ("dies", "died", "dead") \
+                    and not _no_object(sentence, m.end()):
+                continue  # "a man shot and killed his wife": the subject killed, it did not die
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
             if _rx()["accident"].match(sentence, end):
                 continue
             n = len(re.findall(r"\b(?:a|an|one)\b", m.group("det"), re.I)) if kind == "sg_list" else 1
+            if kind == "sg_named_list":
+                n = len(re.findall(r",\s*\d{1,3}\b", m.group("det")))  # one victim per age told
             if _head(noun) == "couple":
                 n = 2
+            n = FLOORS.get(kind, n)
             deaths.append(_Mention(kind, m.start(), end, n, n, n, noun=noun, text=sentence[m.start():end]))
     for kind in ("inj_passive", "inj_active", "inj_noun"):
         for m in rx[kind].finditer(sentence):
@@ -320,11 +332,18 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
     return deaths, injuries
 
 
+def _no_object(sentence: str, pos: int) -> bool:
+    """Nothing after a bare participle at `pos` is its object: "a man shot and killed near his home"
+    (the man died), not "a man shot and killed two people" or "... his wife"."""
+    after = sentence[pos:pos + WINDOWS.object_after]
+    return not _rx()["card_after"].match(after) and bool(_rx()["after_passive"].match(after))
+
+
 def _extend_list(sentence: str, m: _Mention) -> list[_Mention]:
     """Further victim groups listed after an active verb: "killing three soldiers and two civilians",
     "killing her and a campaign volunteer"."""
     out = [m]
-    if m.kind not in ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death"):
+    if m.kind not in ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death", "sg_death_of", "sg_active_name"):
         return out
     pos = m.end
     while (nxt := _next_victims(sentence, pos)) is not None:
@@ -336,7 +355,7 @@ def _extend_list(sentence: str, m: _Mention) -> list[_Mention]:
 def _next_victims(sentence: str, pos: int) -> _Mention | None:
     """The victim group listed at `pos`, if the list goes on there with people who died."""
     many = _rx()["list"].match(sentence, pos)
-    one = None if many else _rx()["list_one"].match(sentence, pos)
+    one = None if many else _rx()["list_one"].match(sentence, pos) or _rx()["list_bare"].match(sentence, pos)
     nxt = many or one
     if not nxt or not _people(nxt.group("noun")):
         return None
@@ -408,6 +427,10 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
         return None
     deaths, injuries = _mentions(sentence)
     injured = injuries[0].best if injuries else None
+    # "the gunman was among the dead", "a murder-suicide": a least toll, never added to a count
+    floors = [m for m in deaths if m.kind in FLOORS]
+    deaths = [m for m in deaths if m.kind not in FLOORS] or floors[:1]
+    floor = max((m.best for m in floors), default=0)
     if not deaths:
         none = _rx()["none"].search(sentence)
         if none and not re.search(r"injur|hurt|wound", none.group(0), re.I):
@@ -439,6 +462,9 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
             chosen[chosen.index(clash)] = g
 
     best = sum(x.best for g in chosen for x in g)
+    if best < floor:
+        chosen = [[max(floors, key=lambda x: x.best)]]
+        best = floor
     low: int | None = 0
     high: int | None = 0
     civilians: int | None = None
@@ -470,6 +496,35 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
 
 
 _TOLL_WORD = regex("toll_words", re.I)
+_OTHERS = regex("toll_other_victims", re.I)
+
+
+def told_as_toll(found: Casualties) -> bool:
+    """The figure is told as the toll ("police put the death toll at 31"): the story's own summary."""
+    return bool(_TOLL_WORD.search(found.text or ""))
+
+
+def merge_tolls(own: Casualties | None, other: Casualties | None) -> Casualties | None:
+    """One event's toll from two tellings: a figure told as the toll is the story's summary and wins
+    over a count (the lowest of two such figures: ACLED's lowest figure when sources conflict);
+    otherwise the larger count (one sentence names a victim, another counts them all). An explicit
+    "no one was killed" stays; a count of other victims never raises it."""
+    if other is None or other.best is None:
+        return own if own is not None else other
+    if own is None or own.best is None:
+        return other
+    if counts_others(other) or own.best == 0:
+        return own
+    if told_as_toll(own) != told_as_toll(other):
+        return own if told_as_toll(own) else other
+    if told_as_toll(own):
+        return other if other.best < own.best else own
+    return other if own.best < other.best else own
+
+
+def counts_others(found: Casualties) -> bool:
+    """The toll counts victims other than an event's own: "troops later shot dead five other attackers"."""
+    return bool(_OTHERS.search(found.text or ""))
 _PRONOUN_VICTIM = re.compile(r"\b(?:him|her)\b", re.I)
 
 
@@ -493,8 +548,9 @@ def _better_toll(own: Casualties | None, found: Casualties) -> Casualties:
     victim again among more ("killing her and a campaign volunteer")."""
     if own is None or own.best is None:
         return found
-    if found.best < own.best and _TOLL_WORD.search(found.text):
+    if found.best < own.best and told_as_toll(found):
         return found
     if own.best == 1 and found.best > 1 and _PRONOUN_VICTIM.search(found.text):
         return found
     return own
+

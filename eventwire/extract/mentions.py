@@ -12,6 +12,7 @@ from typing import Sequence
 from ..geo import haversine_km
 from ..model import Event, Place, When
 from ..resolve.dates import names_calendar_day
+from .casualties import merge_tolls
 
 # Two resolved points further apart than this are two scenes (two towns 12 km apart struck on one
 # day are two events); a neighbourhood and its town, or a town and the point named in it, are one.
@@ -121,8 +122,9 @@ _SHARP = {"day": 0, "range": 1, "week": 1, "month": 2, "year": 3, "unresolved": 
 
 def collapse(members: Sequence[Event], headline_end: int = -1) -> Event:
     """One record for the mentions of one event, `members` surest first: the surest mention's
-    record, with the finest place, the sharpest day, the actors and the toll that other mentions
-    add, and the evidence of all of them. A headline's place yields to the body's as fine."""
+    record, with the finest place, the sharpest day, the actors that other mentions add, the
+    toll of all mentions (casualties.merge_tolls: the largest count, a figure told as the toll first), and
+    the evidence of all of them. A headline's place yields to the body's as fine."""
     ev = members[0]
     loose = ev.evidence.end <= headline_end
     for other in members[1:]:
@@ -136,8 +138,7 @@ def collapse(members: Sequence[Event], headline_end: int = -1) -> Event:
             ev.date = other.date
         ev.actor1 = ev.actor1 or other.actor1
         ev.actor2 = ev.actor2 or other.actor2
-        if ev.fatalities is None and other.fatalities is not None:
-            ev.fatalities = other.fatalities
+        ev.fatalities = merge_tolls(ev.fatalities, other.fatalities)
         ev.civilian_targeting = ev.civilian_targeting or other.civilian_targeting
     ev.evidence_spans = sorted((m.evidence for m in members), key=lambda e: e.start)
     return ev

@@ -10,7 +10,9 @@ each found on another violent event of the same report in 7-11% of reports where
 slot was empty or coarse.
 
 Only empty slots are filled (and a place no finer than a province): what the main event's
-own sentence says is never overwritten; an explicit "no one was killed" stays 0.
+own sentence says is never overwritten, except its toll, which rises to the largest the story gives
+for its incident (story_toll.py: the main sentence often names one of the dead, another counts
+them all); an explicit "no one was killed" stays 0.
 """
 from __future__ import annotations
 
@@ -20,8 +22,11 @@ import functools
 import re
 import string
 from dataclasses import dataclass
+from typing import Sequence
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
+from .casualties import merge_tolls
+from .story_toll import story_toll
 from ..geo import haversine_km
 from ..lexicon import regex
 from ..model import Document, Event, Place, When
@@ -45,11 +50,12 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 
 
-def complete_main_event(doc: Document) -> Event | None:
+def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()) -> Event | None:
     """Fill the main event's (eventwire.main_event) missing place, day and toll from the
     report's other violent events, most confident first; a place still missing from the
     dateline's town; a day still missing, or one that is only a page stamp or the day something
-    was said, from the lead's day. Returns the main event."""
+    was said, from the lead's day; a lethal event's toll from the largest the story's
+    `sentences` (start offset, text) give. Returns the main event."""
     main = main_event(doc)
     if main is None:
         return None
@@ -72,6 +78,8 @@ def complete_main_event(doc: Document) -> Event | None:
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
                                 and e.fatalities.best), main.fatalities)
+    if lethal and sentences:
+        main.fatalities = merge_tolls(main.fatalities, story_toll(main, sentences, published, aside=_ASIDE))
     return main
 
 

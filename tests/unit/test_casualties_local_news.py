@@ -1,0 +1,91 @@
+"""find_casualties on how US local news tells its dead (issue 10): ages and roles as victims,
+headline participles, "fatally shot", "pronounced dead", named victims, murder-suicides. The
+sentences are made up for these tests."""
+import pytest
+
+from eventwire.extract.casualties import find_casualties
+from eventwire.extract.events import _ASIDE
+from eventwire.extract.mentions import collapse
+from eventwire.extract.story_toll import story_toll
+from eventwire.model import Casualties, Event, Evidence, When
+
+
+@pytest.mark.parametrize("sentence, best", [
+    # an age is a word of the victim phrase
+    ("A 4-year-old boy was shot and killed near his home on Tuesday.", 1),
+    ("An 18-year-old man has died after being shot.", 1),
+    ("The 19-year-old died at the hospital.", 1),
+    ("Police are investigating the shooting death of a 30-year-old man.", 1),
+    ("A woman was charged in the fatal shooting of 15-year-old girl in Oakdale.", 1),
+    # headline participles and bare nouns
+    ("A 6-year-old girl shot and killed outside a store", 1),
+    ("A man shot and killed his neighbor in a dispute.", 1),  # the subject killed, he did not die
+    ("Teen dies after shooting at park", 1),
+    ("Man wounded in weekend shooting dies", 1),
+    ("5-Year-Old Boy Killed, 2 Adults Injured In Elm Street Shooting", 1),
+    ("That little boy died a short time later at the hospital.", 1),
+    # named victims
+    ("Ana Ruiz, 23, of Elmwood, died at the scene.", 1),
+    ("Deputy Sam Cole died Friday after a shooting.", 1),
+    ("Tom Lee, 23, and Ana Ruiz, 31, were killed.", 2),
+    ("Both Tom Lee, 32, and Ana Ruiz, 34, died at the scene.", 2),
+    ("A gunman opened fire, killing Tom Lee and wounding the other man.", 1),
+    ("When officers arrived he was breathing, but he later died at the hospital.", 1),
+    # "one fatally" after the shot
+    ("Three people were shot Saturday night, one of them fatally.", 1),
+    ("Four people were shot, one man fatally, outside a home.", 1),
+    # the attacker's own death, murder-suicides
+    ("A man fatally shoots himself after a standoff with deputies.", 1),
+    ("Police say the gunman killed himself.", 1),
+    ("A man killed his wife before killing himself, police said.", 2),
+    ("A man shot and killed his wife and then himself.", 2),
+    ("Deputies say a man shot and killed his wife, son and daughter before killing himself.", 4),
+    ("Deputies are investigating a murder-suicide at a home on Elm Street.", 2),
+    ("The shooter was among the dead.", 1),
+    ("Five people were killed, and the shooter was among the dead.", 5),
+    # a deadly incident without a count: at least one dead
+    ("Police identify victim in fatal Elm Street shooting", 1),
+])
+def test_counts(sentence, best):
+    got = find_casualties(sentence)
+    assert got is not None and got.best == best
+    assert got.text == sentence[got.start:got.end]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nothing will change until somebody gets killed.",  # not (yet) a death
+    "As of July 15, 126 people had been murdered in the city this year.",  # a running count
+    "At least 80 people were killed in the city in November alone.",
+    "It was done before anyone noticed the shooting.",  # "done" holds no "one"
+])
+def test_no_toll(sentence):
+    got = find_casualties(sentence)
+    assert got is None or not got.best
+
+
+def _event(start: int, date: str, best: int | None = None) -> Event:
+    sentence = "x" * 10
+    toll = None if best is None else Casualties(text="x", best=best, low=best, high=best)
+    return Event(id=f"e{start}", event_type="Violence against civilians", sub_event_type="Attack",
+                 plover_type="ASSAULT", plover_mode=None, cameo_root=None, actor1=None, actor2=None,
+                 location=None, date=When(text=date, start=date, end=None, precision="day"),
+                 fatalities=toll, civilian_targeting=True, attribution=None, hedged=False,
+                 evidence=Evidence(sentence=sentence, start=start, end=start + 10), confidence=0.5,
+                 trigger="killed")
+
+
+def test_story_toll_is_the_largest_count_of_the_incident():
+    sentences = [(0, "Two people were shot, one fatally, on Elm Street on Saturday."),
+                 (70, "A second victim, Ana Ruiz, 31, died at the hospital on Sunday."),
+                 (140, "Police said three people were killed and one wounded in the shooting."),
+                 (220, "Separately, a man was killed in another part of town."),
+                 (280, "In March 2015, four people were killed at the same corner.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 3
+
+
+def test_collapse_keeps_the_largest_toll_of_its_mentions():
+    merged = collapse([_event(0, "2016-06-04", 1), _event(50, "2016-06-04", 2), _event(90, "2016-06-04", None)])
+    assert merged.fatalities.best == 2
+    denied = collapse([_event(0, "2016-06-04", 0), _event(50, "2016-06-04", 2)])
+    assert denied.fatalities.best == 0  # an explicit "no one was killed" stays
