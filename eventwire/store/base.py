@@ -19,7 +19,7 @@ from typing import Any
 
 from ..filters import Filters
 from ..model import Document, DocumentInfo, Incident, StoredEvent, StoredIncident
-from . import queries
+from . import migrations, queries
 from .dialect import Dialect
 from .rows import ACTOR_KEYS, PLACE_KEYS, document_rows, incident_rows, loads, sql_value
 from .summary import Summary, summary
@@ -58,6 +58,11 @@ class BaseStore:
         several writers take turns, so the last one has read what every writer stored. SQLite's
         writers take turns on the whole file already."""
         return nullcontext()
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return migrations.current_version(self._conn)
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -133,11 +133,6 @@ class PostgresStore(BaseStore):
                 raise StoreError(f"{shown(url)}: {exc}") from exc
             raise
 
-    @property
-    def schema_version(self) -> int:
-        with self._lock:
-            return migrations.current_version(self._conn)
-
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[_Connection]:
         import psycopg

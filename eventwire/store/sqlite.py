@@ -69,11 +69,6 @@ class Store(BaseStore):
                 raise StoreError(f"{self.path} is not an eventwire database ({exc})") from exc
             raise
 
-    @property
-    def schema_version(self) -> int:
-        with self._lock:
-            return migrations.current_version(self._conn)
-
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
