@@ -67,7 +67,7 @@ def same_time(a: When | None, b: When | None) -> bool:
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
 
 
-def _calendar_dated(ev: Event) -> bool:
+def calendar_dated(ev: Event) -> bool:
     """Its own sentence names the calendar days it happened on ("on 30 September 2015")."""
     d = ev.date
     return (d is not None and bool(d.start) and d.span_start is not None
@@ -78,7 +78,7 @@ def compatible(a: Event, b: Event, headline_end: int = -1) -> bool:
     if _kind(a) != _kind(b) or not same_time(a.date, b.date):
         return False
     in_headline = min(a.evidence.end, b.evidence.end) <= headline_end
-    if not in_headline and any(_calendar_dated(x) and (y.date is None or not y.date.start)
+    if not in_headline and any(calendar_dated(x) and (y.date is None or not y.date.start)
                                for x, y in ((a, b), (b, a))):
         return False  # a day named in full is told apart from a sentence that gives none
     if in_headline:

@@ -23,9 +23,9 @@ from typing import Sequence
 import yaml
 
 from ..model import Event, When
-from ..resolve.dates import days_before_published, names_calendar_day
+from ..resolve.dates import days_before_published
 from .events import _ASIDE, quoted_spans
-from .mentions import ARMED_TYPES, collapse, group
+from .mentions import ARMED_TYPES, calendar_dated, collapse, group
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = _DATA / "models" / "reportable.json"
@@ -224,8 +224,7 @@ def on_record(ev: Event, f: dict[str, float]) -> bool:
     which ACLED does not code). Neither is told as planned, feared, denied, hypothetical or generic."""
     if any(f.get(k) for k in _UNREAL):
         return False
-    d = ev.date
-    if d is not None and d.precision in {"day", "range"} and f.get("date_own") and names_calendar_day(d.text):
+    if calendar_dated(ev) and ev.date.precision in {"day", "range"}:
         return True
     kinds = cues()["dyad_actor_kinds"]
     return (ev.event_type is None and ev.actor1 is not None and ev.actor2 is not None
@@ -269,10 +268,8 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
     ranked = _one_sentence_two_readings(ranked, events, probs)
     out = []
     for rank, g in enumerate(ranked):
-        p = max(probs[j] for j in g)
-        best_said = max(said[j] for j in g)
         members = sorted(g, key=lambda j: (-probs[j], events[j].evidence.start))
-        reportable = p >= threshold("main" if rank == 0 else "reportable")
+        reportable = probs[members[0]] >= threshold("main" if rank == 0 else "reportable")
         if not reportable:
             # only the mentions that stand on record: a dated one may share a group with a
             # mention whose relative day could not be placed
@@ -280,7 +277,7 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
             if not members:
                 continue
         ev = collapse([events[j] for j in members], headline_end(doc.text))
-        ev.confidence = round(best_said if reportable else max(said[j] for j in members), 3)
+        ev.confidence = round(max(said[j] for j in members), 3)
         ev.main = rank == 0 and reportable
         out.append(ev)
     return sorted(out, key=lambda e: e.evidence.start)
