@@ -118,3 +118,14 @@ def test_a_bad_cluster_stops_before_any_work(args, said, docs, tmp_path):
     r = run("ingest", docs, "--db", str(tmp_path / "ew.db"), *args, status=2)
     assert said in r.output
     assert not (tmp_path / "ew.db").exists()
+
+
+def test_plain_use_never_imports_dask():
+    import subprocess
+    import sys
+
+    code = ("import sys, eventwire.cli; from eventwire.batch import process_parallel; "
+            "list(process_parallel([], workers=1)); "
+            "sys.exit(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], text=True, capture_output=True)
+    assert done.returncode == 0, done.stderr or "dask was imported"
