@@ -19,6 +19,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
@@ -123,7 +124,7 @@ def _documents(future, part: list[InputDoc], retries: int) -> list[Document]:
 
     try:
         return future.result()
-    except asyncio.CancelledError as exc:  # the scheduler went away: nothing more will come
+    except (CancelledError, asyncio.CancelledError) as exc:  # the scheduler went away: nothing more will come
         raise ConnectionError(f"the Dask cluster dropped the run: {exc}") from exc
     except Exception as exc:  # the partition failed on every try: its documents fail, the run goes on
         error = EventwireError("E009", f"its partition failed {retries + 1} times on the cluster: "

@@ -109,6 +109,19 @@ def test_a_partition_failing_every_try_fails_its_documents_only(cluster):
     assert got[0].events and got[1].events
 
 
+def test_a_cancelled_partition_stops_the_run(cluster):
+    """Cancelled is what a run gets when the scheduler goes away: no use failing every document."""
+    import time
+
+    from eventwire.cluster import _documents
+
+    with distributed.Client(cluster) as client:
+        future = client.submit(time.sleep, 30, pure=False)
+        client.cancel(future)
+        with pytest.raises(ConnectionError, match="dropped the run"):
+            _documents(future, _inputs()[:1], 2)
+
+
 @pytest.mark.parametrize("args, said", [
     (["--cluster", "local:0"], "is not a cluster"),
     (["--cluster", "http://x:8786"], "is not a cluster"),
