@@ -61,6 +61,7 @@ eval: install
 
 bench: install
 	$(PY) bench/throughput.py
+	$(PY) bench/cluster.py
 	$(PY) bench/merge.py
 	$(PY) bench/actors.py
 	$(PY) bench/serve.py

@@ -55,7 +55,9 @@ def main(ctx, verbose, quiet):
 @click.option("--published", help="publication date YYYY-MM-DD (single files)")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="processes (default: the `workers` setting, 1)")
-def extract(article, input_, fmt, published, workers):
+@click.option("--cluster", default=None, help="run on Dask: local:N (N worker processes here) or a "
+              "scheduler's address, tcp://host:8786 (instead of --workers)")
+def extract(article, input_, fmt, published, workers, cluster):
     """Print the events of ARTICLE (.txt, .html, an http(s) address or -) as the contract's document JSON.
 
     Exit status 1 when any document failed (each is printed with its error), 2 when the run
@@ -68,12 +70,13 @@ def extract(article, input_, fmt, published, workers):
     if not source:
         raise click.UsageError("give an ARTICLE path, - for stdin, or --input PATH")
     published = check.published(published)
+    cluster = check.cluster(cluster, workers)
     fmt = fmt or ("json" if article and not input_ else "jsonl")
     batch = fmt == "jsonl"
     tally = Tally()
     progress = Progress(count_inputs([source]) if batch else None, quiet=quiet() or not batch)
     try:
-        for doc in process_parallel(_inputs([source], published), workers=_workers(workers)):
+        for doc in process_parallel(_inputs([source], published), workers=_workers(workers), cluster=cluster):
             tally.add(doc)
             progress.update()
             if fmt == "json":
@@ -95,9 +98,11 @@ def extract(article, input_, fmt, published, workers):
 @click.option("--published", help="publication date YYYY-MM-DD for files that carry none")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="processes (default: the `workers` setting, 1)")
+@click.option("--cluster", default=None, help="run on Dask: local:N (N worker processes here) or a "
+              "scheduler's address, tcp://host:8786 (instead of --workers)")
 @click.option("--extracted", is_flag=True,
               help="PATHS hold `extract --format jsonl` output (shards run elsewhere): store it as it is")
-def ingest(paths, db, published, workers, extracted):
+def ingest(paths, db, published, workers, cluster, extracted):
     """Extract and store documents (idempotent: the same input twice adds nothing).
 
     PATHS: files, folders, http(s) addresses or -: .txt, .html, document JSONL, RSS/Atom feeds,
@@ -106,10 +111,11 @@ def ingest(paths, db, published, workers, extracted):
     Exit status 1 when any document failed (the others are stored), 2 when the run could not start."""
     db = check.db_path(db)
     published = check.published(published)
+    cluster = check.cluster(cluster, workers)
     if extracted:
         stats = _ingest_extracted(list(paths), db)
     else:
-        stats = _ingest(list(paths), db, published, workers=_workers(workers))
+        stats = _ingest(list(paths), db, published, workers=_workers(workers), cluster=cluster)
     click.echo(_summary(stats, db))
     if stats["failed"]:
         sys.exit(1)
@@ -168,7 +174,7 @@ def _extracted(data: dict) -> Document:
 
 
 def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | None = None,
-            workers: int = 1) -> dict:
+            workers: int = 1, cluster: str | None = None) -> dict:
     from .batch import process_parallel
     from .ingest import count_inputs, read_inputs
 
@@ -178,7 +184,7 @@ def _ingest(paths: list[str], db: str, published: str | None, *, dated: dict | N
             yield from (_inputs([path], date) if path == "-" else read_inputs([path], published=date))
 
     with storing(db, count_inputs(paths)) as (store, stats):
-        for doc in process_parallel(inputs(), workers=workers):
+        for doc in process_parallel(inputs(), workers=workers, cluster=cluster):
             store_one(store, stats, doc)
     return stats
 

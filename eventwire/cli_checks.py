@@ -165,3 +165,20 @@ def output_path(value: str, db: str) -> str:
         raise click.BadParameter(f"{value} is the database itself (--db {db}): write the export elsewhere",
                                  param_hint="-o")
     return value
+
+
+def cluster(value: str | None, workers: int | None) -> str | None:
+    """--cluster: local:N or a Dask scheduler's address; not with --workers (the cluster has its own)."""
+    if value is None:
+        return None
+    if workers is not None:
+        raise click.UsageError("give --workers or --cluster, not both (local:N is N workers on Dask)")
+    try:
+        from .cluster import address
+    except ImportError as exc:
+        raise click.BadParameter(f"needs dask and distributed ({exc.name} is not installed): run `make install`",
+                                 param_hint="--cluster") from None
+    try:
+        return address(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--cluster") from None

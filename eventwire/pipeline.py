@@ -29,7 +29,8 @@ def _context_country(places: list[Place]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _failed(inp: InputDoc, error: Error) -> Document:
+def failed(inp: InputDoc, error: Error) -> Document:
+    """The record of a document that failed: its input's fields, no text, the error."""
     # the fields are escaped: a lone surrogate in an id or title must not break printing the error
     return Document(id=escape_surrogates(inp.id), title=escape_surrogates(inp.title),
                     published=read_date(inp.published), text="", url=escape_surrogates(inp.url),
@@ -94,7 +95,7 @@ def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Do
     parsed = iter(_parse(nlp, [c.text for _, c, _, lang in prepared if c is not None and is_read(lang)]))
     for inp, cleaned, error, language in prepared:
         if error is not None:
-            yield _failed(inp, error)
+            yield failed(inp, error)
         elif not is_read(language):
             yield _unread(inp, cleaned, language)
         else:
@@ -106,10 +107,10 @@ def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Do
                     doc = _assemble(inp, cleaned, spacy_doc, language, mentions)
                 yield doc
             except EventwireError as exc:
-                yield _failed(inp, exc.to_error())
+                yield failed(inp, exc.to_error())
             except Exception as exc:  # one bad document must not stop the batch
                 _log_failure(inp.id)
-                yield _failed(inp, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error())
+                yield failed(inp, EventwireError("E009", f"{type(exc).__name__}: {exc}").to_error())
 
 
 def _log_failure(doc_id: str) -> None:

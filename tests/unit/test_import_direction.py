@@ -51,6 +51,7 @@ STAGE_OF = {
     # assembly: the pipeline wires the stages into Document records
     "eventwire.pipeline": "assembly",
     "eventwire.batch": "assembly",
+    "eventwire.cluster": "assembly",  # batch on Dask: the same chunks on a cluster's workers
     "eventwire.timelimit": "assembly",  # the per-document limit the pipeline puts around each document
     # store: records in and out, what to select (Filters) and an event's flat row
     "eventwire.store": "store",
