@@ -495,6 +495,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     ix = _Index.of(text, actors, places, datelines)
     sents = [s for s in doc.sents if s.text.strip()]
     preds = _predictions(sents, classify)
+    # what the classifier made of each sentence it read, for the reportable-event model
+    doc._.event_readings = {s.start_char: p for s, p in zip(sents, preds) if p is not None}
     for index, (sent, pred) in enumerate(zip(sents, preds)):
         events += _sentence_events(sent, index, doc_id=doc_id, published=published, ix=ix, pred=pred)
     # a dateline names where the story was filed, not a scene to carry on
@@ -582,6 +584,11 @@ def _retype(ev: Event, sub: str) -> None:
 
 
 _EVENT_CUE = re.compile(rf"\b({alternation('event_cue_stems')})", re.I)
+
+
+if not Doc.has_extension("event_readings"):
+    # sentence start -> the classifier's Prediction for it (only sentences it read)
+    Doc.set_extension("event_readings", default=None)
 
 
 def _predictions(sents: list[Span], classify: Callable | None) -> list:

@@ -77,6 +77,8 @@ def calendar_dated(ev: Event) -> bool:
 def compatible(a: Event, b: Event, headline_end: int = -1) -> bool:
     if _kind(a) != _kind(b) or not same_time(a.date, b.date):
         return False
+    if a.event_type is None and _other_source(a, b):
+        return False  # a PLOVER event is its source's act (CAMEO's who-did-what): two sources, two events
     in_headline = min(a.evidence.end, b.evidence.end) <= headline_end
     if not in_headline and any(calendar_dated(x) and (y.date is None or not y.date.start)
                                for x, y in ((a, b), (b, a))):
@@ -87,6 +89,11 @@ def compatible(a: Event, b: Event, headline_end: int = -1) -> bool:
         km = _km(a.location, b.location)
         return km is None or km <= HEADLINE_PLACE_KM or same_place(a.location, b.location)
     return same_place(a.location, b.location)
+
+
+def _other_source(a: Event, b: Event) -> bool:
+    return (a.actor1 is not None and b.actor1 is not None and bool(a.actor1.name) and bool(b.actor1.name)
+            and a.actor1.name != b.actor1.name)
 
 
 def _km(p: Place | None, q: Place | None) -> float | None:

@@ -24,6 +24,7 @@ import yaml
 
 from ..model import Event, When
 from ..resolve.dates import days_before_published
+from .classify import NONE
 from .events import _ASIDE, quoted_spans
 from .mentions import ARMED_TYPES, calendar_dated, collapse, group
 
@@ -120,6 +121,12 @@ def _grammar(tok, sent_text: str, before: str) -> dict[str, float]:
     return f
 
 
+def _reads_none(pred) -> float:
+    """P("none") of the sentence's classifier reading (0 when it did not read the sentence, or
+    "none" is not among its likeliest classes)."""
+    return dict(pred.top).get(NONE, 0.0) if pred is not None else 0.0
+
+
 def headline_end(text: str) -> int:
     """Where the headline line ends (-1 for a page of one line: a snippet has no headline)."""
     return text.find("\n")
@@ -135,6 +142,7 @@ def features(events: Sequence[Event], doc, published: str | None,
     first_break = headline_end(text)
     headline_sents = bisect.bisect_left(sent_starts, first_break) if first_break >= 0 else 0
     quoted = quoted_spans(text)
+    readings = doc._.event_readings or {}
     top_conf = max((e.confidence for e in events), default=0.0)
     rows = []
     for i, ev in enumerate(events):
@@ -148,6 +156,9 @@ def features(events: Sequence[Event], doc, published: str | None,
         # whether the event has an ACLED type, and whether it is armed violence, not which type: the
         # training sets hold the types in shares of their own (shootings in one, protests in
         # another), which no page shares
+        # the learned classifier's reading of the sentence as no event at all: the words of
+        # sport, business and talk ("a relegation battle", "blasted the decision", "a deal")
+        f["reads_none"] = _reads_none(readings.get(ev.evidence.start))
         f["acled_type"] = float(ev.event_type is not None)
         f["armed_violence"] = float(ev.event_type in ARMED_TYPES)
         f["attributed"] = float(ev.attribution is not None)

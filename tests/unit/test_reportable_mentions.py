@@ -87,3 +87,31 @@ def test_two_readings_of_one_sentence_the_extraction_chooses():
     ranked = _one_sentence_two_readings([[1], [0], [2]], [riot, attack, other], [0.5, 0.8, 0.9])
     assert ranked[0] == [0]
     assert _one_sentence_two_readings([[2], [1], [0]], [riot, attack, other], [0.5, 0.8, 0.9])[0] == [2]
+
+
+def test_verbal_events_of_two_sources_are_two_events_armed_violence_told_by_two_names_is_one():
+    from dataclasses import replace
+
+    from eventwire.model import Actor
+
+    def actor(name, start):
+        return Actor(text=name, name=name, country=None, kind="ngo", start=start, end=start + 1)
+
+    accuse = replace(_event(0), event_type=None, sub_event_type=None, plover_type="ACCUSE")
+    fsa = replace(accuse, actor1=actor("Free Syrian Army", 0))
+    ngos = replace(accuse, id="b", actor1=actor("Amnesty International", 10), evidence=Evidence(sentence="s", start=10, end=11))
+    assert mentions.group([fsa, ngos]) == [[0], [1]]
+    assert mentions.group([fsa, replace(ngos, actor1=actor("Free Syrian Army", 10))]) == [[0, 1]]
+    attack = _event(0, place=_place("Bandiagara", 14.35, -3.61))
+    told_again = replace(_event(10), actor1=actor("gunmen", 10))
+    assert mentions.group([replace(attack, actor1=actor("attackers", 0)), told_again]) == [[0, 1]]
+
+
+def test_the_classifiers_none_reading_is_a_feature_that_lowers_the_probability():
+    from eventwire.extract.reportable import _reads_none
+    from eventwire.extract.classify import Prediction
+
+    m = model()
+    assert "reads_none" in m["features"] and m["coef"][m["features"].index("reads_none")] < 0
+    none = Prediction(None, None, 0.9, 0.0, (("none", 0.9), ("Armed clash", 0.05)))
+    assert _reads_none(none) == 0.9 and _reads_none(None) == 0.0
