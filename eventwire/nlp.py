@@ -32,23 +32,24 @@ def sentence_rules(doc: Doc) -> Doc:
     period), or terminal punctuation (optionally followed by closing quotes) before a token that
     can open a sentence, unless the period ends a known abbreviation.
     """
-    for i, tok in enumerate(doc):
+    toks = list(doc)  # each Token made once: doc[i] makes a new one on every access
+    for i, tok in enumerate(toks):
         if i == 0:
             continue
-        prev = doc[i - 1]
+        prev = toks[i - 1]
         start = False
         if "\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
             start = True
         elif not tok.is_space and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "“\"‘'("):
             j = i - 1
-            while j > 0 and (doc[j].text in _CLOSERS or doc[j].is_space):
+            while j > 0 and (toks[j].text in _CLOSERS or toks[j].is_space):
                 j -= 1
-            end = doc[j].text
-            if end in {".", "!", "?", "…"} or (end.endswith(".") and len(end) > 1 and doc[j].is_punct):
-                before = doc[j - 1].lower_.rstrip(".") if j > 0 else ""
-                start = not (end == "." and before in _ABBREVIATIONS and doc[j - 1].whitespace_ == "")
+            end = toks[j].text
+            if end in {".", "!", "?", "…"} or (end.endswith(".") and len(end) > 1 and toks[j].is_punct):
+                before = toks[j - 1].lower_.rstrip(".") if j > 0 else ""
+                start = not (end == "." and before in _ABBREVIATIONS and toks[j - 1].whitespace_ == "")
             elif end.endswith(".") and end.lower().rstrip(".") not in _ABBREVIATIONS and len(end) > 2 \
-                    and end[:-1].isalpha() and doc[j].whitespace_:
+                    and end[:-1].isalpha() and toks[j].whitespace_:
                 start = True
         tok.is_sent_start = start
     return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 
 from .limits import LIMITS
 from .lines import EDGE_SPACE, LINE_BREAK
@@ -18,11 +19,16 @@ def _ftfy_config():
 
 
 _SPACE_LIKE = set(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+_SPACE_CLASS = "[" + re.escape("".join(sorted(_SPACE_LIKE))) + "]"
+# what _collapse_spaces changes: a run of two or more, or a space-like character other than " "
+_TO_COLLAPSE = re.compile(f"{_SPACE_CLASS}{{2,}}|(?! ){_SPACE_CLASS}")
 
 
 def _collapse_spaces(line: str) -> tuple[str, list[int]]:
     """Runs of spaces/tabs/no-break spaces -> one " " (the run's FIRST character is the one
     kept, so a word's end offset still lands on the space right after it)."""
+    if not _TO_COLLAPSE.search(line):
+        return line, list(range(len(line)))  # most lines: nothing to do, and no loop over them
     out, idx = [], []
     for i, ch in enumerate(line):
         if ch in _SPACE_LIKE:

@@ -106,7 +106,11 @@ class LinearModel:
         return np.hstack([embed(texts), lexical_features(texts, self.patterns, self.lexical_scale)])
 
     def proba(self, feats: np.ndarray) -> np.ndarray:
-        logits = feats @ self.weights.T + self.bias
+        # Row by row: a matrix product's rounding depends on how many rows it has, and a
+        # sentence's probabilities must not depend on which other sentences are classified
+        # with it (the pipeline classifies only the sentences that need it, one at a time).
+        rows = [self.weights @ row for row in feats]
+        logits = (np.stack(rows) if rows else np.zeros((0, len(self.bias)), np.float32)) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
         return e / e.sum(axis=1, keepdims=True)

@@ -494,11 +494,10 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     datelines = dateline_spans(text)
     ix = _Index.of(text, actors, places, datelines)
     sents = [s for s in doc.sents if s.text.strip()]
-    preds = _predictions(sents, classify)
     # what the classifier made of each sentence it read, for the reportable-event model
-    doc._.event_readings = {s.start_char: p for s, p in zip(sents, preds) if p is not None}
-    for index, (sent, pred) in enumerate(zip(sents, preds)):
-        events += _sentence_events(sent, index, doc_id=doc_id, published=published, ix=ix, pred=pred)
+    doc._.event_readings = {}
+    for index, sent in enumerate(sents):
+        events += _sentence_events(sent, index, doc_id=doc_id, published=published, ix=ix, classify=classify)
     # a dateline names where the story was filed, not a scene to carry on
     _inherit_setting(events, text, [p for p in places if not ix.datelines.holds(p.start, p.end)])
     events = _drop_subsumed(events)
@@ -591,17 +590,18 @@ if not Doc.has_extension("event_readings"):
     Doc.set_extension("event_readings", default=None)
 
 
-def _predictions(sents: list[Span], classify: Callable | None) -> list:
-    """Classifier predictions, computed only for sentences that could report an event (the
-    embedding is the costliest step of the pipeline): a trigger word or a violence/protest cue."""
-    if classify is None:
-        return [None] * len(sents)
-    wanted = [i for i, s in enumerate(sents) if _EVENT_CUE.search(s.text) or find_triggers(s)]
-    preds = classify([sents[i].text.strip() for i in wanted]) if wanted else []
-    out: list = [None] * len(sents)
-    for i, p in zip(wanted, preds):
-        out[i] = p
-    return out
+def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None):
+    """The classifier's prediction of a sentence that could report an event (a trigger word or
+    a violence/protest cue), else None. Asked for only where it is used: the embedding is the
+    costliest step of the pipeline, and most such sentences are background or yield nothing.
+    A sentence's prediction depends on it alone, so one at a time gives what a batch would.
+    Kept on the Doc (`event_readings`) for the reportable-event model."""
+    if classify is None or not (triggers or _EVENT_CUE.search(sent.text)):
+        return None
+    pred = classify([sent.text.strip()])[0]
+    if sent.doc._.event_readings is not None:
+        sent.doc._.event_readings[sent.start_char] = pred
+    return pred
 
 
 _FINE = {"point", "city", "admin2", "admin1"}
@@ -741,7 +741,7 @@ def _clauses(text: str, offset: int) -> Clauses:
 
 
 def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | None, ix: _Index,
-                     pred) -> list[Event]:
+                     classify: Callable | None) -> list[Event]:
     """The sentence's main event, plus one for each other clause that reports a different kind
     of event with its own place or date ("X would withdraw, as talks resumed in Geneva")."""
     text = sent.text.rstrip()
@@ -752,10 +752,12 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     excluded = [(attribution.start, attribution.end)] if attribution else []
     # Words inside direct quotes are what someone said, not what the reporter reports happened.
     quoted = ix.quoted.plus(excluded)
-    hits = [h for h in find_triggers(sent) if not quoted.holds(h.span.start_char, h.span.end_char)]
+    triggers = find_triggers(sent)
+    hits = [h for h in triggers if not quoted.holds(h.span.start_char, h.span.end_char)]
     hit = _main_hit(hits, sent.start)
-    if hit is None and pred is not None and pred.is_event and pred.probability >= T.classifier_alone \
-            and not hits and not ix.quoted.holds(start, start + len(text)):
+    alone = hit is None and not hits and not ix.quoted.holds(start, start + len(text))
+    pred = _prediction(sent, triggers, classify) if alone else None
+    if alone and pred is not None and pred.is_event and pred.probability >= T.classifier_alone:
         # No trigger word, but the sentence reads as an event: anchor it on the sentence's root.
         root = sent.root
         hit = Hit(Trigger((), pred.sub_event_type, None, None, T.classifier_only_strength, None),
@@ -767,6 +769,8 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
              if not ix.datelines.holds(d.span_start or 0, d.span_end or 0)]
     if _is_background(hit, sent, dates):
         return []
+    if not alone:
+        pred = _prediction(sent, triggers, classify)
     ctx = dict(sent=sent, index=index, doc_id=doc_id, ix=ix, pred=pred, attribution=attribution,
                excluded=excluded, dates=dates)
     clauses = _clauses(text, start)

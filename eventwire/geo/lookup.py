@@ -56,6 +56,7 @@ _SPACE = re.compile(r"[\s\-–—,/()&]+")
 _ASCII_KEY = re.compile(r"^[a-z0-9 ]+$")
 
 
+@functools.lru_cache(maxsize=100_000)  # the ruler asks for the same words' keys over and over
 def normalize(name: str) -> str:
     """Lookup key: case-, diacritics- and punctuation-insensitive ("Ma`arrat" = "Maarrat",
     "St. Louis" = "st louis", "U.S." = "us")."""

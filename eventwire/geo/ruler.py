@@ -99,9 +99,10 @@ class GazetteerRuler:
         context = (tok_ent, names_in_doc(doc)) if spans_model is not None else None
         found: list = []
         rejected: set[tuple[int, int]] = set()
+        caps = [capitalised(tok) for tok in doc]  # once per token: the loop below reads each many times
         i = 0
         while i < len(doc):
-            if not capitalised(doc[i]):
+            if not caps[i]:
                 i += 1
                 continue
             hit = None
@@ -114,6 +115,8 @@ class GazetteerRuler:
                 i = site
                 continue
             for n in range(min(self.max_len, len(doc) - i), 0, -1):
+                if not caps[i + n - 1]:
+                    continue  # a name ends on a capital (ngram_ok's first test, without the span)
                 span = doc[i:i + n]
                 if not ngram_ok(span):
                     continue

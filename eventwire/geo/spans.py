@@ -14,7 +14,8 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QU
 
 def capitalised(tok) -> bool:
     t = tok.text
-    return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t)
+    # t[0].isalpha() first: it settles nearly every word without the scan ("Ⅻ" is upper, no letter)
+    return bool(t) and t[0].isupper() and (t[0].isalpha() or any(ch.isalpha() for ch in t))
 
 
 def ngram_ok(span) -> bool:

@@ -85,3 +85,14 @@ def test_ngram_half_alone_reads_codebook_words(text, sub):
     m = load_model()
     lp = m.ngram.log_proba([text])[0]
     assert m.classes[int(lp.argmax())] == sub
+
+
+def test_a_sentences_probabilities_do_not_depend_on_the_others_classified_with_it():
+    # the pipeline classifies only the sentences whose prediction it uses, one at a time
+    rng = np.random.default_rng(2)
+    model = LinearModel(classes=("a", "b", "c"), weights=rng.normal(size=(3, 384)).astype(np.float32),
+                        bias=rng.normal(size=3).astype(np.float32), patterns=(), lexical_scale=0.0)
+    feats = rng.normal(size=(9, 384)).astype(np.float32)
+    together = model.proba(feats)
+    assert all((model.proba(feats[i:i + 1])[0] == together[i]).all() for i in range(len(feats)))
+    assert model.proba(feats[:0]).shape == (0, 3)
