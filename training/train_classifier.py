@@ -92,6 +92,7 @@ CV_NGRAM_C = (10.0, 30.0, 100.0)
 CV_CHARS = (None, (3, 5, 3))  # (n_min, n_max, min_df) of the character block, or none
 FOLDS = 5
 TYPING_CV = ROOT / "training" / "typing_cv.json"
+QUIET_MIN_WORDS = 6  # shorter lines of a page are titles, datelines and captions
 
 
 def load_notes(shared: Path) -> tuple[list[str], list[str]]:
@@ -107,6 +108,30 @@ def load_notes(shared: Path) -> tuple[list[str], list[str]]:
             texts.append(strip_template(d["text"]))
             labels.append(gold[d["id"]])
     return texts, labels
+
+
+def geovirus_half(doc_id: str) -> str:
+    """"fit" or "measure": the GeoVirus articles split in two by a hash of their id. The
+    classifier learns what no event reads like from the first half (`load_quiet`); the typing
+    thresholds count the events it makes of the second (training/cv_typing.py)."""
+    return "fit" if int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "measure"
+
+
+def load_quiet(shared: Path) -> tuple[list[str], list[str]]:
+    """Sentences of real news that report no conflict event, labelled "none": every sentence of
+    QUIET_MIN_WORDS words or more in the GeoVirus articles (Wikinews on virus outbreaks, many
+    outlets' prose: officials announcing, deaths from disease, figures, quotes) of the fit half.
+    The team's "none" examples alone are a hundred sentences; without real prose beside them
+    the classifier reads an Easter vigil or a relegation battle as an event."""
+    from eventwire.nlp import load
+
+    path = shared / "train" / "geovirus" / "docs.jsonl"
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    texts = [d["text"] for d in docs if geovirus_half(d["id"]) == "fit"]
+    out = []
+    for doc in load(places=False).pipe(texts):
+        out += [strip_template(s.text.strip()) for s in doc.sents if len(s.text.split()) >= QUIET_MIN_WORDS]
+    return out, [NONE] * len(out)
 
 
 def load_news(path: Path) -> tuple[list[str], list[str]]:
@@ -222,9 +247,10 @@ def joint_folds(note_labels: list[str], news_labels: list[str],
     return [(a, b, c, d) for (a, b), (c, d) in zip(note_folds, news_folds)]
 
 
-def cross_validate(notes: Rows, news: Rows, params: dict, grid: bool) -> dict:
+def cross_validate(notes: Rows, news: Rows, quiet: Rows, params: dict, grid: bool) -> dict:
     """Out-of-fold scores: notes event-type and sub-type macro-F1 and news-example weighted F1,
-    for the given params or (grid) over CV_NGRAM_C x CV_CHARS x CV_MIX. {config: scores}."""
+    for the given params or (grid) over CV_NGRAM_C x CV_CHARS x CV_MIX. {config: scores}. The
+    `quiet` rows (load_quiet) are in every fold's training rows, never scored."""
     from sklearn.metrics import f1_score
 
     tax = taxonomy()
@@ -234,7 +260,7 @@ def cross_validate(notes: Rows, news: Rows, params: dict, grid: bool) -> dict:
     classes = sorted(set(notes.labels) | set(news.labels))
     oof: dict = {}  # (part, C, chars) -> (n, classes) log-probabilities
     for note_tr, note_te, news_tr, news_te in joint_folds(notes.labels, news.labels):
-        train = notes.take(note_tr).plus(news.take(news_tr))
+        train = notes.take(note_tr).plus(news.take(news_tr)).plus(quiet)
         w = sample_weights(train.labels, train.is_news, params["news_weight"])
         emb = fit(train.X, train.labels, w, params["C"])
         tests = {"notes": notes.take(note_te), "news": news.take(news_te)}
@@ -295,33 +321,39 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="keep the embeddings here (outside the repository)")
     a = ap.parse_args(argv)
     params = dict(DEFAULTS)
-    notes, news = load_rows(a.shared, a.news, params, a.cache)
+    notes, news, quiet = load_rows(a.shared, a.news, params, a.cache)
     if a.cv:
-        cross_validate(notes, news, params, grid=True)
+        cross_validate(notes, news, quiet, params, grid=True)
         return 0
-    (scores,) = cross_validate(notes, news, params, grid=False).values()
+    (scores,) = cross_validate(notes, news, quiet, params, grid=False).values()
     typing = json.loads(TYPING_CV.read_text("utf-8"))
     provenance = {
         "data": f"{len(notes.labels)} ACLED notes of ../shared/train/acled (ACLED, acleddata.com; GPL-3) "
-                f"and {len(news.labels)} team-written news sentences ({a.news.name})",
+                f"and {len(news.labels)} team-written news sentences ({a.news.name}); "
+                f"{len(quiet.labels)} sentences of the GeoVirus articles' fit half as \"none\" "
+                f"(../shared/train/geovirus; Wikinews, CC BY 2.5; GPL-3 corpus)",
         "classifier_cv": {"folds": FOLDS, "params": params, **scores},
         "typing_cv": typing["cv"],
     }
-    arrays = fit_arrays(notes.plus(news), params, typing["chosen"], provenance)
+    arrays = fit_arrays(notes.plus(news).plus(quiet), params, typing["chosen"], provenance)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(a.out, **arrays)
     print(f"wrote {a.out} ({a.out.stat().st_size / 1024:.0f} KiB, {len(arrays['classes'])} classes); CV {scores}")
     return 0
 
 
-def load_rows(shared: Path, news_path: Path, params: dict, cache: Path | None = None) -> tuple[Rows, Rows]:
-    """The notes and the news examples with their features; the embeddings are kept in `cache`
-    (a folder outside the repository), keyed by the texts, so a second run skips them."""
+def load_rows(shared: Path, news_path: Path, params: dict, cache: Path | None = None) -> tuple[Rows, Rows, Rows]:
+    """The notes, the news examples and the quiet real-news sentences (load_quiet) with their
+    features; the embeddings are kept in `cache` (a folder outside the repository), keyed by
+    the texts, so a second run skips them."""
     note_texts, note_y = load_notes(shared)
     news_texts, news_y = load_news(news_path)
-    print(f"notes: {len(note_texts)}  news examples: {len(news_texts)}  classes: {len(set(note_y) | set(news_y))}")
+    quiet_texts, quiet_y = load_quiet(shared)
+    print(f"notes: {len(note_texts)}  news examples: {len(news_texts)}  quiet sentences: {len(quiet_texts)}  "
+          f"classes: {len(set(note_y) | set(news_y))}")
     rows = []
-    for texts, labels, is_news in ((note_texts, note_y, False), (news_texts, news_y, True)):
+    for texts, labels, is_news in ((note_texts, note_y, False), (news_texts, news_y, True),
+                                   (quiet_texts, quiet_y, False)):
         key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
         path = cache / f"embeddings-{key}.npy" if cache else None
         if path is not None and path.exists():
@@ -333,7 +365,7 @@ def load_rows(shared: Path, news_path: Path, params: dict, cache: Path | None = 
                 np.save(path, vectors)
         lexical = lexical_features(texts, compile_patterns(LEXICON), params["lexical_scale"])
         rows.append(Rows(texts, labels, np.hstack([vectors, lexical]), np.full(len(texts), is_news)))
-    return rows[0], rows[1]
+    return rows[0], rows[1], rows[2]
 
 
 if __name__ == "__main__":

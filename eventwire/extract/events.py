@@ -550,6 +550,12 @@ _SHOT_AT = re.compile(rf"\b({alternation('shot_at_cues')})\b", re.I)
 _ARREST_WORD = re.compile(rf"\b({alternation('arrest_cues')})\b", re.I)
 
 
+# ACLED's precedence among the ways a protest ends: the marchers' violence over lethal force
+# against them, over an intervention, over none
+_PROTEST_ENDINGS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                    "Violent demonstration")
+
+
 def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], published: str | None) -> None:
     """ACLED codes a protest by how it ended, which news often tells in the sentences after it
     ("Police fired tear gas to disperse them", "officers detained 12 marchers"): the protest
@@ -560,14 +566,19 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
             continue
         told = [(ev.evidence.start, ev.evidence.sentence)]
         told += [(start, text) for start, text, _ in event_story(ev, sentences, published, aside=_ASIDE)]
-        if ev.sub_event_type == "Peaceful protest":
+        if ev.event_type == "Protests":
             response = [text for _, text in told if _SECURITY.search(text)]
+            ended = None
             if any(_TURNED_VIOLENT.search(t) for _, t in told):
-                _retype(ev, "Violent demonstration")  # the marchers' own violence decides (ACLED)
+                ended = "Violent demonstration"  # the marchers' own violence decides (ACLED)
             elif any(_SHOT_AT.search(t) and _CROWD.search(t) for t in response):
-                _retype(ev, "Excessive force against protesters")
+                ended = "Excessive force against protesters"
             elif any(_INTERVENTION.search(t) for t in response):
-                _retype(ev, "Protest with intervention")
+                ended = "Protest with intervention"
+            # the classifier may have read part of the ending already ("... and police fired
+            # tear gas"): the story only moves a protest up the codebook's order
+            if ended and _PROTEST_ENDINGS.index(ended) > _PROTEST_ENDINGS.index(ev.sub_event_type):
+                _retype(ev, ended)
         # the arrests that follow a protest or an attack ("The perpetrators were arrested") are
         # its aftermath, not the incident the story is about
         arrests = {start for start, text in told[1:] if _ARREST_WORD.search(text)}
@@ -609,9 +620,11 @@ def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None, cont
 
 def _neighbours(sents: list[Span], i: int, text: str) -> str | None:
     """The sentence with the one before and the one after it in its line (a page's paragraph,
-    a note, a snippet), or None when it stands alone there (a headline, a one-sentence paragraph)."""
-    lo = i - 1 if i > 0 and _same_line(sents[i - 1], sents[i], text) else i
-    hi = i + 1 if i + 1 < len(sents) and _same_line(sents[i], sents[i + 1], text) else i
+    a note, a snippet), or None when it stands alone there (a headline, a one-sentence paragraph).
+    A sentence that opens another story ("Separately, ...") is no neighbour of the one before it."""
+    lo = i - 1 if i > 0 and _same_line(sents[i - 1], sents[i], text) and not _ASIDE.match(sents[i].text) else i
+    hi = i + 1 if (i + 1 < len(sents) and _same_line(sents[i], sents[i + 1], text)
+                   and not _ASIDE.match(sents[i + 1].text)) else i
     return text[sents[lo].start_char:sents[hi].end_char].strip() if lo < hi else None
 
 
@@ -712,7 +725,8 @@ def _facts(ev: Event) -> tuple:
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """One fact told twice in a page (a headline and its lead; a rewritten sentence) is one event:
     an event whose every known field agrees with another event of the same sub-type, and which
-    knows nothing the other doesn't, is dropped (the richer one stays; of equals, the first).
+    knows nothing the other doesn't, is dropped (the richer one stays; of equals, the first),
+    and its evidence goes with the one that stays (`evidence_spans`).
 
     Each event is filed under every part of what it knows, so an event finds the ones that know
     at least as much by one look-up instead of comparing itself with every other event."""
@@ -726,14 +740,19 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         for n in range(len(fields) + 1):
             for part in itertools.combinations(fields, n):
                 known.setdefault((ev.sub_event_type, part, tuple(mine[k] for k in part)), []).append(i)
-    keep: list[Event] = []
+    keeper: dict[int, int] = {}  # a dropped event -> one that knows all it knows
     for i, (ev, mine) in enumerate(zip(events, facts)):
         fields = tuple(k for k, x in enumerate(mine) if x is not None)
         others = known.get((ev.sub_event_type, fields, tuple(mine[k] for k in fields)), []) if ev.sub_event_type else []
         # an other filed here knows all that ev knows: it is richer, or it is equal and earlier
-        if not any(j != i and (facts[j] != mine or first[j] < first[i]) for j in others):
-            keep.append(ev)
-    return keep
+        richer = [j for j in others if j != i and (facts[j] != mine or first[j] < first[i])]
+        if richer:
+            keeper[i] = max(richer, key=lambda j: sum(x is not None for x in facts[j]))
+    # the poorest first, so what a dropped event carried reaches the one that stays
+    for i in sorted(keeper, key=lambda i: sum(x is not None for x in facts[i])):
+        j = keeper[i]
+        events[j].evidence_spans = [*events[j].evidence_spans, events[i].evidence, *events[i].evidence_spans]
+    return [ev for i, ev in enumerate(events) if i not in keeper]
 
 
 def _first_equal(events: list[Event]) -> list[int]:
