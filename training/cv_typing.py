@@ -48,7 +48,7 @@ FOLD_TYPING = {"types": 0.25, "across": 0.25, "alone": 0.45}  # a fold model's o
 # (context 0, .3, .5, .7; across .25 to .65; types .15, .25, .35; alone .3, .45, .6: the classifier
 # without the quiet sentences), from which this search goes on.
 START = {"types": 0.25, "across": 0.45, "alone": 0.45, "context": 0.7}
-ROUNDS = [("alone", (0.35, 0.55, 0.65)), ("across", (0.35, 0.55)), ("context", (0.5,))]
+ROUNDS = [("alone", (0.35, 0.55, 0.65)), ("across", (0.35, 0.55)), ("context", (0.5, 0.3))]
 
 
 def fold_models(cache: Path, shared: Path) -> tuple[list, list[dict], dict[str, dict]]:
