@@ -28,6 +28,8 @@ from typing import Sequence
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
 from .casualties import merge_tolls
+from .story_day import incident_day
+from .story_place import FINE_PLACE, incident_place
 from .story_toll import story_toll
 from ..geo import haversine_km
 from ..geo.outlets import Outlet, outlet_of_page
@@ -35,7 +37,6 @@ from ..lexicon import regex
 from ..model import Document, Event, Place, When
 from ..salience import main_event
 
-FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
 SPAN = {"range", "week"}  # days a sentence tells as a span
 
@@ -101,8 +102,6 @@ def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]
     """The place the page tells the incident at (story_place.py), over the main sentence's own:
     on the training reports the model's choice was right more often than the main sentence's
     place even where that sentence had one (a headline's town is often the outlet's)."""
-    from .story_place import incident_place
-
     place, p = incident_place(doc, sentences, dateline, outlet)
     if place is not None and (outlet is not None or p >= THRESHOLDS.unknown_outlet_sure):
         main.location = place
@@ -111,8 +110,6 @@ def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]
 def _story_day(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], outlet: Outlet | None) -> None:
     """The day the page tells the incident on (story_day.py), over the main sentence's own day;
     a span of days the sentence gives ("between Friday and Sunday") stays: the model picks days."""
-    from .story_day import incident_day
-
     if main.date is not None and main.date.start and main.date.precision in SPAN:
         return
     day, p = incident_day(doc, sentences)
@@ -145,8 +142,8 @@ def _same_incident(main: Event, other: Event) -> bool:
 
 def dateline_place(text: str, home: tuple[str, str | None] | None = None) -> Place | None:
     """The town a dateline files the story from, read through the gazetteer with its state as
-    the hint (and the outlet's `home` region, geo/outlets.py). Local news is filed from the town it reports on (or its metro), so this is the
-    incident's place when no sentence told a finer one."""
+    the hint (and the outlet's `home` region, geo/outlets.py). Local news is filed from the town
+    it reports on (or its metro), so this is the incident's place when no sentence told a finer one."""
     from ..geo.places import resolve_places
     from .events import THRESHOLDS as EVENTS, dateline_spans
 

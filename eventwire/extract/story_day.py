@@ -15,17 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..lexicon import table
 from ..model import Document, When
-from .story_model import Candidate, load_model, window_words
+from ..resolve.dates import find_dates
+from .events import THRESHOLDS as EVENTS, dateline_spans
+from .story_model import Candidate, layout, load_model, position_cues, window_words
 
 MODEL_NAME = "story_day"
-_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-_DAY_WORDS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -34,18 +33,20 @@ class Thresholds:
 
     window: int = 5  # words read on each side of a day's expression
     max_sentence: int = 8  # sentence positions beyond this count as this one
+    # How many days before publication a day lies, in the bands the model reads (the cue names
+    # are the model's: "ago_2_3" for 2-3 days); an incident is most often told a day or two later.
+    ago_bands: tuple[tuple[int, str], ...] = ((0, "ago_0"), (1, "ago_1"), (3, "ago_2_3"), (7, "ago_4_7"),
+                                              (30, "ago_8_30"))
+    future_by: int = 1  # a day this far after publication still counts (a stamp in UTC can lag the town's date)
 
 
 THRESHOLDS = Thresholds()
 
 
-def _ago_bucket(days: int) -> str:
+def _ago_band(days: int) -> str:
     if days < 0:
         return "ago_future"
-    for top, name in ((0, "ago_0"), (1, "ago_1"), (3, "ago_2_3"), (7, "ago_4_7"), (30, "ago_8_30")):
-        if days <= top:
-            return name
-    return "ago_31_plus"
+    return next((name for top, name in THRESHOLDS.ago_bands if days <= top), "ago_31_plus")
 
 
 def _kind(expr: str) -> str:
@@ -53,7 +54,7 @@ def _kind(expr: str) -> str:
     low = expr.lower()
     if any(ch.isdigit() for ch in low):
         return "told_calendar"
-    if any(w in low for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+    if any(w in low for w in table("weekday_numbers")):
         return "told_weekday"
     return "told_relative"
 
@@ -61,19 +62,14 @@ def _kind(expr: str) -> str:
 def day_candidates(doc: Document, sentences: Sequence[tuple[int, str]]) -> list[Candidate]:
     """Every day the page tells (precision day, not in the future beyond a day, not a dateline's
     filing day), each with its cue features; the publication day alone when the page tells none."""
-    from ..resolve.dates import find_dates
-    from .events import THRESHOLDS as EVENTS, dateline_spans
-    from .story import told_or_stamped
+    from .story import told_or_stamped  # story.py chooses with this module: imported when used
 
     published = doc.published
     if not published:
         return []
     pub = dt.date.fromisoformat(published[:10])
     text = doc.text
-    starts = [s for s, _ in sentences] or [0]
-    headline_end = text.find("\n") if "\n" in text else len(text)
-    violent = [(e.evidence.start, e.evidence.end) for e in doc.events if e.event_type in _VIOLENT]
-    main = next((e for e in doc.events if e.main), None)
+    page = layout(doc, sentences)
     filed = dateline_spans(text[:EVENTS.dateline_within])  # "MAPUTO, June 3, 2024 -": when it was filed
     by_day: dict[str, Candidate] = {}
     for when in find_dates(text, published):
@@ -81,25 +77,16 @@ def day_candidates(doc: Document, sentences: Sequence[tuple[int, str]]) -> list[
                 or any(a <= when.span_start < b for a, b in filed):
             continue
         ago = (pub - dt.date.fromisoformat(when.start)).days
-        if ago < -1:
+        if ago < -THRESHOLDS.future_by:
             continue
         c = by_day.get(when.start)
         if c is None:
             c = by_day[when.start] = Candidate(key=when.start, value=when, features={})
         f = c.features
         f["n_told"] = f.get("n_told", 0.0) + 1.0
-        i = max(0, bisect_right(starts, when.span_start) - 1)
-        sent_start = starts[i]
-        sent_end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        f[_ago_bucket(ago)] = 1.0
+        f[_ago_band(ago)] = 1.0
         f[_kind(when.text)] = 1.0
-        f["in_headline"] = max(f.get("in_headline", 0.0), float(when.span_start < headline_end))
-        position = min(i, THRESHOLDS.max_sentence)
-        f["first_sentence"] = min(f.get("first_sentence", position), position)
-        if any(a <= when.span_start < b for a, b in violent):
-            f["in_violent_sentence"] = 1.0
-        if main is not None and main.evidence.start <= when.span_start < main.evidence.end:
-            f["in_main_sentence"] = 1.0
+        sent_start, sent_end = position_cues(f, page, when.span_start, THRESHOLDS.max_sentence)
         if told_or_stamped(when, text):
             f["said_or_stamp"] = 1.0
         for w in window_words(text, when.span_start, when.span_end, sent_start, sent_end, THRESHOLDS.window):

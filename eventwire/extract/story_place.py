@@ -13,7 +13,6 @@ training/train_story.py), scores every candidate; the surest is the incident's p
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -23,12 +22,12 @@ from ..geo.data import ADMIN1_WORDS, ADMIN2_WORDS, SITE_WORDS
 from ..geo.mentions import is_site
 from ..geo.outlets import Outlet
 from ..model import Document, Place
-from .story_model import Candidate, load_model, window_words
+from .events import THRESHOLDS as EVENTS, dateline_spans
+from .story_model import Candidate, layout, load_model, position_cues, window_words
 
 MODEL_NAME = "story_place"
-FINE = {"point", "city", "admin2"}
+FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 _KIND_WORDS = SITE_WORDS | ADMIN1_WORDS | ADMIN2_WORDS  # "Bay Road", "Mercy Hospital", "Cook County"
-_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 
 
 @dataclass(frozen=True)
@@ -53,15 +52,10 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     """Every town or district the page's places resolved to, and the outlet's town (geo/outlets.py),
     each with its cue features."""
     text = doc.text
-    starts = [s for s, _ in sentences] or [0]
-    headline_end = text.find("\n") if "\n" in text else len(text)
-    violent = [(e.evidence.start, e.evidence.end) for e in doc.events if e.event_type in _VIOLENT]
-    main = next((e for e in doc.events if e.main), None)
-    from .events import THRESHOLDS as EVENTS, dateline_spans
-
+    page = layout(doc, sentences)
     # a dateline's town is where the story was filed: it counts as the dateline, not as named
     filed = dateline_spans(text[:EVENTS.dateline_within])
-    fine = [p for p in doc.places if p.latitude is not None and p.precision in FINE
+    fine = [p for p in doc.places if p.latitude is not None and p.precision in FINE_PLACE
             and not any(a <= p.start < b for a, b in filed)]
     regions = Counter(p.admin1 for p in fine if p.admin1)
     region = regions.most_common(1)[0][0] if regions else None
@@ -79,18 +73,10 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
             f["n_sites"] = f.get("n_sites", 0.0) + 1.0
         elif c.value.precision != "city" or is_site(c.value.text):
             c.value = p  # the town itself names the candidate, not a street in it
-        i = max(0, bisect_right(starts, p.start) - 1)
-        sent_end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        f["in_headline"] = max(f.get("in_headline", 0.0), float(p.start < headline_end))
-        position = min(i, THRESHOLDS.max_sentence)
-        f["first_sentence"] = min(f.get("first_sentence", position), position)
-        if any(a <= p.start < b for a, b in violent):
-            f["in_violent_sentence"] = 1.0
-        if main is not None and main.evidence.start <= p.start < main.evidence.end:
-            f["in_main_sentence"] = 1.0
+        sent_start, sent_end = position_cues(f, page, p.start, THRESHOLDS.max_sentence)
         last = (p.text.lower().split() or [""])[-1].strip(".,")
         f["m:" + (last if last in _KIND_WORDS else "name")] = 1.0
-        for w in window_words(text, p.start, p.end, starts[i], sent_end, THRESHOLDS.window):
+        for w in window_words(text, p.start, p.end, sent_start, sent_end, THRESHOLDS.window):
             if not w.startswith("s:"):
                 f[w] = 1.0
     named = len(cands)
