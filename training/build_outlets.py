@@ -13,7 +13,6 @@ Its town is the report point with the most of its reports within KM (its market'
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
@@ -23,14 +22,14 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "training"))
+
 from eventwire.geo import haversine_km  # noqa: E402
 from eventwire.geo.outlets import OUTLETS_FILE, site_of  # noqa: E402
+from gva_data import DATA, KM, read_jsonl, split_of  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "train" / "gva"
-DEV_PERCENT = 20  # eval/gva.py: the incidents held out for measuring
 MIN_REPORTS = 2
 MIN_SHARE = 0.75
-KM = 50.0
 COUNTRIES = {"United States": "USA"}
 
 
@@ -43,22 +42,13 @@ class Report(NamedTuple):
     longitude: float | None
 
 
-def _hash(key: str) -> int:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
-
-
-def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def reports_by_outlet(data: Path = DATA) -> dict[str, list[Report]]:
     """The fit split's reports per outlet site, with their incident's place."""
-    gold = {g["id"]: g for g in _read(data / "gold.jsonl")}
+    gold = {g["id"]: g for g in read_jsonl(data / "gold.jsonl")}
     out: dict[str, list[Report]] = defaultdict(list)
-    for row in _read(data / "docs.jsonl"):
+    for row in read_jsonl(data / "docs.jsonl"):
         g = gold.get(row["id"])
-        if g is None or _hash("gva-split:" + str(g["incident"])) % 100 < DEV_PERCENT:
+        if g is None or split_of(str(g["incident"])) != "fit":
             continue
         place = g.get("place") or {}
         country = COUNTRIES.get(place.get("country") or "")

@@ -18,38 +18,24 @@ are not features: the choice reads the page, whatever the event extraction made 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import math
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
-DATA = ROOT.parent / "shared" / "train" / "gva"
+
+from gva_data import DATA, KM, read_jsonl, split_of, stable_hash  # noqa: E402
+
 MODELS = ROOT / "eventwire" / "data" / "models"
-KM = 50.0
-DEV_PERCENT = 20  # eval/gva.py: the incidents held out for measuring
 MIN_COUNT = 5  # a cue word seen in fewer training documents than this is left out
 FOLDS = 5
 
 
-def _hash(key: str) -> int:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
-
-
-def split_of(incident: str) -> str:
-    return "dev" if _hash("gva-split:" + incident) % 100 < DEV_PERCENT else "fit"
-
-
-def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def fold_of(incident: str) -> int:
-    return _hash("story-fold:" + incident) % FOLDS
+    return stable_hash("story-fold:" + incident) % FOLDS
 
 
 def fold_outlets(fold: int) -> dict:
@@ -73,9 +59,9 @@ def collect(cache: Path, limit: int | None, shard: int = 0, shards: int = 1, ski
     from eventwire.nlp import load
     from eventwire import pipeline
 
-    gold = {g["id"]: g for g in _read(DATA / "gold.jsonl")}
-    rows = [r for r in _read(DATA / "docs.jsonl") if r["id"] in gold and split_of(str(gold[r["id"]]["incident"])) == "fit"]
-    rows.sort(key=lambda r: _hash("gva-order:" + r["id"]))
+    gold = {g["id"]: g for g in read_jsonl(DATA / "gold.jsonl")}
+    rows = [r for r in read_jsonl(DATA / "docs.jsonl") if r["id"] in gold and split_of(str(gold[r["id"]]["incident"])) == "fit"]
+    rows.sort(key=lambda r: stable_hash("gva-order:" + r["id"]))
     rows = (rows[:limit] if limit else rows)[skip:][shard::shards]
     nlp = load()
     t0 = time.time()
@@ -108,10 +94,10 @@ def _examples(caches: list[Path]) -> list[tuple[str, str, list[dict], list[bool]
     from eventwire.geo.outlets import site_of
     from eventwire.model import Document
 
-    gold = {g["id"]: g for g in _read(DATA / "gold.jsonl")}
+    gold = {g["id"]: g for g in read_jsonl(DATA / "gold.jsonl")}
     tables = [fold_outlets(k) for k in range(FOLDS)]
     out = []
-    for row in (r for path in caches for r in _read(path)):
+    for row in (r for path in caches for r in read_jsonl(path)):
         g = gold[row["id"]]
         starts = row.pop("_sents")
         doc = Document.from_dict(row)
@@ -153,23 +139,20 @@ def _fit(docs: list[list[dict]], labels: list[list[bool]], c: float):
     return float(lr.intercept_[0]), weights
 
 
-def _prob(intercept: float, weights: dict[str, float], f: dict) -> float:
-    z = intercept + sum(weights.get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def _cross_validate(examples, c: float) -> tuple[float, int, list[tuple[float, bool]]]:
     """Share of documents whose surest candidate is right, folds by incident; out-of-fold
     (probability of the surest, right?) per document."""
+    from eventwire.extract.story_model import LinearModel
+
     fold = [fold_of(inc) for inc, _, _, _ in examples]
     right, picks = 0, []
     for k in range(FOLDS):
         train = [(f, y) for (inc, _, f, y), fo in zip(examples, fold) if fo != k and any(y)]
-        intercept, weights = _fit([f for f, _ in train], [y for _, y in train], c)
+        model = LinearModel(*_fit([f for f, _ in train], [y for _, y in train], c))
         for (inc, _, feats, ys), fo in zip(examples, fold):
             if fo != k or not feats:
                 continue
-            probs = [_prob(intercept, weights, f) for f in feats]
+            probs = [model.probability(f) for f in feats]
             best = max(range(len(feats)), key=lambda i: probs[i])
             right += ys[best]
             picks.append((probs[best], ys[best]))
