@@ -8,7 +8,8 @@ incident), each report's outlet and its incident's town and state (Gun Violence 
 outlet is kept when at least MIN_REPORTS of its reports are there and MIN_SHARE of them lie in
 one country; its state when MIN_SHARE of them lie in one (an outlet on a state line has none).
 Its town is the report point with the most of its reports within KM (its market's centre);
-`local_share` is that share of its reports (low for a national outlet). Only site names, place names, points and counts are stored.
+`local_share` is that share of its reports (low for a national outlet). Only site names, place
+names, points and counts are stored.
 """
 from __future__ import annotations
 

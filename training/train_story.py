@@ -8,12 +8,18 @@ shooting reports of ../shared/train/gva, `fit` split only (eval/gva.py's split: 
 that parts can run side by side) and keeps the output documents with their sentence starts in
 FILE (default /tmp/story-cache.jsonl, outside the repository: it holds the training texts).
 Reports are placed with the outlet table built without their fold's incidents (the folds of
-the cross-validation), so no report's own incident places its outlet. `fit` computes every document's candidate days and places, labels
-them (a day is right when it is the incident date; a place when within 50 km of the incident's
-point), fits a logistic regression per choice, cross-validates it by incident (the share of
-reports whose surest candidate is right, beside simple rules), and with --write saves
-eventwire/data/models/story_day.json and story_place.json. The main event's own date and place
-are not features: the choice reads the page, whatever the event extraction made of it.
+the cross-validation), so no report's own incident places its outlet. `fit` computes every
+document's candidate days and places, labels them (a day is right when it is the incident's
+date; a place when within KM of the incident's point), fits a logistic regression per choice,
+cross-validates it by incident (the share of reports whose surest candidate is right, beside
+the share where some candidate is), and with --write saves eventwire/data/models/story_day.json
+and story_place.json. The main event's own date and place are not features: the choice reads
+the page, whatever the event extraction made of it.
+
+The committed models: the first 2400 reports of the fit split in its fixed order (--limit
+2400), collected in three parts (reports 1-1200 by an earlier run of the same pipeline, before
+the outlet table was context for place resolution; 1201-2400 by `collect --limit 2400 --skip
+1200 --shard 0/2` and `1/2`), ~95 CPU-minutes; `fit --write` on the three files takes ~2 min.
 """
 from __future__ import annotations
 
@@ -60,7 +66,8 @@ def collect(cache: Path, limit: int | None, shard: int = 0, shards: int = 1, ski
     from eventwire import pipeline
 
     gold = {g["id"]: g for g in read_jsonl(DATA / "gold.jsonl")}
-    rows = [r for r in read_jsonl(DATA / "docs.jsonl") if r["id"] in gold and split_of(str(gold[r["id"]]["incident"])) == "fit"]
+    rows = [r for r in read_jsonl(DATA / "docs.jsonl")
+            if r["id"] in gold and split_of(str(gold[r["id"]]["incident"])) == "fit"]
     rows.sort(key=lambda r: stable_hash("gva-order:" + r["id"]))
     rows = (rows[:limit] if limit else rows)[skip:][shard::shards]
     nlp = load()

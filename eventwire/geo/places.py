@@ -277,7 +277,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
         key = normalize(m.text)
         if key not in without:
             local: dict[str, float] = {}
-            without[key] = (_context(choices, ms, adjectives, skip=key, local=local, region_base=home_regions)[0], local)
+            without[key] = (_context(choices, ms, adjectives, skip=key, local=local,
+                                     region_base=home_regions)[0], local)
         others, local = without[key]
         if m.hints and (c is None or placed(c, m) < T.hint_ok):
             fb = _fallback(m, others)
