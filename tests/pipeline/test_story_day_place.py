@@ -97,11 +97,12 @@ def test_the_outlet_region_places_an_ambiguous_town():
 
 
 def test_a_calendar_day_the_main_sentence_names_stays():
-    text = ("Clashes in the north\nOn 30 June 2022, soldiers clashed with militants near the border. "
-            "The fighting began on 27 June 2022 and was reported on 1 July 2022.")
+    text = "Two killed in shooting late Saturday night\nOn 30 June 2022, soldiers clashed with militants near the border."
+    sentence = "On 30 June 2022, soldiers clashed with militants near the border"
     own = When(text="30 June 2022", start="2022-06-30", end="2022-06-30", precision="day",
                span_start=text.index("30 June"), span_end=text.index("30 June") + 12)
-    main = _event(text, "On 30 June 2022, soldiers clashed with militants near the border", day=own)
+    main = _event(text, sentence, day=own)
     doc = Document(id="d", title=None, published="2022-07-07", text=text, events=[main])
+    assert incident_day(doc, _sentences(text))[0].start == "2022-07-02"  # the model's pick: the headline's day
     complete_main_event(doc, _sentences(text))
     assert main.date.start == "2022-06-30"
