@@ -97,8 +97,8 @@ def test_the_outlet_region_places_an_ambiguous_town():
 
 
 def test_a_calendar_day_the_main_sentence_names_stays():
-    text = "Two killed in shooting late Saturday night\nOn 30 June 2022, soldiers clashed with militants near the border."
     sentence = "On 30 June 2022, soldiers clashed with militants near the border"
+    text = "Two killed in shooting late Saturday night\n" + sentence + "."
     own = When(text="30 June 2022", start="2022-06-30", end="2022-06-30", precision="day",
                span_start=text.index("30 June"), span_end=text.index("30 June") + 12)
     main = _event(text, sentence, day=own)
