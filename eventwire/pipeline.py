@@ -153,6 +153,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     from .extract.reportable import judge
     from .extract.story import complete_main_event
     from .resolve.actors import find_actors
+    from .geo.outlets import home_region
     from .geo.places import resolve_places
 
     text = cleaned.text
@@ -161,7 +162,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     if published is None:
         published = dateline_date(text)
         published_from = "dateline" if published else None
-    places = resolve_places(place_mentions(spacy_doc), text)
+    places = resolve_places(place_mentions(spacy_doc), text, home=home_region(inp.source, inp.url))
     actors = find_actors(spacy_doc, context_country=_context_country(places))
     sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
     persons = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]

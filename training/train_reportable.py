@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import math
 import sys
@@ -40,23 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "train"
 MODEL = ROOT / "eventwire" / "data" / "models" / "reportable.json"
-KM = 50.0
 DATE_SLACK = 1
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-GVA_DEV_PERCENT = 20  # the incidents kept for measuring (eval/gva.py's split: same hash, same share)
+sys.path.insert(0, str(ROOT / "training"))
 
-
-def _hash(key: str) -> int:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
-
-
-def gva_split(incident: str) -> str:
-    return "dev" if _hash("gva-split:" + incident) % 100 < GVA_DEV_PERCENT else "fit"
-
-
-def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+from gva_data import KM, read_jsonl as _read, split_of as gva_split, stable_hash as _hash  # noqa: E402
 
 
 EXAMPLES = ROOT / "training" / "reportable_examples.jsonl"

@@ -104,6 +104,7 @@ class ResolutionThresholds:
     reliable_hint_town: int
     big_town_keeps_reading: int
     site_km: float
+    home_weight: float
 
 
 _THRESHOLDS = read_yaml("geo_thresholds.yaml")

@@ -78,11 +78,13 @@ def neighbours() -> dict[str, frozenset[str]]:
 
 def _context(choices: list[Candidate | None], mentions: list[Mention], base: dict[str, float] | None = None,
              skip: str | None = None, local: dict[str, float] | None = None,
+             region_base: dict[tuple[str, str], float] | None = None,
              ) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     """Evidence per country (and per admin1) from every mention, each mention counted once
-    per distinct name so a name repeated ten times does not drown the rest."""
+    per distinct name so a name repeated ten times does not drown the rest; `base` and
+    `region_base` hold what the page says beside its names (country adjectives, the outlet)."""
     countries: dict[str, float] = defaultdict(float, base or {})
-    regions: dict[tuple[str, str], float] = defaultdict(float)
+    regions: dict[tuple[str, str], float] = defaultdict(float, region_base or {})
     seen: set[str] = set()
     for choice, m in zip(choices, mentions):
         if choice is None or not choice.country or (skip is not None and normalize(m.text) == skip):
@@ -236,12 +238,18 @@ def _overrides(fb: Candidate, strong: bool, own: Candidate | None) -> bool:
 # ---------------------------------------------------------------- the joint choice
 
 def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: tuple[float, ...] | None = None,
-                   trace: list | None = None) -> list[Place]:
-    """Resolve all place mentions (text, start, end) of one document jointly.
+                   trace: list | None = None, home: tuple[str, str | None] | None = None) -> list[Place]:
+    """Resolve all place mentions (text, start, end) of one document jointly. `home`: the
+    (country, first-level region) of the outlet, when known (geo/outlets.py).
 
     A mention the gazetteer does not know, and whose text names no region around it, gets a
     Place with latitude None: no guesses."""
     adjectives = _demonym_context(text)
+    home_regions: dict[tuple[str, str], float] = {}
+    if home is not None:
+        adjectives[home[0]] = adjectives.get(home[0], 0.0) + T.home_weight
+        if home[1] is not None:
+            home_regions[(home[0], home[1])] = T.home_weight
     ms = []
     for mtext, start, end in mentions:
         cands, role = candidates(mtext)
@@ -250,9 +258,9 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
         ms.append(Mention(mtext, start, end, cands or inner, role, embedded=bool(inner)))
     attach_hints(ms, text)
     # Round one: population, kind and hints only. Later rounds: with document context.
-    choices = [_pick(m, adjectives, {}, None, w=weights) for m in ms]
+    choices = [_pick(m, adjectives, dict(home_regions), None, w=weights) for m in ms]
     for _ in range(2):
-        countries, regions = _context(choices, ms, adjectives)
+        countries, regions = _context(choices, ms, adjectives, region_base=home_regions)
         previous = choices
         points = _points(ms, previous)
         choices = [_pick(m, countries, regions, own, points(m), weights)
@@ -269,7 +277,8 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
         key = normalize(m.text)
         if key not in without:
             local: dict[str, float] = {}
-            without[key] = (_context(choices, ms, adjectives, skip=key, local=local)[0], local)
+            without[key] = (_context(choices, ms, adjectives, skip=key, local=local,
+                                     region_base=home_regions)[0], local)
         others, local = without[key]
         if m.hints and (c is None or placed(c, m) < T.hint_ok):
             fb = _fallback(m, others)

@@ -51,16 +51,16 @@ def test_lead_day_skips_stamps_and_days_things_were_said():
     assert lead_day(text, None) is None
 
 
-def test_own_day_kept_a_told_day_replaced_by_the_lead_day():
+def test_own_day_kept_a_told_day_replaced_by_the_incident_day():
     text = "Two shot\nTwo men were shot on Elm Street Saturday night. Police said Monday they had no suspect."
-    own = _event(0.9, "Two men were shot on Elm Street Saturday night.", day="2016-05-09")
+    own = _event(0.9, "Two men were shot on Elm Street Saturday night.", day="2016-05-07")
     own.date.span_start = text.index("Saturday")
     complete_main_event(_doc(text, "2016-05-09", own))
-    assert own.date.start == "2016-05-09"  # the event's own sentence gave it: kept
+    assert own.date.start == "2016-05-07"  # the event's own sentence gave the incident's day: kept
     told = _event(0.9, "Police said Monday they had no suspect.", day="2016-05-09")
     told.date.span_start = text.index("Monday")
     complete_main_event(_doc(text, "2016-05-09", told))
-    assert told.date.start == "2016-05-07"  # "said Monday" is when it was told: the lead's Saturday
+    assert told.date.start == "2016-05-07"  # "said Monday" is when it was told: the incident's Saturday
 
 
 def test_a_separate_incident_later_in_the_story_gives_nothing():

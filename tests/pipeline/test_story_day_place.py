@@ -1,0 +1,108 @@
+"""The story's day and place models (extract/story_day.py, story_place.py) and the outlet table
+(geo/outlets.py); texts written for the test."""
+from eventwire.extract.story import complete_main_event
+from eventwire.extract.story_day import day_candidates, incident_day
+from eventwire.extract.story_place import incident_place, place_candidates
+from eventwire.geo.outlets import Outlet, site_of
+from eventwire.geo.places import resolve_places
+from eventwire.model import Document, Event, Evidence, Place, When
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for part in text.replace("\n", ". ").split(". "):
+        out.append((start, part))
+        start += len(part) + 2
+    return out
+
+
+def _place(text: str, name: str, lat: float, lon: float, start: int, admin1: str = "Ohio",
+           precision: str = "city") -> Place:
+    return Place(text=text, name=name, country="USA", admin1=admin1, latitude=lat, longitude=lon,
+                 geonameid=None, precision=precision, start=start, end=start + len(text))
+
+
+def _event(text: str, sentence: str, **kw) -> Event:
+    start = text.index(sentence)
+    return Event(id=sentence[:8], event_type="Violence against civilians", sub_event_type=None,
+                 plover_type="ASSAULT", plover_mode=None, cameo_root=None, actor1=None, actor2=None,
+                 location=kw.get("place"), date=kw.get("day"), fatalities=None, civilian_targeting=False,
+                 attribution=None, hedged=False, evidence=Evidence(sentence=sentence, start=start, end=start + len(sentence)),
+                 confidence=0.9, main=True)
+
+
+def test_the_day_told_with_the_shooting_beats_the_day_police_spoke():
+    text = ("Man wounded in shooting\nA man was shot late Saturday night outside a bar on Elm Street. "
+            "Police said Monday they had arrested a suspect.")
+    doc = Document(id="d", title=None, published="2016-05-09", text=text,
+                   events=[_event(text, "A man was shot late Saturday night outside a bar on Elm Street")])
+    days = {c.key for c in day_candidates(doc, _sentences(text))}
+    assert days == {"2016-05-07", "2016-05-09"}  # Saturday, and Monday (also the publication day)
+    day, p = incident_day(doc, _sentences(text))
+    assert day.start == "2016-05-07" and p > 0.5
+
+
+def test_a_report_that_tells_no_day_is_of_its_publication_day():
+    text = "Teen shot on Elm Street\nA teenager was shot on Elm Street, police said."
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[_event(text, "A teenager was shot")])
+    day, _ = incident_day(doc, _sentences(text))
+    assert day.start == "2016-05-09" and day.span_start is None
+
+
+def test_the_scene_town_beats_the_hospital_town():
+    text = ("Man shot in Dayton\nA man was shot in Dayton on Sunday. He was taken to a hospital in Columbus. "
+            "Dayton police are looking for the shooter.")
+    places = [_place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton")),
+              _place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton", 20)),
+              _place("Columbus", "Columbus", 39.96, -83.0, text.index("Columbus")),
+              _place("Dayton", "Dayton", 39.76, -84.19, text.rindex("Dayton"))]
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places,
+                   events=[_event(text, "A man was shot in Dayton on Sunday")])
+    place, _ = incident_place(doc, _sentences(text))
+    assert place.name == "Dayton"
+
+
+def test_the_outlet_town_when_the_page_names_none():
+    text = "Man shot on Elm Street\nA man was shot on Elm Street on Sunday, police said."
+    outlet = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[_event(text, "A man was shot")])
+    cands = place_candidates(doc, _sentences(text), outlet=outlet)
+    assert [c.features.get("outlet_alone") for c in cands] == [1.0]
+    place, _ = incident_place(doc, _sentences(text), outlet=outlet)
+    assert place.name == "Dayton" and place.text == "" and place.precision == "city"
+
+
+def test_main_event_of_a_report_takes_the_modelled_day_for_a_told_one():
+    text = "Man shot\nA man was shot Saturday night on Elm Street. Police said Monday they had no suspect."
+    told = When(text="Monday", start="2016-05-09", end="2016-05-09", precision="day",
+                span_start=text.index("Monday"), span_end=text.index("Monday") + 6)
+    main = _event(text, "Police said Monday they had no suspect", day=told)
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[main])
+    complete_main_event(doc, _sentences(text))
+    assert main.date.start == "2016-05-07"
+
+
+def test_outlet_site_names():
+    assert site_of("www.Example-News.com") == "example-news.com"
+    assert site_of(None, "https://m.example.com/news/1") == "example.com"
+    assert site_of("Example News", "http://www.example.com/a") == "example.com"
+    assert site_of(None, None) is None
+
+
+def test_the_outlet_region_places_an_ambiguous_town():
+    text = "A man was shot in Columbia on Saturday."
+    mention = [("Columbia", text.index("Columbia"), text.index("Columbia") + 8)]
+    assert resolve_places(mention, text)[0].admin1 == "South Carolina"
+    assert resolve_places(mention, text, home=("USA", "Tennessee"))[0].admin1 == "Tennessee"
+
+
+def test_a_calendar_day_the_main_sentence_names_stays():
+    sentence = "On 30 June 2022, soldiers clashed with militants near the border"
+    text = "Two killed in shooting late Saturday night\n" + sentence + "."
+    own = When(text="30 June 2022", start="2022-06-30", end="2022-06-30", precision="day",
+               span_start=text.index("30 June"), span_end=text.index("30 June") + 12)
+    main = _event(text, sentence, day=own)
+    doc = Document(id="d", title=None, published="2022-07-07", text=text, events=[main])
+    assert incident_day(doc, _sentences(text))[0].start == "2022-07-02"  # the model's pick: the headline's day
+    complete_main_event(doc, _sentences(text))
+    assert main.date.start == "2022-06-30"
