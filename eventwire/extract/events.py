@@ -152,6 +152,9 @@ def find_triggers(sent: Span) -> list[Hit]:
         if tok.lower_ in _MONTHS and tok.text[:1].isupper() and i > 0:
             i += 1  # "in March" is a date, not a march
             continue
+        if tok.tag_ == "VBG" and tok.dep_ == "prep":
+            i += 1  # a participle as a preposition ("according to", "following") tells no event
+            continue
         cands = index.get(tok.lower_, []) + index.get(tok.lemma_.lower(), [])
         matched = None
         for trig in sorted(cands, key=lambda t: -len(t.words)):
