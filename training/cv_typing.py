@@ -44,12 +44,11 @@ from eventwire.extract import classify as C  # noqa: E402
 NEWS = ROOT / "training" / "news_examples.jsonl"
 OUT = ROOT / "training" / "typing_cv.json"
 FOLD_TYPING = {"types": 0.25, "across": 0.25, "alone": 0.45}  # a fold model's own; each point replaces it
-# Rounds, each from the best point so far. START is the best point of the earlier searches (the
-# first: context 0, .3, .5, .7, across .25 to .65, types .15 to .35, alone .3 to .6, without the
-# quiet sentences; the second: alone .35 to .65, across .35 to .55, context .3 to .7, with them,
-# before the neighbours were kept to the sentence's own event type), from which this one goes on.
-START = {"types": 0.25, "across": 0.35, "alone": 0.35, "context": 0.7}
-ROUNDS = [("context", (0.0, 0.5)), ("across", (0.45,)), ("alone", (0.45,))]
+# Rounds, each from the best point so far. START is the best point of the earlier, wider search
+# (context 0, .3, .5, .7; across .25 to .65; types .15, .25, .35; alone .3, .45, .6: the classifier
+# without the quiet sentences), from which this search goes on.
+START = {"types": 0.25, "across": 0.45, "alone": 0.45, "context": 0.7}
+ROUNDS = [("alone", (0.35, 0.55, 0.65)), ("across", (0.35, 0.55)), ("context", (0.5, 0.3))]
 
 
 def fold_models(cache: Path, shared: Path) -> tuple[list, list[dict], dict[str, dict]]:

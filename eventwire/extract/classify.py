@@ -195,11 +195,7 @@ def _vectorizer(z, prefix: str, analyzer: str) -> tfidf.Vectorizer:
 def classify(sentences: list[str], *, contexts: list[str | None] | None = None, model: LinearModel | None = None,
              top_k: int = TOP_K) -> list[Prediction]:
     """One Prediction per sentence (same order). `contexts`: each sentence with its neighbours
-    (None: it stands alone), whose reading counts for the model's `typing.context` share.
-
-    The neighbours choose among the sub-types of the event type the sentence itself reads, never
-    another type (nor an event for a sentence read as none): a paragraph often tells an attack and
-    the arrests that followed, and the attack's words must not make the arrests an attack."""
+    (None: it stands alone), whose reading counts for the model's `typing.context` share."""
     if not sentences:
         return []
     m = model or load_model()
@@ -208,19 +204,9 @@ def classify(sentences: list[str], *, contexts: list[str | None] | None = None, 
     around = [i for i, c in enumerate(contexts or ()) if c]
     if share > 0 and around:
         ctx = m.predict_proba([strip_template(contexts[i]) for i in around])
-        mixed = np.exp(log_softmax((1 - share) * np.log(np.maximum(probs[around], 1e-12))
-                                   + share * np.log(np.maximum(ctx, 1e-12))))
-        kinds = _kinds(m.classes)
-        for row, i in zip(mixed, around):
-            if kinds[int(row.argmax())] == kinds[int(probs[i].argmax())]:
-                probs[i] = row
+        mixed = (1 - share) * np.log(np.maximum(probs[around], 1e-12)) + share * np.log(np.maximum(ctx, 1e-12))
+        probs[around] = np.exp(log_softmax(mixed))
     return [_prediction(row, m.classes, top_k) for row in probs]
-
-
-def _kinds(classes: tuple[str, ...]) -> list[str]:
-    """Each class's event type ("none" its own)."""
-    tax = taxonomy()
-    return [tax.get(c, NONE) for c in classes]
 
 
 def _prediction(row: np.ndarray, classes: tuple[str, ...], top_k: int) -> Prediction:
