@@ -1,23 +1,30 @@
 """Fit the event-type classifier shipped in eventwire/data/models/event_classifier.npz.
 
     python training/train_classifier.py [--shared ../shared] [--out eventwire/data/models/event_classifier.npz]
+    python training/train_classifier.py --cv      # the cross-validated table the n-gram C, the
+                                                  # character n-grams and the mix were read off
 
 Training data (never ../shared/eval):
-  * ../shared/train/acled (ACLED notes, GPL-3; Armed Conflict Location & Event Data Project
-    (ACLED); acleddata.com), with the note template stripped (classify.strip_template);
+  * ../shared/train/acled (all 3,516 ACLED notes, GPL-3; Armed Conflict Location & Event Data
+    Project (ACLED); acleddata.com), with the note template stripped (classify.strip_template);
   * training/news_examples.jsonl: news-style sentences the team wrote, incl. the "none" class.
 Models: multinomial logistic regressions (scikit-learn), class-balanced sample weights, one over
 MiniLM embeddings (eventwire.embed) + keyword-group indicators (LEXICON below), one over word
-1-2-gram TF-IDF (eventwire.extract.tfidf); their log-probabilities are mixed (NGRAM_MIX, chosen
-with --tune on held-out training rows). Only weights, vocabulary and idf are shipped (numpy at
-run time).
+1-2-gram and in-word character 3-5-gram TF-IDF (eventwire.extract.tfidf); their
+log-probabilities are mixed (ngram_mix). DEFAULTS were chosen by 5-fold cross-validation on the
+training rows (--cv); the typing thresholds (how sure the classifier must be to type an event,
+eventwire/extract/events.py) by training/cv_typing.py, which writes training/typing_cv.json.
+Both, with their cross-validated figures, go into the model file's `provenance`. Only weights,
+vocabularies and idf are shipped (numpy at run time).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -78,9 +85,14 @@ LEXICON = [
 ]
 
 DEFAULTS = {"C": 4.0, "lexical_scale": 0.35, "news_weight": 3.0,
-            "ngram_C": 30.0, "ngram_mix": 0.2, "ngram_n_max": 2, "ngram_min_df": 2}
-TUNE_MIX = (0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
-TUNE_NGRAM_C = (10.0, 30.0, 100.0)
+            "ngram_C": 100.0, "ngram_mix": 0.35, "ngram_n_max": 2, "ngram_min_df": 2,
+            "char_n_min": 3, "char_n_max": 5, "char_min_df": 3}
+CV_MIX = (0.0, 0.2, 0.35, 0.5, 0.65, 1.0)
+CV_NGRAM_C = (10.0, 30.0, 100.0)
+CV_CHARS = (None, (3, 5, 3))  # (n_min, n_max, min_df) of the character block, or none
+FOLDS = 5
+TYPING_CV = ROOT / "training" / "typing_cv.json"
+QUIET_MIN_WORDS = 6  # shorter lines of a page are titles, datelines and captions
 
 
 def load_notes(shared: Path) -> tuple[list[str], list[str]]:
@@ -96,6 +108,30 @@ def load_notes(shared: Path) -> tuple[list[str], list[str]]:
             texts.append(strip_template(d["text"]))
             labels.append(gold[d["id"]])
     return texts, labels
+
+
+def geovirus_half(doc_id: str) -> str:
+    """"fit" or "measure": the GeoVirus articles split in two by a hash of their id. The
+    classifier learns what no event reads like from the first half (`load_quiet`); the typing
+    thresholds count the events it makes of the second (training/cv_typing.py)."""
+    return "fit" if int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "measure"
+
+
+def load_quiet(shared: Path) -> tuple[list[str], list[str]]:
+    """Sentences of real news that report no conflict event, labelled "none": every sentence of
+    QUIET_MIN_WORDS words or more in the GeoVirus articles (Wikinews on virus outbreaks, many
+    outlets' prose: officials announcing, deaths from disease, figures, quotes) of the fit half.
+    The team's "none" examples alone are a hundred sentences; without real prose beside them
+    the classifier reads an Easter vigil or a relegation battle as an event."""
+    from eventwire.nlp import load
+
+    path = shared / "train" / "geovirus" / "docs.jsonl"
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    texts = [d["text"] for d in docs if geovirus_half(d["id"]) == "fit"]
+    out = []
+    for doc in load(places=False).pipe(texts):
+        out += [strip_template(s.text.strip()) for s in doc.sents if len(s.text.split()) >= QUIET_MIN_WORDS]
+    return out, [NONE] * len(out)
 
 
 def load_news(path: Path) -> tuple[list[str], list[str]]:
@@ -131,79 +167,149 @@ def fit(X: np.ndarray, y: list[str], w: np.ndarray, C: float):
     return clf
 
 
-def sparse(vec: tfidf.Vectorizer, texts: list[str]):
+def sparse(vec: tfidf.Blocks, texts: list[str]):
     from scipy.sparse import csr_matrix
 
     rows = vec.rows(texts)
     indptr = np.cumsum([0] + [len(i) for i, _ in rows])
     idx = np.concatenate([i for i, _ in rows]) if rows else np.zeros(0, np.int64)
     val = np.concatenate([v for _, v in rows]) if rows else np.zeros(0, np.float32)
-    return csr_matrix((val, idx, indptr), shape=(len(texts), len(vec.vocabulary)))
+    return csr_matrix((val, idx, indptr), shape=(len(texts), vec.size))
 
 
-def fit_ngram(texts: list[str], y: list[str], w: np.ndarray, params: dict):
-    vec = tfidf.fit_vectorizer(texts, n_max=int(params["ngram_n_max"]), min_df=int(params["ngram_min_df"]))
-    return vec, fit(sparse(vec, texts), y, w, params["ngram_C"])
+def vectorizer(texts: list[str], params: dict) -> tfidf.Blocks:
+    """Word n-grams, then (when params name them) character n-grams within words."""
+    parts = [tfidf.fit_vectorizer(texts, n_max=int(params["ngram_n_max"]), min_df=int(params["ngram_min_df"]))]
+    if params.get("char_n_max"):
+        parts.append(tfidf.fit_vectorizer(texts, analyzer=tfidf.CHAR_WB, n_min=int(params["char_n_min"]),
+                                          n_max=int(params["char_n_max"]), min_df=int(params["char_min_df"])))
+    return tfidf.Blocks(tuple(parts))
 
 
-def mixed_predictions(emb_clf, emb_X, ngram_clf, ngram_X, mix: float) -> np.ndarray:
-    assert list(emb_clf.classes_) == list(ngram_clf.classes_)
-    lp = (1 - mix) * np.log(np.maximum(emb_clf.predict_proba(emb_X), 1e-12)) \
-        + mix * log_softmax(ngram_clf.decision_function(ngram_X))
-    return emb_clf.classes_[lp.argmax(axis=1)]
+@dataclass
+class Rows:
+    """Training rows: the notes, then the news examples (texts, labels, embedding features)."""
+
+    texts: list[str]
+    labels: list[str]
+    X: np.ndarray
+    is_news: np.ndarray
+
+    def take(self, idx) -> "Rows":
+        idx = np.asarray(idx, dtype=int)
+        return Rows([self.texts[i] for i in idx], [self.labels[i] for i in idx], self.X[idx], self.is_news[idx])
+
+    def plus(self, other: "Rows") -> "Rows":
+        return Rows(self.texts + other.texts, self.labels + other.labels, np.vstack([self.X, other.X]),
+                    np.r_[self.is_news, other.is_news])
 
 
-def tune(note_texts, note_X, note_y, news_texts, news_X, news_y, params) -> None:
-    """Hold out 20% of the notes and 20% of the news examples (stratified), fit both models on
-    the rest, and print per (ngram C, mix): sub-type macro-F1 on the held-out notes and weighted
-    F1 on the held-out news sentences. The shipped NGRAM mix and C are read off this table."""
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import train_test_split
-
-    n_i = np.arange(len(note_y))
-    s_i = np.arange(len(news_y))
-    note_strat = [lab if note_y.count(lab) >= 5 else "rare" for lab in note_y]
-    n_tr, n_te = train_test_split(n_i, test_size=0.2, random_state=0, stratify=note_strat)
-    s_tr, s_te = train_test_split(s_i, test_size=0.2, random_state=0, stratify=news_y)
-    y = [note_y[i] for i in n_tr] + [news_y[i] for i in s_tr]
-    texts = [note_texts[i] for i in n_tr] + [news_texts[i] for i in s_tr]
-    is_news = np.r_[np.zeros(len(n_tr), bool), np.ones(len(s_tr), bool)]
-    w = sample_weights(y, is_news, params["news_weight"])
-    emb = fit(np.vstack([note_X[n_tr], news_X[s_tr]]), y, w, params["C"])
-    gold_notes = [note_y[i] for i in n_te]
-    gold_news = [news_y[i] for i in s_te]
-    for c in TUNE_NGRAM_C:
-        vec, ngram = fit_ngram(texts, y, w, {**params, "ngram_C": c})
-        notes_sp = sparse(vec, [note_texts[i] for i in n_te])
-        news_sp = sparse(vec, [news_texts[i] for i in s_te])
-        for mix in TUNE_MIX:
-            pn = mixed_predictions(emb, note_X[n_te], ngram, notes_sp, mix)
-            ps = mixed_predictions(emb, news_X[s_te], ngram, news_sp, mix)
-            f_notes = f1_score(gold_notes, pn, average="macro")
-            f_news = f1_score(gold_news, ps, average="weighted")
-            print(f"ngram C {c:>5}  mix {mix:.2f}  notes macro-F1 {f_notes:.3f}  news weighted F1 {f_news:.3f}"
-                  f"  mean {(f_notes + f_news) / 2:.3f}", flush=True)
+def fit_arrays(rows: Rows, params: dict, typing: dict, provenance: dict) -> dict:
+    """Both models fitted on `rows`, as the arrays of the model file."""
+    w = sample_weights(rows.labels, rows.is_news, params["news_weight"])
+    clf = fit(rows.X, rows.labels, w, params["C"])
+    vec = vectorizer(rows.texts, params)
+    ngram = fit(sparse(vec, rows.texts), rows.labels, w, params["ngram_C"])
+    assert list(ngram.classes_) == list(clf.classes_)
+    arrays = dict(
+        classes=np.array(clf.classes_, dtype=str),
+        weights=clf.coef_.astype(np.float32),
+        bias=clf.intercept_.astype(np.float32),
+        patterns=np.array(LEXICON, dtype=str),
+        lexical_scale=np.float32(params["lexical_scale"]),
+        # float16 halves the file; the scores move by < 1e-3 (tests/unit/test_classify_tfidf.py)
+        ngram_weights=ngram.coef_.astype(np.float16),
+        ngram_bias=ngram.intercept_.astype(np.float32),
+        ngram_mix=np.float32(params["ngram_mix"]),
+        params=np.array(json.dumps(params)),
+        typing=np.array(json.dumps(typing)),
+        provenance=np.array(json.dumps(provenance)),
+    )
+    for prefix, v in zip(("ngram", "char"), vec.parts):
+        arrays[f"{prefix}_vocabulary"] = np.array(sorted(v.vocabulary, key=v.vocabulary.get), dtype=str)
+        arrays[f"{prefix}_idf"] = v.idf.astype(np.float32)
+        arrays[f"{prefix}_n_min"] = np.int32(v.n_min)
+        arrays[f"{prefix}_n_max"] = np.int32(v.n_max)
+    return arrays
 
 
-def features(texts: list[str], scale: float) -> np.ndarray:
-    return np.hstack([embed(texts), lexical_features(texts, compile_patterns(LEXICON), scale)])
-
-
-def cross_validate(note_X, note_y, news_X, news_y, params, folds: int = 5) -> float:
-    """Weighted F1 on held-out news examples (notes always in training): the news-style estimate."""
-    from sklearn.metrics import f1_score
+def joint_folds(note_labels: list[str], news_labels: list[str],
+                k: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """(notes train, notes test, news train, news test) indices: both sets split k ways,
+    stratified (sub-types with under k notes together), seed 0."""
     from sklearn.model_selection import StratifiedKFold
 
-    news_y_arr = np.array(news_y)
-    preds = np.empty(len(news_y), dtype=object)
-    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-    for tr, te in skf.split(news_X, news_y_arr):
-        X = np.vstack([note_X, news_X[tr]])
-        y = list(note_y) + list(news_y_arr[tr])
-        is_news = np.r_[np.zeros(len(note_y), bool), np.ones(len(tr), bool)]
-        clf = fit(X, y, sample_weights(y, is_news, params["news_weight"]), params["C"])
-        preds[te] = clf.predict(news_X[te])
-    return float(f1_score(news_y_arr, preds.astype(str), average="weighted"))
+    counts = Counter(note_labels)
+    strat = [lab if counts[lab] >= k else "rare" for lab in note_labels]
+    skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=0)
+    note_folds = skf.split(np.zeros(len(strat)), strat)
+    news_folds = skf.split(np.zeros(len(news_labels)), news_labels)
+    return [(a, b, c, d) for (a, b), (c, d) in zip(note_folds, news_folds)]
+
+
+def cross_validate(notes: Rows, news: Rows, quiet: Rows, params: dict, grid: bool) -> dict:
+    """Out-of-fold scores: notes event-type and sub-type macro-F1 and news-example weighted F1,
+    for the given params or (grid) over CV_NGRAM_C x CV_CHARS x CV_MIX. {config: scores}. The
+    `quiet` rows (load_quiet) are in every fold's training rows, never scored."""
+    from sklearn.metrics import f1_score
+
+    tax = taxonomy()
+    configs_c = CV_NGRAM_C if grid else (params["ngram_C"],)
+    configs_ch = CV_CHARS if grid else ((params["char_n_min"], params["char_n_max"], params["char_min_df"])
+                                        if params.get("char_n_max") else None,)
+    classes = sorted(set(notes.labels) | set(news.labels))
+    oof: dict = {}  # (part, C, chars) -> (n, classes) log-probabilities
+    for note_tr, note_te, news_tr, news_te in joint_folds(notes.labels, news.labels):
+        train = notes.take(note_tr).plus(news.take(news_tr)).plus(quiet)
+        w = sample_weights(train.labels, train.is_news, params["news_weight"])
+        emb = fit(train.X, train.labels, w, params["C"])
+        tests = {"notes": notes.take(note_te), "news": news.take(news_te)}
+        for part, rows in tests.items():
+            _put(oof, (part, "emb"), emb.classes_, emb.predict_log_proba(rows.X), note_te if part == "notes" else news_te,
+                 len(notes.labels if part == "notes" else news.labels), classes)
+        for ch in configs_ch:
+            p = {**params, **(dict(zip(("char_n_min", "char_n_max", "char_min_df"), ch)) if ch else {"char_n_max": 0})}
+            vec = vectorizer(train.texts, p)
+            X = sparse(vec, train.texts)
+            for c in configs_c:
+                m = fit(X, train.labels, w, c)
+                for part, rows in tests.items():
+                    _put(oof, (part, c, ch), m.classes_, log_softmax(m.decision_function(sparse(vec, rows.texts))),
+                         note_te if part == "notes" else news_te, len(notes.labels if part == "notes" else news.labels),
+                         classes)
+        print(".", end="", flush=True)
+    print()
+    gold_types = [tax[s] for s in notes.labels]
+    out = {}
+    for c in configs_c:
+        for ch in configs_ch:
+            for mix in (CV_MIX if grid else (params["ngram_mix"],)):
+                pn = _argmax(oof, "notes", c, ch, mix, classes)
+                ps = _argmax(oof, "news", c, ch, mix, classes)
+                scores = {
+                    "notes_event_type_macro_f1": f1_score(gold_types, [tax.get(x, NONE) for x in pn],
+                                                          labels=sorted(set(gold_types)), average="macro"),
+                    "notes_sub_event_type_macro_f1": f1_score(notes.labels, pn, labels=sorted(set(notes.labels)),
+                                                              average="macro"),
+                    "news_examples_weighted_f1": f1_score(news.labels, ps, average="weighted"),
+                }
+                out[(c, ch, mix)] = {k: round(float(v), 4) for k, v in scores.items()}
+                print(f"ngram C {c:>5}  chars {str(ch):>12}  mix {mix:.2f}  " + "  ".join(
+                    f"{k} {v:.3f}" for k, v in out[(c, ch, mix)].items()), flush=True)
+    return out
+
+
+def _put(oof: dict, key: tuple, fitted: np.ndarray, logp: np.ndarray, rows: np.ndarray, n: int,
+         classes: list[str]) -> None:
+    """Out-of-fold log-probabilities into the full class list (a class a fold did not see: -30)."""
+    full = oof.setdefault(key, np.full((n, len(classes)), -30.0))
+    cols = [classes.index(c) for c in fitted]
+    full[np.ix_(rows, cols)] = logp
+
+
+def _argmax(oof: dict, part: str, c: float, ch, mix: float, classes: list[str]) -> list[str]:
+    lp = (1 - mix) * oof[(part, "emb")] + mix * oof[(part, c, ch)]
+    return [classes[i] for i in lp.argmax(axis=1)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,55 +317,55 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--news", type=Path, default=ROOT / "training" / "news_examples.jsonl")
     ap.add_argument("--out", type=Path, default=ROOT / "eventwire" / "data" / "models" / MODEL_FILE)
-    ap.add_argument("--C", type=float, default=DEFAULTS["C"])
-    ap.add_argument("--lexical-scale", type=float, default=DEFAULTS["lexical_scale"])
-    ap.add_argument("--news-weight", type=float, default=DEFAULTS["news_weight"])
-    ap.add_argument("--ngram-C", type=float, default=DEFAULTS["ngram_C"])
-    ap.add_argument("--ngram-mix", type=float, default=DEFAULTS["ngram_mix"])
-    ap.add_argument("--cv", action="store_true", help="report 5-fold CV on the news examples first")
-    ap.add_argument("--tune", action="store_true", help="print the held-out table for ngram C and mix, then stop")
+    ap.add_argument("--cv", action="store_true", help="print the cross-validated grid, then stop")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the embeddings here (outside the repository)")
     a = ap.parse_args(argv)
-    params = {"C": a.C, "lexical_scale": a.lexical_scale, "news_weight": a.news_weight, "ngram_C": a.ngram_C,
-              "ngram_mix": a.ngram_mix, "ngram_n_max": DEFAULTS["ngram_n_max"],
-              "ngram_min_df": DEFAULTS["ngram_min_df"]}
-
-    note_texts, note_y = load_notes(a.shared)
-    news_texts, news_y = load_news(a.news)
-    print(f"notes: {len(note_texts)}  news examples: {len(news_texts)}  classes: {len(set(note_y) | set(news_y))}")
-    note_X = features(note_texts, a.lexical_scale)
-    news_X = features(news_texts, a.lexical_scale)
+    params = dict(DEFAULTS)
+    notes, news, quiet = load_rows(a.shared, a.news, params, a.cache)
     if a.cv:
-        print(f"CV weighted F1 on news examples: {cross_validate(note_X, note_y, news_X, news_y, params):.3f}")
-    if a.tune:
-        tune(note_texts, note_X, note_y, news_texts, news_X, news_y, params)
+        cross_validate(notes, news, quiet, params, grid=True)
         return 0
-
-    X = np.vstack([note_X, news_X])
-    y = note_y + news_y
-    is_news = np.r_[np.zeros(len(note_y), bool), np.ones(len(news_y), bool)]
-    w = sample_weights(y, is_news, a.news_weight)
-    clf = fit(X, y, w, a.C)
-    vec, ngram = fit_ngram(note_texts + news_texts, y, w, params)
-    assert list(ngram.classes_) == list(clf.classes_)
+    (scores,) = cross_validate(notes, news, quiet, params, grid=False).values()
+    typing = json.loads(TYPING_CV.read_text("utf-8"))
+    provenance = {
+        "data": f"{len(notes.labels)} ACLED notes of ../shared/train/acled (ACLED, acleddata.com; GPL-3) "
+                f"and {len(news.labels)} team-written news sentences ({a.news.name}); "
+                f"{len(quiet.labels)} sentences of the GeoVirus articles' fit half as \"none\" "
+                f"(../shared/train/geovirus; Wikinews, CC BY 2.5; GPL-3 corpus)",
+        "classifier_cv": {"folds": FOLDS, "params": params, **scores},
+        "typing_cv": typing["cv"],
+    }
+    arrays = fit_arrays(notes.plus(news).plus(quiet), params, typing["chosen"], provenance)
     a.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        a.out,
-        classes=np.array(clf.classes_, dtype=str),
-        weights=clf.coef_.astype(np.float32),
-        bias=clf.intercept_.astype(np.float32),
-        patterns=np.array(LEXICON, dtype=str),
-        lexical_scale=np.float32(a.lexical_scale),
-        ngram_vocabulary=np.array(sorted(vec.vocabulary, key=vec.vocabulary.get), dtype=str),
-        ngram_idf=vec.idf.astype(np.float32),
-        ngram_n_max=np.int32(vec.n_max),
-        # float16 halves the file; the scores move by < 1e-3 (tests/unit/test_classify_tfidf.py)
-        ngram_weights=ngram.coef_.astype(np.float16),
-        ngram_bias=ngram.intercept_.astype(np.float32),
-        ngram_mix=np.float32(a.ngram_mix),
-        params=np.array(json.dumps(params)),
-    )
-    print(f"wrote {a.out} ({a.out.stat().st_size / 1024:.0f} KiB, {len(clf.classes_)} classes)")
+    np.savez_compressed(a.out, **arrays)
+    print(f"wrote {a.out} ({a.out.stat().st_size / 1024:.0f} KiB, {len(arrays['classes'])} classes); CV {scores}")
     return 0
+
+
+def load_rows(shared: Path, news_path: Path, params: dict, cache: Path | None = None) -> tuple[Rows, Rows, Rows]:
+    """The notes, the news examples and the quiet real-news sentences (load_quiet) with their
+    features; the embeddings are kept in `cache` (a folder outside the repository), keyed by
+    the texts, so a second run skips them."""
+    note_texts, note_y = load_notes(shared)
+    news_texts, news_y = load_news(news_path)
+    quiet_texts, quiet_y = load_quiet(shared)
+    print(f"notes: {len(note_texts)}  news examples: {len(news_texts)}  quiet sentences: {len(quiet_texts)}  "
+          f"classes: {len(set(note_y) | set(news_y))}")
+    rows = []
+    for texts, labels, is_news in ((note_texts, note_y, False), (news_texts, news_y, True),
+                                   (quiet_texts, quiet_y, False)):
+        key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+        path = cache / f"embeddings-{key}.npy" if cache else None
+        if path is not None and path.exists():
+            vectors = np.load(path)
+        else:
+            vectors = embed(texts)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                np.save(path, vectors)
+        lexical = lexical_features(texts, compile_patterns(LEXICON), params["lexical_scale"])
+        rows.append(Rows(texts, labels, np.hstack([vectors, lexical]), np.full(len(texts), is_news)))
+    return rows[0], rows[1], rows[2]
 
 
 if __name__ == "__main__":

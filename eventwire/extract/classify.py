@@ -2,7 +2,7 @@
 
 Two linear (multinomial logistic-regression) models whose log-probabilities are mixed: one over
 MiniLM sentence embeddings (`eventwire.embed`) plus a few keyword-group indicators, one over word
-1-2-gram TF-IDF (`tfidf`). The weights, class names, keyword patterns, vocabulary and idf live
+1-2-gram and in-word character n-gram TF-IDF (`tfidf`). The weights, class names, keyword patterns, vocabulary and idf live
 together in `data/models/event_classifier.npz`, so run time needs only numpy and the training
 script (`training/train_classifier.py`) is the only place they change.
 
@@ -11,6 +11,7 @@ Classes: ACLED's 25 sub-event types (data/taxonomy.json) and "none" (not an even
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,13 +75,28 @@ def taxonomy() -> dict[str, str]:
 class NgramModel:
     """The TF-IDF linear model, over the same classes as the embedding model."""
 
-    vectorizer: tfidf.Vectorizer
-    weights: np.ndarray  # (n_classes, vocabulary size)
+    vectorizer: tfidf.Blocks  # word n-grams, then (in newer models) characters within words
+    weights: np.ndarray  # (n_classes, vectorizer.size)
     bias: np.ndarray  # (n_classes,)
     mix: float  # its share of the mixed log-probability (the embedding model has 1 - mix)
 
     def log_proba(self, texts: list[str]) -> np.ndarray:
         return log_softmax(tfidf.logits(self.vectorizer.rows(texts), self.weights, self.bias))
+
+
+@dataclass(frozen=True)
+class Typing:
+    """How sure the classifier must be to type an event (extract/events.py). Chosen with the model,
+    by cross-validating the pipeline on its training notes (training/cv_typing.py), and stored
+    in its file with the figures."""
+
+    types: float  # its most likely event class types the sentence's event within the trigger word's type
+    across: float  # ... and to another event type than the trigger word's
+    alone: float  # a sentence with no trigger word is an event when its top class is one this sure
+    # The share of the reading of the sentence with its neighbours in a sentence's reading: a
+    # sentence alone can be ambiguous ("Two men were shot dead" by a gang or by its rival; "The
+    # crowd was dispersed") where the few sentences around it are not.
+    context: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,7 @@ class LinearModel:
     patterns: tuple[re.Pattern, ...]
     lexical_scale: float
     ngram: NgramModel | None = None
+    typing: Typing | None = None
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """(n, n_classes) probabilities of the template-stripped texts."""
@@ -149,9 +166,11 @@ def _read_model(path: Path) -> LinearModel:
     with np.load(path, allow_pickle=False) as z:
         ngram = None
         if "ngram_vocabulary" in z.files:
-            vocab = {str(g): i for i, g in enumerate(z["ngram_vocabulary"])}
+            parts = [_vectorizer(z, "ngram", tfidf.WORD)]
+            if "char_vocabulary" in z.files:
+                parts.append(_vectorizer(z, "char", tfidf.CHAR_WB))
             ngram = NgramModel(
-                vectorizer=tfidf.Vectorizer(vocab, z["ngram_idf"].astype(np.float32), int(z["ngram_n_max"])),
+                vectorizer=tfidf.Blocks(tuple(parts)),
                 weights=z["ngram_weights"],  # float16 on disk; columns are cast as they are read
                 bias=z["ngram_bias"].astype(np.float32),
                 mix=float(z["ngram_mix"]),
@@ -163,16 +182,30 @@ def _read_model(path: Path) -> LinearModel:
             patterns=compile_patterns([str(p) for p in z["patterns"]]),
             lexical_scale=float(z["lexical_scale"]),
             ngram=ngram,
+            typing=Typing(**json.loads(str(z["typing"]))) if "typing" in z.files else None,
         )
 
 
-def classify(sentences: list[str], *, model: LinearModel | None = None, top_k: int = TOP_K) -> list[Prediction]:
-    """One Prediction per sentence (same order)."""
+def _vectorizer(z, prefix: str, analyzer: str) -> tfidf.Vectorizer:
+    vocab = {str(g): i for i, g in enumerate(z[f"{prefix}_vocabulary"])}
+    n_min = int(z[f"{prefix}_n_min"]) if f"{prefix}_n_min" in z.files else 1
+    return tfidf.Vectorizer(vocab, z[f"{prefix}_idf"].astype(np.float32), int(z[f"{prefix}_n_max"]), analyzer, n_min)
+
+
+def classify(sentences: list[str], *, contexts: list[str | None] | None = None, model: LinearModel | None = None,
+             top_k: int = TOP_K) -> list[Prediction]:
+    """One Prediction per sentence (same order). `contexts`: each sentence with its neighbours
+    (None: it stands alone), whose reading counts for the model's `typing.context` share."""
     if not sentences:
         return []
     m = model or load_model()
-    texts = [strip_template(s) for s in sentences]
-    probs = m.predict_proba(texts)
+    probs = m.predict_proba([strip_template(s) for s in sentences])
+    share = m.typing.context if m.typing else 0.0
+    around = [i for i, c in enumerate(contexts or ()) if c]
+    if share > 0 and around:
+        ctx = m.predict_proba([strip_template(contexts[i]) for i in around])
+        mixed = (1 - share) * np.log(np.maximum(probs[around], 1e-12)) + share * np.log(np.maximum(ctx, 1e-12))
+        probs[around] = np.exp(log_softmax(mixed))
     return [_prediction(row, m.classes, top_k) for row in probs]
 
 

@@ -38,20 +38,7 @@ VIOLENT_TYPES = taxonomy().violent
 class Thresholds:
     """Every number event extraction decides by, named once. Confidences are on a 0-1 scale."""
 
-    # How the classifier's sentence-level prediction and the triggers are combined: the
-    # classifier decides the sub-type (it reads the whole sentence: "police dispersed the march"
-    # is an intervention, "gunmen shot villagers" an attack) with its most likely event class.
-    # Within the event type of the trigger's word it needs only classifier_refines; to change the
-    # type, classifier_decides (weak guesses of 26 classes lose to the words: a deal to use a base
-    # for air strikes is an agreement); against a trigger the codebook names outright
-    # (a suicide bomber, an abduction: strength >= specific_strength, no family), only when very
-    # sure. The trigger's rules decide when the classifier is less sure or did not read it.
-    classifier_refines: float = 0.25
-    classifier_decides: float = 0.35
-    classifier_overrides_specific: float = 0.8
-    classifier_alone: float = 0.45  # an event with no trigger word, on the classifier's word
-    classifier_types: float = 0.35  # the purpose of a main action, typed by the classifier
-    specific_strength: int = 5
+    # How sure the classifier must be to type an event: classify.Typing, in the model's file.
     # Strengths of triggers the lexicon does not give: "strike" read by its context, and the
     # root of a sentence the classifier alone calls an event.
     labour_strike_strength: int = 3
@@ -164,6 +151,9 @@ def find_triggers(sent: Span) -> list[Hit]:
         tok = sent[i]
         if tok.lower_ in _MONTHS and tok.text[:1].isupper() and i > 0:
             i += 1  # "in March" is a date, not a march
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ == "prep":
+            i += 1  # a participle as a preposition ("according to", "following") tells no event
             continue
         cands = index.get(tok.lower_, []) + index.get(tok.lemma_.lower(), [])
         matched = None
@@ -377,17 +367,41 @@ _SPEECH_VERBS = word_set("speech_act_lemmas")
 
 
 def _classifier_sub(hit: Hit, pred) -> str | None:
-    """A speech act in a subordinate clause ("workers gathered ... demanding better pay", "marched
-    to condemn the war") is the purpose of a main action the triggers do not know: the classifier,
-    which reads the whole sentence, types it. As the main verb ("HRW accused the army of air
-    strikes") it is an accusation, not a strike; other kinds (talks, withdrawal) keep their PLOVER type."""
-    root = hit.span.root
-    # the purpose of the sentence's main action: "gathered ... demanding", "marched to condemn";
-    # not what a speaker says ("the ministry says it takes great care to avoid ...")
-    if (_kind(hit) not in FRAMING or root.dep_ not in ("advcl", "xcomp") or root.head.pos_ != "VERB"
-            or any(a.lemma_.lower() in _SPEECH_VERBS for a in (root.head, *root.head.ancestors))):
+    """A trigger outside ACLED's categories (a demand, a visit, a deployment) says that something
+    happened, not what: the classifier types the event when sure enough ("teachers blocked an
+    avenue to demand a raise" is a protest, "fighters deployed to the front" a change to
+    group/activity). What a speaker says stays a speech act: "HRW accused the army of air
+    strikes" is an accusation, not a strike."""
+    if _kind(hit) in FRAMING and _said(hit.span.root):
         return None
-    return _best_event(pred, T.classifier_types)
+    return _learned_sub(pred, None)
+
+
+def _said(tok) -> bool:
+    """The sentence's main verb, or what a verb of saying governs ("the ministry says it takes
+    great care to avoid ..."); not the purpose of another action ("marched to condemn the war")."""
+    return tok.dep_ == "ROOT" or any(a.lemma_.lower() in _SPEECH_VERBS for a in tok.ancestors)
+
+
+def _typing():
+    from .classify import load_model
+
+    return load_model().typing
+
+
+def _learned_sub(pred, trig: Trigger | None) -> str | None:
+    """The classifier's sub-type for the sentence when it is sure enough: it reads the whole
+    sentence ("police dispersed the march" is an intervention, "gunmen shot villagers" an
+    attack, "a protest against the air strikes" a protest), where a trigger reads one word.
+    Within the trigger word's event type it needs `types`; to another type, or to type a
+    trigger outside ACLED's types (`trig` None), `across`."""
+    if pred is None:
+        return None
+    typing = _typing()
+    learned = _best_event(pred, typing.types)
+    if learned and (trig is None or TAXONOMY[learned][0] != TAXONOMY[trig.sub][0]):
+        return _best_event(pred, typing.across)
+    return learned
 
 
 def _best_event(pred, at_least: float) -> str | None:
@@ -399,22 +413,12 @@ def _best_event(pred, at_least: float) -> str | None:
     return label if p >= at_least else None
 
 
-def _codebook_explicit(trig: Trigger) -> bool:
-    """A trigger that names an ACLED sub-type outright ("suicide bomber", "grenade", "abducted")."""
-    return trig.strength >= T.specific_strength and not trig.family
-
-
 def _refine_sub(hit: Hit, sent_text: str, actor2: Actor | None, pred) -> str | None:
     trig = hit.trigger
-    learned = _best_event(pred, T.classifier_refines)
-    if learned and TAXONOMY[learned][0] != TAXONOMY[trig.sub][0]:
-        # the trigger's word gives the event type ("rioters": Riots); within it the classifier picks
-        # the sub-type (a violent demonstration or mob violence), across types only when surer,
-        # and against a trigger the codebook names outright only when very sure
-        learned = _best_event(pred, T.classifier_overrides_specific if _codebook_explicit(trig)
-                              else T.classifier_decides)
+    learned = _learned_sub(pred, trig)
     if learned:
         return learned
+    # the classifier is unsure or did not read the sentence: the trigger and the codebook's rules
     sub = trig.sub
     if trig.family == "violence":
         if actor2 is not None and actor2.kind in {"military", "rebel", "militia", "police"}:
@@ -497,7 +501,8 @@ def extract_events(doc: Doc, *, doc_id: str, published: str | None, actors: list
     # what the classifier made of each sentence it read, for the reportable-event model
     doc._.event_readings = {}
     for index, sent in enumerate(sents):
-        events += _sentence_events(sent, index, doc_id=doc_id, published=published, ix=ix, classify=classify)
+        events += _sentence_events(sent, index, doc_id=doc_id, published=published, ix=ix, classify=classify,
+                                   context=_neighbours(sents, index, text))
     # a dateline names where the story was filed, not a scene to carry on
     _inherit_setting(events, text, [p for p in places if not ix.datelines.holds(p.start, p.end)])
     events = _drop_subsumed(events)
@@ -548,6 +553,12 @@ _SHOT_AT = re.compile(rf"\b({alternation('shot_at_cues')})\b", re.I)
 _ARREST_WORD = re.compile(rf"\b({alternation('arrest_cues')})\b", re.I)
 
 
+# ACLED's precedence among the ways a protest ends: the marchers' violence over lethal force
+# against them, over an intervention, over none
+_PROTEST_ENDINGS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                    "Violent demonstration")
+
+
 def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], published: str | None) -> None:
     """ACLED codes a protest by how it ended, which news often tells in the sentences after it
     ("Police fired tear gas to disperse them", "officers detained 12 marchers"): the protest
@@ -558,14 +569,19 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
             continue
         told = [(ev.evidence.start, ev.evidence.sentence)]
         told += [(start, text) for start, text, _ in event_story(ev, sentences, published, aside=_ASIDE)]
-        if ev.sub_event_type == "Peaceful protest":
+        if ev.event_type == "Protests":
             response = [text for _, text in told if _SECURITY.search(text)]
+            ended = None
             if any(_TURNED_VIOLENT.search(t) for _, t in told):
-                _retype(ev, "Violent demonstration")  # the marchers' own violence decides (ACLED)
+                ended = "Violent demonstration"  # the marchers' own violence decides (ACLED)
             elif any(_SHOT_AT.search(t) and _CROWD.search(t) for t in response):
-                _retype(ev, "Excessive force against protesters")
+                ended = "Excessive force against protesters"
             elif any(_INTERVENTION.search(t) for t in response):
-                _retype(ev, "Protest with intervention")
+                ended = "Protest with intervention"
+            # the classifier may have read part of the ending already ("... and police fired
+            # tear gas"): the story only moves a protest up the codebook's order
+            if ended and _PROTEST_ENDINGS.index(ended) > _PROTEST_ENDINGS.index(ev.sub_event_type):
+                _retype(ev, ended)
         # the arrests that follow a protest or an attack ("The perpetrators were arrested") are
         # its aftermath, not the incident the story is about
         arrests = {start for start, text in told[1:] if _ARREST_WORD.search(text)}
@@ -590,18 +606,34 @@ if not Doc.has_extension("event_readings"):
     Doc.set_extension("event_readings", default=None)
 
 
-def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None):
+def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None, context: str | None):
     """The classifier's prediction of a sentence that could report an event (a trigger word or
     a violence/protest cue), else None. Asked for only where it is used: the embedding is the
     costliest step of the pipeline, and most such sentences are background or yield nothing.
     A sentence's prediction depends on it alone, so one at a time gives what a batch would.
+    `context`: the sentence with its neighbours in its paragraph (`_neighbours`), read with it.
     Kept on the Doc (`event_readings`) for the reportable-event model."""
     if classify is None or not (triggers or _EVENT_CUE.search(sent.text)):
         return None
-    pred = classify([sent.text.strip()])[0]
+    pred = classify([sent.text.strip()], contexts=[context])[0]
     if sent.doc._.event_readings is not None:
         sent.doc._.event_readings[sent.start_char] = pred
     return pred
+
+
+def _neighbours(sents: list[Span], i: int, text: str) -> str | None:
+    """The sentence with the one before and the one after it in its line (a page's paragraph,
+    a note, a snippet), or None when it stands alone there (a headline, a one-sentence paragraph).
+    A sentence that opens another story ("Separately, ...") is no neighbour of the one before it."""
+    lo = i - 1 if i > 0 and _same_line(sents[i - 1], sents[i], text) and not _ASIDE.match(sents[i].text) else i
+    hi = i + 1 if (i + 1 < len(sents) and _same_line(sents[i], sents[i + 1], text)
+                   and not _ASIDE.match(sents[i + 1].text)) else i
+    return text[sents[lo].start_char:sents[hi].end_char].strip() if lo < hi else None
+
+
+def _same_line(a: Span, b: Span, text: str) -> bool:
+    # a sentence's span keeps the line breaks that follow it
+    return "\n" not in text[a.start_char + len(a.text.rstrip()):b.start_char]
 
 
 _FINE = {"point", "city", "admin2", "admin1"}
@@ -696,7 +728,8 @@ def _facts(ev: Event) -> tuple:
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """One fact told twice in a page (a headline and its lead; a rewritten sentence) is one event:
     an event whose every known field agrees with another event of the same sub-type, and which
-    knows nothing the other doesn't, is dropped (the richer one stays; of equals, the first).
+    knows nothing the other doesn't, is dropped (the richer one stays; of equals, the first),
+    and its evidence goes with the one that stays (`evidence_spans`).
 
     Each event is filed under every part of what it knows, so an event finds the ones that know
     at least as much by one look-up instead of comparing itself with every other event."""
@@ -710,14 +743,19 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         for n in range(len(fields) + 1):
             for part in itertools.combinations(fields, n):
                 known.setdefault((ev.sub_event_type, part, tuple(mine[k] for k in part)), []).append(i)
-    keep: list[Event] = []
+    keeper: dict[int, int] = {}  # a dropped event -> one that knows all it knows
     for i, (ev, mine) in enumerate(zip(events, facts)):
         fields = tuple(k for k, x in enumerate(mine) if x is not None)
         others = known.get((ev.sub_event_type, fields, tuple(mine[k] for k in fields)), []) if ev.sub_event_type else []
         # an other filed here knows all that ev knows: it is richer, or it is equal and earlier
-        if not any(j != i and (facts[j] != mine or first[j] < first[i]) for j in others):
-            keep.append(ev)
-    return keep
+        richer = [j for j in others if j != i and (facts[j] != mine or first[j] < first[i])]
+        if richer:
+            keeper[i] = max(richer, key=lambda j: sum(x is not None for x in facts[j]))
+    # the poorest first, so what a dropped event carried reaches the one that stays
+    for i in sorted(keeper, key=lambda i: sum(x is not None for x in facts[i])):
+        j = keeper[i]
+        events[j].evidence_spans = [*events[j].evidence_spans, events[i].evidence, *events[i].evidence_spans]
+    return [ev for i, ev in enumerate(events) if i not in keeper]
 
 
 def _first_equal(events: list[Event]) -> list[int]:
@@ -741,7 +779,7 @@ def _clauses(text: str, offset: int) -> Clauses:
 
 
 def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | None, ix: _Index,
-                     classify: Callable | None) -> list[Event]:
+                     classify: Callable | None, context: str | None = None) -> list[Event]:
     """The sentence's main event, plus one for each other clause that reports a different kind
     of event with its own place or date ("X would withdraw, as talks resumed in Geneva")."""
     text = sent.text.rstrip()
@@ -756,8 +794,8 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     hits = [h for h in triggers if not quoted.holds(h.span.start_char, h.span.end_char)]
     hit = _main_hit(hits, sent.start)
     alone = hit is None and not hits and not ix.quoted.holds(start, start + len(text))
-    pred = _prediction(sent, triggers, classify) if alone else None
-    if alone and pred is not None and pred.is_event and pred.probability >= T.classifier_alone:
+    pred = _prediction(sent, triggers, classify, context) if alone else None
+    if alone and pred is not None and pred.is_event and pred.probability >= _typing().alone:
         # No trigger word, but the sentence reads as an event: anchor it on the sentence's root.
         root = sent.root
         hit = Hit(Trigger((), pred.sub_event_type, None, None, T.classifier_only_strength, None),
@@ -770,7 +808,7 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
     if _is_background(hit, sent, dates):
         return []
     if not alone:
-        pred = _prediction(sent, triggers, classify)
+        pred = _prediction(sent, triggers, classify, context)
     ctx = dict(sent=sent, index=index, doc_id=doc_id, ix=ix, pred=pred, attribution=attribution,
                excluded=excluded, dates=dates)
     clauses = _clauses(text, start)

@@ -147,5 +147,6 @@ def collapse(members: Sequence[Event], headline_end: int = -1) -> Event:
         ev.actor2 = ev.actor2 or other.actor2
         ev.fatalities = merge_tolls(ev.fatalities, other.fatalities)
         ev.civilian_targeting = ev.civilian_targeting or other.civilian_targeting
-    ev.evidence_spans = sorted((m.evidence for m in members), key=lambda e: e.start)
+    told = {(e.start, e.end): e for m in members for e in (m.evidence, *m.evidence_spans)}
+    ev.evidence_spans = sorted(told.values(), key=lambda e: e.start)
     return ev

@@ -90,3 +90,17 @@ def test_each_clause_keeps_its_own_event_and_place():
     kinds = {e.plover_type: e for e in doc.events}
     assert "CONSULT" in kinds and kinds["CONSULT"].location.name == "Algiers"
     assert "RETREAT" in kinds and (kinds["RETREAT"].location is None or kinds["RETREAT"].location.name != "Algiers")
+
+
+
+@pytest.mark.parametrize("text", [
+    "According to the latest figures, exports of the country's steel rose by a quarter last year.",
+    "The deal was signed, according to officials.",
+])
+def test_a_participle_used_as_a_preposition_is_no_trigger(text):
+    # "according" has the lemma of "accord" (an agreement)
+    from eventwire.extract.events import find_triggers
+    from eventwire.nlp import load
+
+    sent = next(load(places=False)(text).sents)
+    assert not [h for h in find_triggers(sent) if h.span.text.lower() == "according"]

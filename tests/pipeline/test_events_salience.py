@@ -28,8 +28,10 @@ def test_lead_with_its_place_and_day_outranks_the_headline():
 
 
 def test_only_the_first_report_below_the_headline_is_the_lead():
+    # wire style, a paragraph a sentence (within a paragraph the classifier reads a sentence with
+    # its neighbours: docs/MODEL.md)
     text = ("Police arrest 38 activists in Harare\n\n"
-            "HARARE, Nov 20, 2024 - Police arrested 38 opposition activists at a house in Harare on Wednesday. "
+            "HARARE, Nov 20, 2024 - Police arrested 38 opposition activists at a house in Harare on Wednesday.\n\n"
             "A police spokesman said a mob of residents beat two officers with sticks during the raid.")
     # the salience of the mentions (the reportable-event model weighs it with the other cues)
     top = eventwire.main_event(eventwire.extract(text, published="2024-11-20", mentions=True))

@@ -46,7 +46,7 @@ def test_sparse_logits_equal_the_dense_product():
 def _toy_model(mix: float) -> LinearModel:
     vec = tfidf.fit_vectorizer(TEXTS, n_max=2, min_df=1)
     rng = np.random.default_rng(1)
-    ngram = NgramModel(vec, rng.normal(size=(2, len(vec.vocabulary))).astype(np.float16),
+    ngram = NgramModel(tfidf.Blocks((vec,)), rng.normal(size=(2, vec.size)).astype(np.float16),
                        np.zeros(2, np.float32), mix)
     return LinearModel(classes=("a", "b"), weights=np.zeros((2, 3), np.float32), bias=np.array([0.5, 0.0], np.float32),
                        patterns=(), lexical_scale=0.0, ngram=ngram)
@@ -69,12 +69,33 @@ def test_log_softmax_is_normalised():
     assert np.allclose(np.exp(z).sum(axis=1), 1.0) and np.isfinite(z).all()
 
 
-def test_shipped_model_carries_the_ngram_block():
+def test_shipped_model_carries_the_word_and_character_blocks():
     m = load_model()
     assert m.ngram is not None and 0.0 < m.ngram.mix < 1.0
-    assert m.ngram.weights.shape == (len(m.classes), len(m.ngram.vectorizer.vocabulary))
-    assert m.ngram.vectorizer.idf.shape == (len(m.ngram.vectorizer.vocabulary),)
+    assert [p.analyzer for p in m.ngram.vectorizer.parts] == [tfidf.WORD, tfidf.CHAR_WB]
+    assert m.ngram.weights.shape == (len(m.classes), m.ngram.vectorizer.size)
+    for part in m.ngram.vectorizer.parts:
+        assert part.idf.shape == (len(part.vocabulary),)
     assert np.isfinite(m.ngram.weights.astype(np.float32)).all()
+
+
+def test_character_ngrams_are_scikit_learns_char_wb():
+    # words padded with a space; a word shorter than n counts once, whole
+    assert tfidf.char_ngrams("Tear gas", 4, 3) == [" te", "tea", "ear", "ar ", " tea", "tear", "ear ",
+                                                    " ga", "gas", "as ", " gas", "gas "]
+    assert tfidf.char_ngrams("a", 5, 3) == [" a "]
+
+
+def test_blocks_put_each_part_in_its_own_columns_with_unit_length():
+    words = tfidf.fit_vectorizer(TEXTS, n_max=2, min_df=1)
+    chars = tfidf.fit_vectorizer(TEXTS, n_max=4, n_min=3, min_df=1, analyzer=tfidf.CHAR_WB)
+    both = tfidf.Blocks((words, chars))
+    idx, val = both.row(TEXTS[0])
+    w_idx, w_val = words.row(TEXTS[0])
+    c_idx, c_val = chars.row(TEXTS[0])
+    assert both.size == words.size + chars.size
+    assert idx.tolist() == w_idx.tolist() + (c_idx + words.size).tolist()
+    assert np.allclose(val, np.r_[w_val, c_val]) and np.isclose(np.linalg.norm(val), np.sqrt(2))
 
 
 @pytest.mark.parametrize("text, sub", [

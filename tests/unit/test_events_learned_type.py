@@ -1,6 +1,6 @@
-"""Who types an event: the learned classifier, except against a trigger the codebook names outright."""
+"""Who types an event: the learned classifier when sure enough, else the trigger word and its rules."""
 from eventwire.extract.classify import Prediction
-from eventwire.extract.events import T, Trigger, _best_event, _codebook_explicit
+from eventwire.extract.events import Trigger, _best_event
 
 
 def _pred(*top: tuple[str, float]) -> Prediction:
@@ -16,25 +16,40 @@ def test_best_event_sets_none_aside_and_needs_its_threshold():
     assert _best_event(_pred(("none", 0.9)), 0.0) is None
 
 
-def test_codebook_explicit_triggers_are_the_specific_ones_without_a_family():
-    assert _codebook_explicit(Trigger(("grenade",), "Grenade", None, None, T.specific_strength + 1, None))
-    assert not _codebook_explicit(Trigger(("killed",), "Attack", None, None, 3, "violence"))
-    assert not _codebook_explicit(Trigger(("protest",), "Peaceful protest", None, None, 4, "protest"))
-    assert not _codebook_explicit(Trigger(("blast",), "Remote explosive/landmine/IED", None, None, 3, None))
-
-
-def test_the_classifier_refines_within_the_trigger_type_and_needs_more_to_change_it():
+def test_the_classifier_types_within_the_trigger_type_and_needs_more_across(monkeypatch):
+    from eventwire.extract import events
+    from eventwire.extract.classify import Typing
     from eventwire.extract.events import Hit, _refine_sub
 
-    rioters = Hit(Trigger(("rioters",), "Violent demonstration", None, None, T.specific_strength, None), None)
+    typing = Typing(types=0.25, across=0.5, alone=0.45)
+    monkeypatch.setattr(events, "_typing", lambda: typing)
+    rioters = Hit(Trigger(("rioters",), "Violent demonstration", None, None, 5, None), None)
     # within Riots a fair guess picks the sub-type
-    assert _refine_sub(rioters, "", None, _pred(("Mob violence", T.classifier_refines + 0.01), ("none", 0.2))) \
+    assert _refine_sub(rioters, "", None, _pred(("Mob violence", typing.types + 0.01), ("none", 0.2))) \
         == "Mob violence"
-    # another type against a named trigger needs the classifier to be very sure
-    assert _refine_sub(rioters, "", None, _pred(("Attack", T.classifier_decides + 0.01))) == "Violent demonstration"
-    assert _refine_sub(rioters, "", None, _pred(("Attack", T.classifier_overrides_specific))) == "Attack"
+    # another type needs `across`
+    assert _refine_sub(rioters, "", None, _pred(("Attack", typing.across - 0.01))) == "Violent demonstration"
+    assert _refine_sub(rioters, "", None, _pred(("Attack", typing.across))) == "Attack"
     agreed = Hit(Trigger(("allows",), "Agreement", None, None, 4, None), None)
-    assert _refine_sub(agreed, "", None, _pred(("Air/drone strike", T.classifier_decides - 0.01))) == "Agreement"
-    assert _refine_sub(agreed, "", None, _pred(("Air/drone strike", T.classifier_decides))) == "Air/drone strike"
+    assert _refine_sub(agreed, "", None, _pred(("Air/drone strike", typing.across - 0.01))) == "Agreement"
+    assert _refine_sub(agreed, "", None, _pred(("Air/drone strike", typing.across))) == "Air/drone strike"
     # no reading of the sentence: the trigger's rules
     assert _refine_sub(agreed, "", None, None) == "Agreement"
+
+
+def test_a_trigger_outside_acled_is_typed_only_at_across(monkeypatch):
+    from eventwire.extract import events
+    from eventwire.extract.classify import Typing
+
+    typing = Typing(types=0.25, across=0.5, alone=0.45)
+    monkeypatch.setattr(events, "_typing", lambda: typing)
+    assert events._learned_sub(_pred(("Peaceful protest", typing.across - 0.01)), None) is None
+    assert events._learned_sub(_pred(("Peaceful protest", typing.across)), None) == "Peaceful protest"
+
+
+def test_the_shipped_model_carries_its_typing_settings():
+    from eventwire.extract.classify import load_model
+
+    typing = load_model().typing
+    assert typing is not None and 0.0 < typing.types <= typing.across < 1.0 and 0.0 < typing.alone < 1.0
+    assert 0.0 <= typing.context < 1.0
