@@ -107,7 +107,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_named_list", "sg_bare", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
           "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
-          "or_injured_after", "injured_after", "no_one_before", "list_bare")
+          "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
 
@@ -177,7 +177,7 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
 def _ok_context(sentence: str, start: int, verb_start: int) -> bool:
     """False for threats, hypotheticals and denials before the death phrase."""
     before = sentence[max(0, min(start, verb_start) - WINDOWS.unreal):min(start, verb_start)]
-    reported = _rx()["reported_to_have"].search(before)
+    reported = _rx()["reported_to_have"].search(before) or _rx()["charged_with"].search(before)
     if _rx()["unreal"].search(before) and not reported:
         return False
     between = sentence[start:verb_start]
@@ -310,7 +310,8 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
             if _rx()["accident"].match(sentence, end):
                 continue
-            n = len(re.findall(r"\b(?:a|an|one)\b", m.group("det"), re.I)) if kind == "sg_list" else 1
+            # one victim per listed item: "a soldier, a guard and a militant", "a mother and son"
+            n = len(re.findall(r",(?:\s*and\b)?|\band\b", m.group("det"), re.I)) + 1 if kind == "sg_list" else 1
             if kind == "sg_named_list":
                 n = len(re.findall(r",\s*\d{1,3}\b", m.group("det")))  # one victim per age told
             if _head(noun) == "couple":
