@@ -383,8 +383,10 @@ def _prepend_list(sentence: str, m: _Mention, taken: list[_Mention]) -> list[_Me
         p = rx.search(head)
         if not p or not _people(p.group("noun")) or any(p.start() < t.end and t.start < p.end() for t in taken):
             break
-        q = _quantity(p.group("num"))
-        if q is None or _yearlike(p.group("num"), p.group("noun")):
+        if p.group("det") and not _singular(p.group("noun")):
+            break
+        q = _quantity(p.group("num")) if p.group("num") else (1, 1, 1)
+        if q is None or p.group("num") and _yearlike(p.group("num"), p.group("noun")):
             break
         out.append(_Mention("list", p.start(), p.end("noun"), *q, noun=p.group("noun").strip(),
                             text=p.group(0)))

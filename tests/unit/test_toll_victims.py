@@ -1,0 +1,59 @@
+"""How many died (issue 10): victims listed without a second article, the killer counted among
+his victims, a charge that tells a killing done, and victims named one by one across a story.
+The sentences are made up for these tests."""
+import pytest
+
+from eventwire.extract.casualties import find_casualties
+from eventwire.extract.events import _ASIDE
+from eventwire.extract.story_toll import story_toll
+from eventwire.model import Event, Evidence, When
+
+
+@pytest.mark.parametrize("sentence, best", [
+    ("A father and son were found fatally shot inside their home on Oak Lane.", 2),
+    ("A woman and her boyfriend were shot dead early Sunday.", 2),
+    ("A man and two children were shot to death in the apartment.", 3),
+    ("A guard, a clerk, and a customer were killed in the robbery.", 3),
+    ("Deputies said the man killed two neighbors and himself.", 3),
+    ("She is accused of killing three relatives at a farmhouse.", 3),
+    ("He was charged with murdering his cousin in May.", 1),
+])
+def test_counts(sentence, best):
+    got = find_casualties(sentence)
+    assert got is not None and got.best == best
+    assert got.text == sentence[got.start:got.end]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was charged with attempting to kill two officers.",
+    "A man and a woman were wounded in the shooting.",
+])
+def test_no_death(sentence):
+    got = find_casualties(sentence)
+    assert got is None or not got.best
+
+
+def _event(start: int, date: str) -> Event:
+    return Event(id=f"e{start}", event_type="Violence against civilians", sub_event_type="Attack",
+                 plover_type="ASSAULT", plover_mode=None, cameo_root=None, actor1=None, actor2=None,
+                 location=None, date=When(text=date, start=date, end=None, precision="day"),
+                 fatalities=None, civilian_targeting=True, attribution=None, hedged=False,
+                 evidence=Evidence(sentence="x" * 10, start=start, end=start + 10), confidence=0.5,
+                 trigger="shooting")
+
+
+def test_story_counts_victims_named_one_by_one():
+    sentences = [(0, "Gunfire broke out at a house on Birch Road on Saturday night."),
+                 (70, "Marta Lind and Joe Okafor, 41, were found dead in the kitchen."),
+                 (140, "Ray Lind, 19, died later at Mercy Hospital."),
+                 (200, "Lind was a student at the community college."),
+                 (260, "Okafor died at the scene, police said.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 3
+
+
+def test_a_count_outnumbering_the_names_stays():
+    sentences = [(0, "Four people were killed in a shooting on Birch Road on Saturday night."),
+                 (80, "Marta Lind, 33, was pronounced dead at the scene.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 4
