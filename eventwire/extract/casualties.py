@@ -104,10 +104,10 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "relative",
           "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
-          "sg_named_list", "sg_bare", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
+          "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
           "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
-          "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with")
+          "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
 
@@ -287,7 +287,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
     for kind in ("sg_list", "sg_named_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active",
                  "sg_body", "sg_body_found", "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died",
-                 "sg_bare", "sg_self", "sg_active_name", "sg_head", *FLOORS):
+                 "sg_bare", "sg_slain", "sg_self", "sg_active_name", "sg_head", *FLOORS):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
@@ -304,7 +304,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
-            if kind in ("sg_bare", "sg_head") and m.group("verb").lower() not in ("dies", "died", "dead") \
+            if kind in ("sg_bare", "sg_head") and not _rx()["intransitive_death"].search(m.group("verb")) \
                     and not _no_object(sentence, m.end()):
                 continue  # "a man shot and killed his wife": the subject killed, it did not die
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()

@@ -57,3 +57,18 @@ def test_a_count_outnumbering_the_names_stays():
                  (80, "Marta Lind, 33, was pronounced dead at the scene.")]
     toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
     assert toll is not None and toll.best == 4
+
+
+@pytest.mark.parametrize("sentence", [
+    "Teen Shot To Death Outside Corner Store",
+    "Four-year-old fatally shot in Riverside",
+    "Elk River Man Found Dead In Parked Car",
+    "Slain clerk remembered by his neighbors",
+    "A stray bullet took the life of a 9-year-old girl on Friday.",
+    "Jon Bell passed away at the hospital on Sunday.",
+    "The 12-year-old was accidentally shot and killed by a cousin.",
+    "Fatal victim named, two others hurt in Elm Street shooting",
+])
+def test_one_victim(sentence):
+    got = find_casualties(sentence)
+    assert got is not None and got.best == 1
