@@ -61,6 +61,7 @@ WINDOWS = Windows()
 # data/lexicons/casualties.yaml, data/patterns/casualties.yaml.
 _UNITS: dict[str, int] = table("number_units")
 _TENS: dict[str, int] = table("number_tens")
+_MULTIPLES: dict[str, int] = table("multiple_words")  # "a triple homicide"
 # word -> (best, low, high); multiplied forms ("tens of thousands") are handled in _card_value.
 VAGUE: dict[str, tuple[int, int | None, int | None]] = {k: tuple(v) for k, v in table("vague_quantities").items()}
 # The number grammar's words, longest first (a regex alternation takes the first that fits:
@@ -69,6 +70,7 @@ _FRAGMENTS = {
     "units": "|".join(sorted(_UNITS, key=len, reverse=True)),
     "tens": "|".join(_TENS),
     "vague": "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE, key=len, reverse=True)),
+    "multiples": "|".join(_MULTIPLES),
 }
 _CARD = pattern("casualty_card", **_FRAGMENTS)
 _QUAL = pattern("casualty_qualifier")
@@ -106,7 +108,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
           "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
-          "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
+          "list_before", "after_passive", "counts_of", "multiple_murder", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
@@ -172,6 +174,11 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
     if qual in _ABOUT:
         return best, None, None
     return best, low, high
+
+
+def _multiple(word: str) -> tuple[int, int, int]:
+    n = _MULTIPLES[word.lower()]
+    return n, n, n
 
 
 def _ok_context(sentence: str, start: int, verb_start: int) -> bool:
@@ -247,7 +254,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
         return any(s < m.end and m.start < e for m in pool)
 
     for kind in ("toll", "passive", "relative", "among", "active", "to_death", "fatally_of", "deaths", "deaths_of", "bodies",
-                 "own_dead"):
+                 "own_dead", "counts_of", "multiple_murder"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
             verb_start = m.start("verb") if "verb" in m.groupdict() else m.start()
@@ -274,9 +281,9 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "passive" and _rx()["or_injured_after"].match(sentence[m.end():]):
                 continue
-            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies"):
+            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies", "counts_of", "multiple_murder"):
                 end = max(end, m.end())
-            q = _quantity(m.group("num"))
+            q = _multiple(m.group("num")) if kind == "multiple_murder" else _quantity(m.group("num"))
             if q is None or overlaps(m.start(), end, deaths) or _yearlike(m.group("num"), noun):
                 continue
             if _rx()["accident"].match(sentence, end):

@@ -72,3 +72,24 @@ def test_a_count_outnumbering_the_names_stays():
 def test_one_victim(sentence):
     got = find_casualties(sentence)
     assert got is not None and got.best == 1
+
+
+@pytest.mark.parametrize("sentence, best", [
+    ("She was charged with three counts of first-degree murder and one count of arson.", 3),
+    ("Detectives are investigating a double homicide at an apartment on Pine Street.", 2),
+    ("The suspect in the triple slaying was arrested on Monday.", 3),
+    ("He is wanted in connection with four homicides.", 4),
+    ("A brother and sister are dead after a shooting at their home.", 2),
+    ("Officers said the girl had died.", 1),
+    ("She was flown to a trauma center, where she later died.", 1),
+    ("A 40-year-old man was declared dead at the scene.", 1),
+    ("Police: 9-year-old accidentally shot, killed at home", 1),
+])
+def test_more_counts(sentence, best):
+    got = find_casualties(sentence)
+    assert got is not None and got.best == best
+
+
+def test_attempted_murder_counts_no_one():
+    got = find_casualties("He faces two counts of attempted murder.")
+    assert got is None or not got.best
