@@ -79,9 +79,9 @@ _NOT_NAMES = word_set("not_victim_names")
 
 
 def _add_named(named: list[tuple[set[str], Casualties]], text: str, start: int) -> None:
-    """Adds the victims `text` names as dead to `named` (their name words, their telling), each once:
-    a name whose words are all those of one already told ("Ruiz" after "Ana Ruiz") is the same
-    victim; "Tom Hart" and "Ann Hart" are two."""
+    """Adds the victims `text` names in full as dead to `named` (their name words, their telling), each
+    once: a name whose words are all those of one already told ("Officer Ruiz" after "Ana Ruiz") is
+    the same victim; "Tom Hart" and "Ann Hart" are two."""
     for m in _NAMED_DEAD.finditer(text):
         names = m.group("names")
         for name in _NAME.finditer(names):
@@ -90,11 +90,9 @@ def _add_named(named: list[tuple[set[str], Casualties]], text: str, start: int) 
             words = [w.lower().strip('."') for w in name.group(0).split()]
             while words and words[0] in _NOT_NAMES:
                 words = words[1:]
-            if not words:
-                continue
             key = set(words)
-            if any(key <= old or old <= key for old, _ in named):
-                continue
+            if len(key) < 2 or any(key <= old or old <= key for old, _ in named):
+                continue  # a first or last name alone ("Kendall", "Mom") may be anyone: a full name counts
             named.append((key, Casualties(text=m.group(0), best=1, low=1, high=1, start=start + m.start(),
                                           end=start + m.end())))
 

@@ -47,7 +47,8 @@ def test_story_counts_victims_named_one_by_one():
                  (70, "Marta Lind and Joe Okafor, 41, were found dead in the kitchen."),
                  (140, "Ray Lind, 19, died later at Mercy Hospital."),
                  (200, "Lind was a student at the community college."),
-                 (260, "Okafor died at the scene, police said.")]
+                 (260, "Okafor died at the scene, police said."),
+                 (320, "Neighbors said Jasmine was killed.")]
     toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
     assert toll is not None and toll.best == 3
 
