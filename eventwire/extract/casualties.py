@@ -108,7 +108,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
           "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
-          "list_before", "after_passive", "counts_of", "multiple_murder", "reported_to_have", "unreal_between", "label_before", "measure_after",
+          "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
@@ -254,7 +254,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
         return any(s < m.end and m.start < e for m in pool)
 
     for kind in ("toll", "passive", "relative", "among", "active", "to_death", "fatally_of", "deaths", "deaths_of", "bodies",
-                 "own_dead", "counts_of", "multiple_murder"):
+                 "own_dead", "counts_of", "multiple_murder", "the_killings"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
             verb_start = m.start("verb") if "verb" in m.groupdict() else m.start()
@@ -281,7 +281,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "passive" and _rx()["or_injured_after"].match(sentence[m.end():]):
                 continue
-            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies", "counts_of", "multiple_murder"):
+            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies", "counts_of", "multiple_murder", "the_killings"):
                 end = max(end, m.end())
             q = _multiple(m.group("num")) if kind == "multiple_murder" else _quantity(m.group("num"))
             if q is None or overlaps(m.start(), end, deaths) or _yearlike(m.group("num"), noun):

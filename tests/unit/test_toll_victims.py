@@ -79,7 +79,7 @@ def test_one_victim(sentence):
     ("She was charged with three counts of first-degree murder and one count of arson.", 3),
     ("Detectives are investigating a double homicide at an apartment on Pine Street.", 2),
     ("The suspect in the triple slaying was arrested on Monday.", 3),
-    ("He is wanted in connection with four homicides.", 4),
+    ("He is wanted in connection with the four homicides.", 4),
     ("A brother and sister are dead after a shooting at their home.", 2),
     ("Officers said the girl had died.", 1),
     ("She was flown to a trauma center, where she later died.", 1),
@@ -93,4 +93,9 @@ def test_more_counts(sentence, best):
 
 def test_attempted_murder_counts_no_one():
     got = find_casualties("He faces two counts of attempted murder.")
+    assert got is None or not got.best
+
+
+def test_a_city_tally_of_homicides_is_no_toll():
+    got = find_casualties("The city recorded 85 homicides in 2016.")
     assert got is None or not got.best
