@@ -108,7 +108,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
           "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
-          "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "reported_to_have", "unreal_between", "label_before", "measure_after",
+          "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "left_dead", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
@@ -271,10 +271,10 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             verb = (m.groupdict().get("verb") or "").lower()
             if kind == "active" and verb in ("left", "leaving"):
-                tail = re.match(r"(?:\s+[\w'’-]+){0,3}?\s+dead\b", sentence[m.end("num"):])
+                tail = _rx()["left_dead"].match(sentence, m.end("num"))
                 if not tail:
                     continue
-                end = m.end("num") + tail.end()
+                end = tail.end()
             else:
                 end = m.end("noun") if noun else m.end("num")
             if kind == "active" and _rx()["or_injured_after"].match(sentence[m.end("verb"):]):
@@ -307,6 +307,9 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "sg_active" and m.group("det").lower() == "her" and noun and not _singular(noun):
                 continue  # "killed her family": a possessive, not the pronoun
+            if kind == "sg_active" and m.group("verb").lower() in ("left", "leaving") \
+                    and not _rx()["left_dead"].match(sentence, m.end()):
+                continue  # "left a teen wounded": only "left ... dead" tells a death
             if not _ok_context(sentence, m.start(), m.start("verb")):
                 continue
             if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):

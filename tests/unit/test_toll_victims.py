@@ -99,3 +99,13 @@ def test_attempted_murder_counts_no_one():
 def test_a_city_tally_of_homicides_is_no_toll():
     got = find_casualties("The city recorded 85 homicides in 2016.")
     assert got is None or not got.best
+
+
+@pytest.mark.parametrize("sentence, best", [
+    ("A shooting on Friday left a 12-year-old boy and two women wounded, police said.", None),
+    ("The gunfire left a teen with injuries to his leg.", None),
+    ("The gunfire left a man dead near the gas station.", 1),
+])
+def test_left_tells_a_death_only_with_dead(sentence, best):
+    got = find_casualties(sentence)
+    assert (got.best if got else None) == best
