@@ -61,6 +61,7 @@ WINDOWS = Windows()
 # data/lexicons/casualties.yaml, data/patterns/casualties.yaml.
 _UNITS: dict[str, int] = table("number_units")
 _TENS: dict[str, int] = table("number_tens")
+_MULTIPLES: dict[str, int] = table("multiple_words")  # "a triple homicide"
 # word -> (best, low, high); multiplied forms ("tens of thousands") are handled in _card_value.
 VAGUE: dict[str, tuple[int, int | None, int | None]] = {k: tuple(v) for k, v in table("vague_quantities").items()}
 # The number grammar's words, longest first (a regex alternation takes the first that fits:
@@ -69,6 +70,7 @@ _FRAGMENTS = {
     "units": "|".join(sorted(_UNITS, key=len, reverse=True)),
     "tens": "|".join(_TENS),
     "vague": "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE, key=len, reverse=True)),
+    "multiples": "|".join(_MULTIPLES),
 }
 _CARD = pattern("casualty_card", **_FRAGMENTS)
 _QUAL = pattern("casualty_qualifier")
@@ -104,10 +106,10 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "relative",
           "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
-          "sg_named_list", "sg_bare", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
+          "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "card", "accident", "card_after", "gate",
-          "list_before", "after_passive", "reported_to_have", "unreal_between", "label_before", "measure_after",
-          "or_injured_after", "injured_after", "no_one_before", "list_bare")
+          "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "left_dead", "reported_to_have", "unreal_between", "label_before", "measure_after",
+          "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
 
@@ -174,10 +176,15 @@ def _quantity(s: str) -> tuple[int, int | None, int | None] | None:
     return best, low, high
 
 
+def _multiple(word: str) -> tuple[int, int, int]:
+    n = _MULTIPLES[word.lower()]
+    return n, n, n
+
+
 def _ok_context(sentence: str, start: int, verb_start: int) -> bool:
     """False for threats, hypotheticals and denials before the death phrase."""
     before = sentence[max(0, min(start, verb_start) - WINDOWS.unreal):min(start, verb_start)]
-    reported = _rx()["reported_to_have"].search(before)
+    reported = _rx()["reported_to_have"].search(before) or _rx()["charged_with"].search(before)
     if _rx()["unreal"].search(before) and not reported:
         return False
     between = sentence[start:verb_start]
@@ -247,7 +254,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
         return any(s < m.end and m.start < e for m in pool)
 
     for kind in ("toll", "passive", "relative", "among", "active", "to_death", "fatally_of", "deaths", "deaths_of", "bodies",
-                 "own_dead"):
+                 "own_dead", "counts_of", "multiple_murder", "the_killings"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
             verb_start = m.start("verb") if "verb" in m.groupdict() else m.start()
@@ -264,19 +271,19 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             verb = (m.groupdict().get("verb") or "").lower()
             if kind == "active" and verb in ("left", "leaving"):
-                tail = re.match(r"(?:\s+[\w'’-]+){0,3}?\s+dead\b", sentence[m.end("num"):])
+                tail = _rx()["left_dead"].match(sentence, m.end("num"))
                 if not tail:
                     continue
-                end = m.end("num") + tail.end()
+                end = tail.end()
             else:
                 end = m.end("noun") if noun else m.end("num")
             if kind == "active" and _rx()["or_injured_after"].match(sentence[m.end("verb"):]):
                 continue
             if kind == "passive" and _rx()["or_injured_after"].match(sentence[m.end():]):
                 continue
-            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies"):
+            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies", "counts_of", "multiple_murder", "the_killings"):
                 end = max(end, m.end())
-            q = _quantity(m.group("num"))
+            q = _multiple(m.group("num")) if kind == "multiple_murder" else _quantity(m.group("num"))
             if q is None or overlaps(m.start(), end, deaths) or _yearlike(m.group("num"), noun):
                 continue
             if _rx()["accident"].match(sentence, end):
@@ -287,7 +294,7 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
             deaths.append(_Mention(kind, start, end, *q, noun=noun, text=sentence[start:end]))
     for kind in ("sg_list", "sg_named_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active",
                  "sg_body", "sg_body_found", "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died",
-                 "sg_bare", "sg_self", "sg_active_name", "sg_head", *FLOORS):
+                 "sg_bare", "sg_slain", "sg_self", "sg_active_name", "sg_head", *FLOORS):
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
@@ -300,17 +307,21 @@ def _mentions(sentence: str) -> tuple[list[_Mention], list[_Mention]]:
                 continue
             if kind == "sg_active" and m.group("det").lower() == "her" and noun and not _singular(noun):
                 continue  # "killed her family": a possessive, not the pronoun
+            if kind == "sg_active" and m.group("verb").lower() in ("left", "leaving") \
+                    and not _rx()["left_dead"].match(sentence, m.end()):
+                continue  # "left a teen wounded": only "left ... dead" tells a death
             if not _ok_context(sentence, m.start(), m.start("verb")):
                 continue
             if kind == "sg_was" and _rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
-            if kind in ("sg_bare", "sg_head") and m.group("verb").lower() not in ("dies", "died", "dead") \
+            if kind in ("sg_bare", "sg_head") and not _rx()["intransitive_death"].search(m.group("verb")) \
                     and not _no_object(sentence, m.end()):
                 continue  # "a man shot and killed his wife": the subject killed, it did not die
             end = m.end("noun") if kind in ("sg_active", "sg_body", "sg_active_def") and noun else m.end()
             if _rx()["accident"].match(sentence, end):
                 continue
-            n = len(re.findall(r"\b(?:a|an|one)\b", m.group("det"), re.I)) if kind == "sg_list" else 1
+            # one victim per listed item: "a soldier, a guard and a militant", "a mother and son"
+            n = len(re.findall(r",(?:\s*and\b)?|\band\b", m.group("det"), re.I)) + 1 if kind == "sg_list" else 1
             if kind == "sg_named_list":
                 n = len(re.findall(r",\s*\d{1,3}\b", m.group("det")))  # one victim per age told
             if _head(noun) == "couple":
@@ -382,8 +393,10 @@ def _prepend_list(sentence: str, m: _Mention, taken: list[_Mention]) -> list[_Me
         p = rx.search(head)
         if not p or not _people(p.group("noun")) or any(p.start() < t.end and t.start < p.end() for t in taken):
             break
-        q = _quantity(p.group("num"))
-        if q is None or _yearlike(p.group("num"), p.group("noun")):
+        if p.group("det") and not _singular(p.group("noun")):
+            break
+        q = _quantity(p.group("num")) if p.group("num") else (1, 1, 1)
+        if q is None or p.group("num") and _yearlike(p.group("num"), p.group("noun")):
             break
         out.append(_Mention("list", p.start(), p.end("noun"), *q, noun=p.group("noun").strip(),
                             text=p.group(0)))

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..lexicon import regex, word_set
 from ..model import Casualties, Event
 from .casualties import counts_others, find_casualties, told_as_toll
 
@@ -53,9 +54,11 @@ def story_toll(ev: Event, sentences: Sequence[tuple[int, str]], published: str |
     after = [(start, text) for start, text, _ in event_story(ev, sentences, published, aside=aside)]
     best: Casualties | None = None
     summary: Casualties | None = None
+    named: list[tuple[set[str], Casualties]] = []
     for start, text in before + after:
         if aside.match(text.lstrip()) or _other_day(find_dates(text, published), day):
             continue
+        _add_named(named, text, start)
         found = find_casualties(text, offset=start)
         if found is None or found.best is None or counts_others(found):
             continue
@@ -63,7 +66,35 @@ def story_toll(ev: Event, sentences: Sequence[tuple[int, str]], published: str |
             summary = found
         if best is None or found.best > best.best:
             best = found
+    if summary is None and named and (best is None or len(named) > best.best):
+        last = named[-1][1]  # the victims named one by one outnumber every count the story gives
+        return Casualties(text=last.text, best=len(named), low=len(named), high=len(named), start=last.start,
+                          end=last.end)
     return summary or best
+
+
+_NAMED_DEAD = regex("story_named_dead")
+_NAME = regex("story_victim_name")
+_NOT_NAMES = word_set("not_victim_names")
+
+
+def _add_named(named: list[tuple[set[str], Casualties]], text: str, start: int) -> None:
+    """Adds the victims `text` names in full as dead to `named` (their name words, their telling), each
+    once: a name whose words are all those of one already told ("Officer Ruiz" after "Ana Ruiz") is
+    the same victim; "Tom Hart" and "Ann Hart" are two."""
+    for m in _NAMED_DEAD.finditer(text):
+        names = m.group("names")
+        for name in _NAME.finditer(names):
+            if re.search(r"\bof\s*$", names[:name.start()]):
+                continue  # "Ana Ruiz, 23, of Elmwood": her town
+            words = [w.lower().strip('."') for w in name.group(0).split()]
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            key = set(words)
+            if len(key) < 2 or any(key <= old or old <= key for old, _ in named):
+                continue  # a first or last name alone ("Kendall", "Mom") may be anyone: a full name counts
+            named.append((key, Casualties(text=m.group(0), best=1, low=1, high=1, start=start + m.start(),
+                                          end=start + m.end())))
 
 
 def _day(iso: str | None) -> dt.date | None:

@@ -84,6 +84,24 @@ def test_story_toll_is_the_largest_count_of_the_incident():
     assert toll is not None and toll.best == 3
 
 
+def test_story_counts_victims_named_one_by_one():
+    sentences = [(0, "Gunfire broke out at a house on Birch Road on Saturday night."),
+                 (70, "Marta Lind and Joe Okafor, 41, were found dead in the kitchen."),
+                 (140, "Ray Lind, 19, died later at Mercy Hospital."),
+                 (200, "Lind was a student at the community college."),
+                 (260, "Okafor died at the scene, police said."),
+                 (320, "Neighbors said Jasmine was killed.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 3
+
+
+def test_a_count_outnumbering_the_names_stays():
+    sentences = [(0, "Four people were killed in a shooting on Birch Road on Saturday night."),
+                 (80, "Marta Lind, 33, was pronounced dead at the scene.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 4
+
+
 def test_collapse_keeps_the_largest_toll_of_its_mentions():
     merged = collapse([_event(0, "2016-06-04", 1), _event(50, "2016-06-04", 2), _event(90, "2016-06-04", None)])
     assert merged.fatalities.best == 2
