@@ -15,7 +15,12 @@ Conventions (documented choices; see VAGUE for the word table):
   codebook); "several", "many", "a number of", "an unknown number of" 3 (ACLED's current
   practice for plural but unspecified deaths, as its coders' notes show); "a few" 3;
   "a couple of" 2. best = low = that figure, high None.
-- a singular victim ("a soldier was killed", "killing a civilian", "he was shot dead") = 1.
+- a singular victim ("a soldier was killed", "killing a civilian", "he was shot dead") = 1; listed
+  ones one each ("a mother and son were found fatally shot" = 2); a killer among his victims
+  ("killed three people and himself" = 4).
+- local news tells its dead in charges too: "two counts of first-degree murder" = 2 (not
+  "attempted murder"), "a triple homicide" = 3, "the two homicides" = 2 (a bare "44 homicides" is
+  a city's tally); "accused of killing three" is a killing done, not a hypothetical.
 - "no one was killed" / "no deaths" = 0.
 - several death mentions in one sentence: a list ("three soldiers and two civilians were
   killed") is summed; a toll ("the death toll rose to 40") wins over other mentions;

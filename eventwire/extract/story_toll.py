@@ -5,7 +5,9 @@ people were shot, one fatally", a later paragraph "Ana Ruiz, 23, was pronounced 
 hospital", and at the end "the gunman then turned the gun on himself". The main event's own
 sentence holds one piece. Each sentence's toll counts the victims it names; the story's toll is the
 largest such count: a sentence that counts the dead counts them all, the others name one of them
-again. (Adding an attacker's own death told apart, "... then turned the gun on himself", to the
+again. Victims named in full as dead ("Ana Ruiz, 23, was pronounced dead", "Tom Hart died later")
+are counted once each across the story: their number is the toll when it outnumbers every count
+(a report that names its three dead one paragraph apart, but counts only two of them together). (Adding an attacker's own death told apart, "... then turned the gun on himself", to the
 largest count was tried and lost on the fit split: stories that count the dead mostly count him.)
 
 Measured on the shooting reports of `../shared/train/gva` (eval/gva.py, fit split, 400 reports),

@@ -107,3 +107,10 @@ def test_collapse_keeps_the_largest_toll_of_its_mentions():
     assert merged.fatalities.best == 2
     denied = collapse([_event(0, "2016-06-04", 0), _event(50, "2016-06-04", 2)])
     assert denied.fatalities.best == 0  # an explicit "no one was killed" stays
+
+
+def test_named_killers_are_no_victims():
+    sentences = [(0, "Marta Lind and Joe Okafor killed a guard at the depot on Saturday."),
+                 (70, "A guard was killed.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 1

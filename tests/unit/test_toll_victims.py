@@ -49,6 +49,9 @@ def test_no_death(sentence):
     "Jon Bell passed away at the hospital on Sunday.",
     "The 12-year-old was accidentally shot and killed by a cousin.",
     "Fatal victim named, two others hurt in Elm Street shooting",
+    "Two men charged in killing of Riverside teen appear in court",
+    "Police name suspected killer of girl, 9, in drive-by",
+    "The second victim, identified as 30-year-old Ana Ruiz, died of her wounds on Monday.",
 ])
 def test_one_victim(sentence):
     got = find_casualties(sentence)
