@@ -734,25 +734,25 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     Each event is filed under every part of what it knows, so an event finds the ones that know
     at least as much by one look-up instead of comparing itself with every other event."""
     facts = [_facts(ev) for ev in events]
+    fields = [tuple(k for k, x in enumerate(f) if x is not None) for f in facts]  # what each knows
     first = _first_equal(events)
     known: dict[tuple, list[int]] = {}  # (sub-type, fields, their values) -> events knowing them
     for i, (ev, mine) in enumerate(zip(events, facts)):
         if not ev.sub_event_type:
             continue
-        fields = [k for k, x in enumerate(mine) if x is not None]
-        for n in range(len(fields) + 1):
-            for part in itertools.combinations(fields, n):
+        for n in range(len(fields[i]) + 1):
+            for part in itertools.combinations(fields[i], n):
                 known.setdefault((ev.sub_event_type, part, tuple(mine[k] for k in part)), []).append(i)
     keeper: dict[int, int] = {}  # a dropped event -> one that knows all it knows
     for i, (ev, mine) in enumerate(zip(events, facts)):
-        fields = tuple(k for k, x in enumerate(mine) if x is not None)
-        others = known.get((ev.sub_event_type, fields, tuple(mine[k] for k in fields)), []) if ev.sub_event_type else []
+        others = known.get((ev.sub_event_type, fields[i], tuple(mine[k] for k in fields[i])), []) \
+            if ev.sub_event_type else []
         # an other filed here knows all that ev knows: it is richer, or it is equal and earlier
         richer = [j for j in others if j != i and (facts[j] != mine or first[j] < first[i])]
         if richer:
-            keeper[i] = max(richer, key=lambda j: sum(x is not None for x in facts[j]))
+            keeper[i] = max(richer, key=lambda j: len(fields[j]))
     # the poorest first, so what a dropped event carried reaches the one that stays
-    for i in sorted(keeper, key=lambda i: sum(x is not None for x in facts[i])):
+    for i in sorted(keeper, key=lambda i: len(fields[i])):
         j = keeper[i]
         events[j].evidence_spans = [*events[j].evidence_spans, events[i].evidence, *events[i].evidence_spans]
     return [ev for i, ev in enumerate(events) if i not in keeper]
