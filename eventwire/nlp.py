@@ -9,7 +9,10 @@ import importlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +23,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "cap
                   "rep", "prof", "rev", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                   "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "ltd", "co", "jr"}
 _CLOSERS = {"”", "\"", "’", "'", ")", "]"}
+_SENT_START = {True: 1, False: -1, None: 0}  # Token.is_sent_start as spaCy stores it
 
 
 @Language.component("sentence_rules")
@@ -33,6 +37,14 @@ def sentence_rules(doc: Doc) -> Doc:
     can open a sentence, unless the period ends a known abbreviation.
     """
     toks = list(doc)  # each Token made once: doc[i] makes a new one on every access
+    if len(toks) < 2:
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # as Token.is_sent_start's setter says
+    # one bulk write at the end: the setter checks the whole doc for a parse on every token
+    # (time quadratic in a long document's token count)
+    first = toks[0].is_sent_start
+    starts = [_SENT_START[first]]
     for i, tok in enumerate(toks):
         if i == 0:
             continue
@@ -51,7 +63,8 @@ def sentence_rules(doc: Doc) -> Doc:
             elif end.endswith(".") and end.lower().rstrip(".") not in _ABBREVIATIONS and len(end) > 2 \
                     and end[:-1].isalpha() and toks[j].whitespace_:
                 start = True
-        tok.is_sent_start = start
+        starts.append(_SENT_START[start])
+    doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64))
     return doc
 
 

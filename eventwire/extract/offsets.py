@@ -33,6 +33,19 @@ class Cover:
         return out
 
 
+def outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The distinct spans, sorted, that no other one holds:
+    [p for p in sorted(set(spans)) if not any(q != p and q[0] <= p[0] and p[1] <= q[1] for q in ...)]."""
+    ordered = sorted(set(spans))
+    out, reach = [], None  # the farthest end among the spans before this one
+    for i, (s, e) in enumerate(ordered):
+        longer_same_start = i + 1 < len(ordered) and ordered[i + 1][0] == s
+        if not longer_same_start and (reach is None or reach < e):
+            out.append((s, e))
+        reach = e if reach is None else max(reach, e)
+    return out
+
+
 class _Located(Protocol):
     start: int
     end: int

@@ -22,7 +22,7 @@ from ..lexicon import table
 from ..model import Document, When
 from ..resolve.dates import find_dates
 from .events import THRESHOLDS as EVENTS, dateline_spans
-from .story_model import Candidate, layout, load_model, position_cues, window_words
+from .story_model import Candidate, layout, load_model, position_cues, WindowWords
 
 MODEL_NAME = "story_day"
 
@@ -72,6 +72,7 @@ def day_candidates(doc: Document, sentences: Sequence[tuple[int, str]]) -> list[
     page = layout(doc, sentences)
     filed = dateline_spans(text[:EVENTS.dateline_within])  # "MAPUTO, June 3, 2024 -": when it was filed
     by_day: dict[str, Candidate] = {}
+    window = WindowWords(text)
     for when in find_dates(text, published):
         if when.precision != "day" or not when.start or when.span_start is None \
                 or any(a <= when.span_start < b for a, b in filed):
@@ -89,7 +90,7 @@ def day_candidates(doc: Document, sentences: Sequence[tuple[int, str]]) -> list[
         sent_start, sent_end = position_cues(f, page, when.span_start, THRESHOLDS.max_sentence)
         if told_or_stamped(when, text):
             f["said_or_stamp"] = 1.0
-        for w in window_words(text, when.span_start, when.span_end, sent_start, sent_end, THRESHOLDS.window):
+        for w in window(when.span_start, when.span_end, sent_start, sent_end, THRESHOLDS.window):
             f[w] = 1.0
     out = list(by_day.values())
     for c in out:

@@ -23,7 +23,7 @@ from ..geo.mentions import is_site
 from ..geo.outlets import Outlet
 from ..model import Document, Place
 from .events import THRESHOLDS as EVENTS, dateline_spans
-from .story_model import Candidate, layout, load_model, position_cues, window_words
+from .story_model import Candidate, layout, load_model, position_cues, WindowWords
 
 MODEL_NAME = "story_place"
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
@@ -60,6 +60,7 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     regions = Counter(p.admin1 for p in fine if p.admin1)
     region = regions.most_common(1)[0][0] if regions else None
     cands: list[Candidate] = []
+    window = WindowWords(text)
     for p in fine:
         c = next((c for c in cands if haversine_km(c.value.latitude, c.value.longitude, p.latitude, p.longitude)
                   <= THRESHOLDS.same_km), None)
@@ -76,9 +77,8 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
         sent_start, sent_end = position_cues(f, page, p.start, THRESHOLDS.max_sentence)
         last = (p.text.lower().split() or [""])[-1].strip(".,")
         f["m:" + (last if last in _KIND_WORDS else "name")] = 1.0
-        for w in window_words(text, p.start, p.end, sent_start, sent_end, THRESHOLDS.window):
-            if not w.startswith("s:"):
-                f[w] = 1.0
+        for w in window(p.start, p.end, sent_start, sent_end, THRESHOLDS.window, sentence=False):
+            f[w] = 1.0
     named = len(cands)
     if dateline is not None and dateline.latitude is not None and not _near(cands, dateline, THRESHOLDS.same_km):
         cands.append(Candidate(key=_key(dateline), value=dateline,

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from ..datafiles import DATA_DIR
 from .data import ADMIN1_WORDS, ADMIN2_WORDS, LOCATIVES, SITE_WORDS, THOROUGHFARES
 from .lookup import HOW_ABBR, HOW_ALT, HOW_LOOSE, HOW_NAME, Candidate
-from .spans import (NAME_LABELS, NUMERIC_LABELS, PLACE_LABELS, hint_context, in_longer_name, is_common, level_of,
-                    modifies_noun, place_context, short_caps, titled)
+from .spans import (NAME_LABELS, NUMERIC_LABELS, PLACE_LABELS, hint_context, in_longer_name, is_common,
+                    labels_elsewhere, level_of, modifies_noun, place_context, short_caps, titled)
 
 MODEL_FILE = DATA_DIR / "models" / "toponym_spans.json"
 
@@ -67,11 +67,12 @@ def _log_pop(p: int) -> float:
 
 
 def features(doc, span, cands: list[Candidate], ents_by_token: dict,
-             names_in_doc: dict[str, list[tuple[int, str]]], gaz, *, strength: int = 0,
+             names_in_doc: dict[str, dict[str, tuple[int, int]]], gaz, *, strength: int = 0,
              rules_accept: bool = False) -> list[float]:
     """The feature vector of `span` (a spaCy Span) with gazetteer candidates `cands`.
     `ents_by_token`: token index -> the NER entity over it; `names_in_doc`: lower-cased
-    entity text -> (start token, label) of its entities in the document (spans.names_in_doc)."""
+    entity text -> label -> first and last start token of its entities in the document
+    (spans.names_in_doc)."""
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0
     ents = {ents_by_token[t] for t in range(span.start, span.end) if t in ents_by_token}
@@ -94,7 +95,7 @@ def features(doc, span, cands: list[Candidate], ents_by_token: dict,
                 f["in_longer_name"] = 1.0
         else:
             f["ner_other"] = 1.0  # crosses an entity's boundary
-    labels = {lab for start, lab in names_in_doc.get(span.text.lower(), ()) if abs(start - span.start) > 1}
+    labels = labels_elsewhere(names_in_doc, span.text.lower(), span.start)
     f["same_text_place_elsewhere"] = float(bool(labels & PLACE_LABELS))
     f["same_text_name_elsewhere"] = float(bool(labels & {"PERSON", "ORG"}))
 

@@ -192,13 +192,24 @@ def ner_tokens(doc, broken: set) -> dict:
     return out
 
 
-def names_in_doc(doc) -> dict[str, list[tuple[int, str]]]:
-    """Lower-cased entity text -> (start token, NER label) of each of its entities in the
-    document: a name tagged PERSON elsewhere in the story is likelier a person here too."""
-    out: dict[str, list[tuple[int, str]]] = {}
+def names_in_doc(doc) -> dict[str, dict[str, tuple[int, int]]]:
+    """Lower-cased entity text -> NER label -> the first and last start token of its entities
+    with that label in the document: a name tagged PERSON elsewhere in the story is likelier a
+    person here too. (The first and last say whether one stands elsewhere than a given place
+    without a look at each: a name repeated on every line of a long page was looked at once per
+    repetition, issue 11.)"""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
     for e in doc.ents:
-        out.setdefault(e.text.lower(), []).append((e.start, e.label_))
+        labels = out.setdefault(e.text.lower(), {})
+        first, last = labels.get(e.label_, (e.start, e.start))
+        labels[e.label_] = (min(first, e.start), max(last, e.start))
     return out
+
+
+def labels_elsewhere(names: dict[str, dict[str, tuple[int, int]]], text: str, start: int) -> set[str]:
+    """The labels of the entities named `text` (lower-cased) that start more than one token away
+    from `start`."""
+    return {lab for lab, (first, last) in names.get(text, {}).items() if first < start - 1 or last > start + 1}
 
 
 def site_name_end(doc, i: int, max_len: int) -> int | None:

@@ -14,6 +14,7 @@ The text itself is never altered beyond decoding: cleaning happens in eventwire.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import re
 import unicodedata
@@ -89,12 +90,22 @@ def decoded_page(data: bytes, declared: str | None) -> tuple[str, list[Error]]:
     """A page's text, and a warning (W004) when the charset it declares reads its bytes as
     mojibake while another one reads them as text: then the text is the other reading."""
     text = decode_bytes(data, declared=declared)
-    if not declared or _utf8(data) or not _reads_badly(data, declared):
+    if not declared or _utf8(data):
         return text, []
+    if not _reads_badly(data, declared):
+        western = _western_reading(data, declared, text)
+        if western is None:
+            return text, []
+        return western, [note("W004", f"declared {declared!r}, which reads this page as mojibake")]
     guessed = _guess_decode(data)
     if guessed is None or guessed == text:
         return text, []
     return guessed, [note("W004", f"declared {declared!r}, which reads this page as mojibake")]
+
+
+@functools.lru_cache(maxsize=1)
+def _decoding() -> dict:
+    return read_yaml("decoding.yaml")
 
 
 def _utf8(data: bytes) -> bool:
@@ -112,7 +123,39 @@ def _reads_badly(data: bytes, declared: str) -> bool:
         match = from_bytes(data, cp_isolation=[declared]).best()
     except (LookupError, ValueError):
         return False
-    return match is not None and match.chaos > read_yaml("decoding.yaml")["declared_max_chaos"]
+    return match is not None and match.chaos > _decoding()["declared_max_chaos"]
+
+
+def _western_reading(data: bytes, declared: str, text: str) -> str | None:
+    """The cp1252 (latin-1) reading of a page its declared Latin charset reads as the wrong
+    letters, else None: see data/decoding.yaml."""
+    cfg = _decoding()
+    try:
+        if codecs.lookup(declared).name not in cfg["western_misdeclared_as"] or data.decode(declared) != text:
+            return None
+    except (LookupError, UnicodeDecodeError):
+        return None
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = data.decode("latin-1")
+    if _implausible(western):
+        return None
+    # the letters beyond ASCII of either reading, as the two read them: all of them, since a
+    # misreading's few changed letters may each be some language's ("España" as "Espańa")
+    pairs = [(a.lower(), b.lower()) for a, b in zip(text, western) if _extra_letter(a) or _extra_letter(b)]
+    if sum(1 for a, b in pairs if a != b) < cfg["western_min_letters"]:
+        return None
+    alphabets = [set(letters) for letters in cfg["latin_alphabets"].values()]
+    declared_share, western_share = (max(sum(1 for p in pairs if p[i] in a) for a in alphabets) / len(pairs)
+                                     for i in (0, 1))
+    if western_share >= cfg["western_min_share"] and western_share - declared_share >= cfg["western_min_gain"]:
+        return western
+    return None
+
+
+def _extra_letter(ch: str) -> bool:
+    return not ch.isascii() and unicodedata.category(ch).startswith("L")
 
 
 # charset-normalizer often hesitates between these for Western text; cp1252 is by far

@@ -153,6 +153,43 @@ def test_a_page_whose_meta_charset_is_wrong_is_read_right_with_a_warning(tmp_pat
     assert [w.code for w in doc.warnings] == ["W004"] and declared in doc.warnings[0].message
 
 
+WESTERN = {
+    "fr": "La police a arrêté douze militants à Genève vendredi soir après une manifestation, ont déclaré des témoins.",
+    "es": "La policía detuvo el viernes a doce activistas en Bogotá tras una marcha; según la policía, ningún herido en España.",
+    "pt": "A polícia prendeu doze ativistas em São Paulo na sexta-feira após uma marcha; não houve feridos.",
+}
+CENTRAL = {
+    "pl": "Policja zatrzymała w piątek dwunastu działaczy w centrum Warszawy po proteście przeciwko podwyżkom cen paliwa.",
+    "cs": "Policie v pátek zadržela dvanáct aktivistů v centru Prahy po protestu proti zdražování pohonných hmot.",
+    "hu": "A rendőrség pénteken tizenkét aktivistát vett őrizetbe Budapest központjában a tüntetés után.",
+    "ro": "Poliţia a reţinut vineri doisprezece activişti în centrul Bucureştiului după un protest.",
+}
+
+
+def _page(tmp_path, declared: str, words: str, encoding: str):
+    html = (f'<html><head><meta charset="{declared}"><title>Nouvelles</title></head><body><article>'
+            + f"<p>{words}</p>" * 3 + "</article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode(encoding))
+    (doc,) = read_inputs([str(path)])
+    return doc
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-2", "windows-1250"])
+@pytest.mark.parametrize("language", sorted(WESTERN))
+def test_a_latin1_page_declared_central_european_is_read_right_with_a_warning(tmp_path, declared, language):
+    # both readings are letters ("arrêté à Genève" / "arręté ŕ Genčve"): no chaos tells them apart
+    doc = _page(tmp_path, declared, WESTERN[language], "latin-1")
+    assert doc.error is None and WESTERN[language] in doc.text
+    assert [w.code for w in doc.warnings] == ["W004"] and declared in doc.warnings[0].message
+
+
+@pytest.mark.parametrize("language", sorted(CENTRAL))
+def test_a_central_european_page_declared_right_has_no_warning(tmp_path, language):
+    doc = _page(tmp_path, "iso-8859-2", CENTRAL[language], "iso-8859-2")
+    assert doc.error is None and CENTRAL[language] in doc.text and doc.warnings == []
+
+
 def test_a_page_whose_meta_charset_is_right_has_no_warning(tmp_path):
     html = ('<html><head><meta charset="windows-1252"><title>Gen\u00e8ve</title></head><body><article>'
             + "<p>La police a arr\u00eat\u00e9 douze militants \u00e0 Gen\u00e8ve vendredi soir, \u201cpacifiquement\u201d.</p>" * 3

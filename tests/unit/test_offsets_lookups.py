@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.extract.offsets import ByStart, Clauses, Cover, LastEnding, Paragraphs
+from eventwire.extract.offsets import ByStart, Clauses, Cover, LastEnding, Paragraphs, outermost
 
 SETTINGS = settings(max_examples=120, derandomize=True, database=None, deadline=None)
 spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
@@ -69,3 +69,10 @@ def test_clauses_split_as_the_scan_did(text, offset, pos):
 @given(st.text(alphabet="ab\n", max_size=40), st.integers(0, 45))
 def test_paragraph_start_is_rfind(text, pos):
     assert Paragraphs(text).start_before(pos) == text.rfind("\n\n", 0, pos) + 1
+
+
+@SETTINGS
+@given(spans)
+def test_outermost_drops_what_another_span_holds(pairs):
+    out = sorted(set(pairs))
+    assert outermost(pairs) == [p for p in out if not any(q != p and q[0] <= p[0] and p[1] <= q[1] for q in out)]

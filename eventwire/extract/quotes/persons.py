@@ -6,6 +6,7 @@ import re
 
 from ...lexicon import regex, word_set, words
 from ...model import Actor
+from ..offsets import Cover, outermost
 from .common import LIMITS
 
 # Heads of organisation-like names: a capitalised sequence containing one is not a person.
@@ -60,17 +61,27 @@ def guess_persons(text: str, actors: list[Actor],
             known[sur] = min(known.get(sur, s), s)
     # Later surname-only mentions of a known person ("Marchuk wrote"). A word used on its
     # own before the full name is something else ("Manipur" … "Kuki Inpi Manipur").
+    # A mention inside a span found so far is not one: the spans found before are asked in log
+    # time, the surname mentions added since (a word each) by their starts just before it, not
+    # each span for each mention (time quadratic in a long page's names, issue 11).
+    named = Cover(spans)
+    added: dict[int, int] = {}  # start -> end of the surname mentions added
+    longest = 0
+
+    def held(pos: int) -> bool:
+        return named.holds(pos, pos + 1) or any(added.get(s, -1) > pos for s in range(pos - longest + 1, pos + 1))
+
     for sur, first in known.items():
         if len(sur) < LIMITS.min_surname:
             continue
-        found = [m for m in re.finditer(rf"\b{re.escape(sur)}\b", text)
-                 if not any(s <= m.start() < e for s, e in spans)]
+        found = [m for m in re.finditer(rf"\b{re.escape(sur)}\b", text) if not held(m.start())]
         if any(m.start() < first for m in found):
             continue
         spans.update(m.span() for m in found)
-    # Drop spans nested in longer ones.
-    out = sorted(spans)
-    return [p for p in out if not any(q != p and q[0] <= p[0] and p[1] <= q[1] for q in out)]
+        for m in found:
+            added[m.start()] = max(added.get(m.start(), 0), m.end())
+            longest = max(longest, m.end() - m.start())
+    return outermost(spans)  # spans nested in longer ones dropped
 
 
 def org_like(name: str) -> bool:
