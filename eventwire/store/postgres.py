@@ -133,6 +133,14 @@ class PostgresStore(BaseStore):
                 raise StoreError(f"{shown(url)}: {exc}") from exc
             raise
 
+    def change_mark(self) -> tuple:
+        # Where the server's WAL is written up to: every commit (of this database or another of
+        # the server's) moves it, so an answer is kept at most until the next write anywhere.
+        with self._lock:
+            return tuple(self._conn.execute(
+                "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+                "ELSE pg_current_wal_insert_lsn() END::text").fetchone())
+
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[_Connection]:
         import psycopg
