@@ -128,23 +128,24 @@ def store(templates: list[Document], sizes: list[int], dbs: dict[str, str]) -> N
     for size in sizes:  # every database at one size before the next size
         for name, db in dbs.items():
             with contextlib.closing(open_store(db)) as s:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), _cpu()
                 for doc in copies(templates, done, size):
                     s.put_document(doc)
-                took = time.perf_counter() - t
+                took, cpu = time.perf_counter() - t, _cpu() - c
             measured = sqlite_bytes(db) if name == "SQLite" else postgres_bytes(db)
-            rows.append((name, size, measured, took / (size - done) * 1000))
-            print(f"  {name} {size} documents: {measured / 1e6:.1f} MB, {took:.0f} s", flush=True)
+            rows.append((name, size, measured, took / (size - done) * 1000, cpu / (size - done) * 1000))
+            print(f"  {name} {size} documents: {measured / 1e6:.1f} MB, {took:.0f} s wall, {cpu:.0f} s CPU", flush=True)
         done = size
     rows.sort(key=lambda r: (r[0] != "SQLite", r[1]))
     events = sum(len(d.events) for d in templates) / len(templates)
     text = sum(len(d.text or "") for d in templates) / len(templates)
     print(f"\nstore: copies of {len(templates)} extracted articles ({text:.0f} characters and {events:.1f} events "
           "a document on average), written one by one through put_document")
-    print("| database | documents | bytes on disk | bytes a document | write seconds per 1,000 documents |")
+    print("| database | documents | bytes on disk | bytes a document | write seconds per 1,000 documents "
+          "(wall; CPU of this process, without the server's) |")
     print("|---|---|---|---|---|")
-    for name, size, measured, per in rows:
-        print(f"| {name} | {size:,} | {measured:,} | {measured / size:,.0f} | {per:.1f} |")
+    for name, size, measured, per, cpu in rows:
+        print(f"| {name} | {size:,} | {measured:,} | {measured / size:,.0f} | {per:.1f}; {cpu:.1f} |")
 
 
 # -- merge ---------------------------------------------------------------------------------
@@ -157,18 +158,21 @@ def merge(sizes: list[int], runs: int) -> None:
     rows = []
     for i, n in enumerate(sizes):
         items, _ = synthetic(n, 1)
-        times = []
+        times, cpu = [], []
         for _ in range(runs if i == 0 else 1):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _cpu()
             incidents = merge_events(items, similarity="lexical")
             times.append(time.perf_counter() - t)
-        rows.append((n, statistics.median(times), len(times), len(incidents)))
-        print(f"  merge {n} events: {statistics.median(times):.1f} s", flush=True)
+            cpu.append(_cpu() - c)
+        rows.append((n, statistics.median(times), statistics.median(cpu), len(times), len(incidents)))
+        print(f"  merge {n} events: {statistics.median(times):.1f} s wall, {statistics.median(cpu):.1f} s CPU, "
+              f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB", flush=True)
         del items
-    print("\nmerge: synthetic events (bench/merge.py), lexical similarity")
-    print("| events | seconds | runs (median) | microseconds an event | incidents |\n|---|---|---|---|---|")
-    for n, s, k, incidents in rows:
-        print(f"| {n:,} | {s:.1f} | {k} | {s / n * 1e6:.0f} | {incidents:,} |")
+    print("\nmerge: synthetic events (bench/merge.py), lexical similarity (one thread: CPU seconds are its cost)")
+    print("| events | wall seconds | CPU seconds | runs (median) | CPU microseconds an event | incidents |")
+    print("|---|---|---|---|---|---|")
+    for n, w, c, k, incidents in rows:
+        print(f"| {n:,} | {w:.1f} | {c:.1f} | {k} | {c / n * 1e6:.0f} | {incidents:,} |")
 
 
 # -- serve ---------------------------------------------------------------------------------
