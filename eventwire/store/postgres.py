@@ -134,12 +134,12 @@ class PostgresStore(BaseStore):
             raise
 
     def change_mark(self) -> tuple:
-        # Where the server's WAL is written up to: every commit (of this database or another of
-        # the server's) moves it, so an answer is kept at most until the next write anywhere.
+        # The server's transaction snapshot (oldest running, next and running transaction ids):
+        # a writing transaction that starts or ends changes it, in this database or another of
+        # the server's. Not the WAL position: autovacuum moves that without changing a row, and
+        # at a million events the page's counts were then recomputed on every request.
         with self._lock:
-            return tuple(self._conn.execute(
-                "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
-                "ELSE pg_current_wal_insert_lsn() END::text").fetchone())
+            return tuple(self._conn.execute("SELECT pg_current_snapshot()::text").fetchone())
 
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[_Connection]:
