@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import itertools
 import random
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from eventwire.model import Document, Incident  # noqa: E402
 from eventwire.server.app import create_app  # noqa: E402
-from eventwire.store import Store  # noqa: E402
+from eventwire.store import open_store  # noqa: E402
 
 TYPES = [
     ("Explosions/Remote violence", "Air/drone strike", "ASSAULT"),
@@ -43,47 +46,62 @@ COUNTRIES = ["SYR", "UKR", "SDN", "NGA", "MLI", "SOM", "YEM", "COD", "ETH", "PAK
 PAGE_LIMIT = 1.0  # seconds for the first page at 100k events
 
 
-def synthetic_store(path: str, n_events: int, seed: int = 1) -> None:
+def synthetic_documents(n_events: int, seed: int = 1, first: int = 0) -> Iterator[tuple[Document, list[dict]]]:
+    """Documents of 10 events each (with the events' contract dicts), events `first` to
+    `n_events`: 600 towns in 12 countries, 250 actors, three years."""
     rng = random.Random(seed)
     towns = [(f"Town{i}", rng.choice(COUNTRIES), rng.uniform(-35, 55), rng.uniform(-20, 75)) for i in range(600)]
     actors = [f"Group {i}" for i in range(250)]
     day0 = datetime.date(2021, 1, 1)
-    store = Store(path)
-    incidents, bucket = [], []
+    rng.seed(f"{seed}/{first}")
+    for d in range(first, n_events, 10):
+        doc_id = "doc_" + hashlib.sha256(f"{seed}/{d}".encode()).hexdigest()[:16]
+        published = (day0 + datetime.timedelta(days=rng.randrange(3 * 365))).isoformat()
+        events, text = [], ""
+        for k in range(min(10, n_events - d)):
+            etype, sub, plover = rng.choice(TYPES)
+            name, country, lat, lon = rng.choice(towns)
+            a1, a2 = rng.sample(actors, 2)
+            day = (datetime.date.fromisoformat(published) - datetime.timedelta(days=rng.randrange(3))).isoformat()
+            killed = rng.choice([None, 0, 1, 2, 3, 5, 8, 12, 20, 40])
+            sentence = f"{a1} attacked {a2} in {name} on {day}, killing {killed or 'no'} people, officials said."
+            start = len(text)
+            text += sentence + " "
+            events.append({
+                "id": f"ev_{doc_id[4:]}{k:02d}", "event_type": etype, "sub_event_type": sub, "plover_type": plover,
+                "actor1": {"text": a1, "name": a1, "country": country, "kind": "rebel"},
+                "actor2": {"text": a2, "name": a2, "country": country, "kind": "civilians"},
+                "location": {"text": name, "name": name, "country": country, "latitude": lat, "longitude": lon,
+                             "precision": "city"},
+                "date": {"text": day, "start": day, "end": day, "precision": "day"},
+                "fatalities": None if killed is None else {"text": str(killed), "best": killed, "low": killed,
+                                                           "high": killed},
+                "attribution": {"text": "officials said", "source": "officials"},
+                "evidence": {"sentence": sentence, "start": start, "end": start + len(sentence)},
+                "confidence": 0.8, "trigger": "attacked",
+            })
+        yield Document.from_dict({
+            "id": doc_id, "title": f"Report {d}", "published": published, "text": text,
+            "source": rng.choice(["wire.example", "daily.example", "radio.example"]),
+            "events": events, "quality": {"score": round(rng.uniform(0.3, 1), 2), "flags": []}}), events
+
+
+def synthetic_store(db: str, n_events: int, seed: int = 1, first: int = 0) -> None:
+    """Events `first` to `n_events` into the store at `db` (a file or a postgresql:// URL) through
+    put_document, and one incident for every 4 events (all of them, from event 0) by put_incidents."""
+    store = open_store(db)
     try:
-        for d in range(0, n_events, 10):
-            doc_id = "doc_" + hashlib.sha256(f"{seed}/{d}".encode()).hexdigest()[:16]
-            published = (day0 + datetime.timedelta(days=rng.randrange(3 * 365))).isoformat()
-            events, text = [], ""
-            for k in range(min(10, n_events - d)):
-                etype, sub, plover = rng.choice(TYPES)
-                name, country, lat, lon = rng.choice(towns)
-                a1, a2 = rng.sample(actors, 2)
-                day = (datetime.date.fromisoformat(published) - datetime.timedelta(days=rng.randrange(3))).isoformat()
-                killed = rng.choice([None, 0, 1, 2, 3, 5, 8, 12, 20, 40])
-                sentence = f"{a1} attacked {a2} in {name} on {day}, killing {killed or 'no'} people, officials said."
-                start = len(text)
-                text += sentence + " "
-                events.append({
-                    "id": f"ev_{doc_id[4:]}{k:02d}", "event_type": etype, "sub_event_type": sub, "plover_type": plover,
-                    "actor1": {"text": a1, "name": a1, "country": country, "kind": "rebel"},
-                    "actor2": {"text": a2, "name": a2, "country": country, "kind": "civilians"},
-                    "location": {"text": name, "name": name, "country": country, "latitude": lat, "longitude": lon,
-                                 "precision": "city"},
-                    "date": {"text": day, "start": day, "end": day, "precision": "day"},
-                    "fatalities": None if killed is None else {"text": str(killed), "best": killed, "low": killed,
-                                                               "high": killed},
-                    "attribution": {"text": "officials said", "source": "officials"},
-                    "evidence": {"sentence": sentence, "start": start, "end": start + len(sentence)},
-                    "confidence": 0.8, "trigger": "attacked",
-                })
-            store.put_document({"id": doc_id, "title": f"Report {d}", "published": published, "text": text,
-                                "source": rng.choice(["wire.example", "daily.example", "radio.example"]),
-                                "events": events, "quality": {"score": round(rng.uniform(0.3, 1), 2), "flags": []}})
+        incidents, bucket = [], []
+        # the documents stored before (up to `first`) are made again for their incidents
+        for write, (doc, events) in itertools.chain(
+                ((False, item) for item in synthetic_documents(first, seed)),
+                ((True, item) for item in synthetic_documents(n_events, seed, first))):
+            if write:
+                store.put_document(doc)
             for event in events:
-                bucket.append((doc_id, event))
+                bucket.append((doc.id, event))
                 if len(bucket) == 4:
-                    incidents.append(_incident(len(incidents), bucket))
+                    incidents.append(Incident.from_dict(_incident(len(incidents), bucket)))
                     bucket = []
         store.put_incidents(incidents)
     finally:
@@ -96,7 +114,8 @@ def _incident(n: int, members: list[tuple[str, dict]]) -> dict:
             "plover_type": first["plover_type"], "location": first["location"],
             "date_start": first["date"]["start"], "date_end": first["date"]["end"],
             "actors": [first["actor1"]["name"], first["actor2"]["name"]],
-            "fatalities": first["fatalities"], "corroboration": "corroborated",
+            "fatalities": {k: v for k, v in (first["fatalities"] or {}).items() if k != "text"} or None,
+            "corroboration": "corroborated",
             "sources": [{"document_id": doc, "event_id": ev["id"], "source": doc, "evidence": ev["evidence"],
                          "fatalities": (ev["fatalities"] or {}).get("best"), "date": ev["date"]["start"],
                          "place": ev["location"]["name"]} for doc, ev in members],

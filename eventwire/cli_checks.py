@@ -17,15 +17,13 @@ _DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016, 2016-08 or 2016-08-16)"
 _HALF_EARTH_KM = 20_038  # no two points on Earth are further apart
 
 
-def db_path(value: str, *, postgres: str | None = None) -> str:
+def db_path(value: str) -> str:
     """An SQLite file path or a postgresql:// URL; another kind of URL is refused with what is
-    supported. `postgres`: why this command cannot use PostgreSQL (it is refused), or None."""
+    supported."""
     m = _URL.match(value)
     if m:
         scheme = m.group(1).lower()
         if scheme in ("postgresql", "postgres"):
-            if postgres is not None:
-                raise click.BadParameter(postgres, param_hint="--db")
             return value
         raise click.BadParameter(f"{scheme}:// databases are not supported: give the path of an SQLite file "
                                  "(e.g. --db eventwire.db) or a postgresql:// URL", param_hint="--db")

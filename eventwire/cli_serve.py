@@ -33,18 +33,18 @@ def serve(db, host, port):
     import uvicorn
 
     from .server.app import LOOPBACK_NAMES, create_app
-    from .store.sqlite import Store
+    from .store import open_store
+    from .store.postgres import shown
 
-    db = check.db_path(db, postgres="serve reads an SQLite file only (its map and timeline queries are "
-                                    "SQLite's): export from PostgreSQL, or serve an SQLite copy")
-    Store(db, create=False).close()  # the one write: an older database is upgraded before serving it
+    db = check.db_path(db)
+    open_store(db, create=False).close()  # the one write: an older database is upgraded before serving it
     local = is_loopback(host)
     if not local:
         click.echo(f"warning: listening on {safe(host)}, not {LOOPBACK}: anyone who can reach this machine on "
-                   f"port {port} can read every document in {safe(db)} (no login, no encryption). Use "
+                   f"port {port} can read every document in {safe(shown(db))} (no login, no encryption). Use "
                    f"--host {LOOPBACK} to keep it on this machine.", err=True)
     app = create_app(db, allowed_hosts=[*LOOPBACK_NAMES, host.strip("[]")] if local else ["*"])
-    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    click.echo(f"eventwire: serving {safe(db)} (read-only) at http://{safe(shown)}:{port}/  — Ctrl+C stops",
+    address = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    click.echo(f"eventwire: serving {safe(shown(db))} (read-only) at http://{safe(address)}:{port}/  — Ctrl+C stops",
                err=True)
     uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)

@@ -47,15 +47,13 @@ def watch(feeds, db, interval, once, delay, timeout):
     the database: a restart fetches only what is new or was not yet stored."""
     from .ingest import max_bytes_default
     from .ingest.fetch import Fetcher
-    from .store.sqlite import Store
+    from .store import open_store
     from .watch_state import WatchState
 
     feeds = _addresses(feeds)
-    db = check.db_path(db, postgres="watch keeps its feed state in an SQLite file: give --db a file path "
-                                    "(ingest, events, incidents and export take postgresql:// URLs)")
-    Store(db).close()  # created and migrated before the watcher adds its tables
+    db = check.db_path(db)
     fetcher = Fetcher.from_settings(max_bytes=max_bytes_default(), timeout=timeout, delay=delay)
-    state = WatchState(db)
+    state = WatchState(open_store(db))  # created and migrated before the watcher adds its tables
     totals = collections.Counter()
     previous = _stop_on_term()
     try:
@@ -128,7 +126,9 @@ def _round(feeds: list[str], db: str, fetcher, state) -> collections.Counter:
 
 
 def _line(c: collections.Counter, db: str, when: str, notes: list[str] = ()) -> str:
+    from .store.postgres import shown
+
     extra = "".join(f", {n}" for n in notes)
     return (f"watch {when}: {c['feeds']} feed polls ({c['feeds_unchanged']} unchanged, {c['feeds_failed']} failed), "
             f"{c['listed']} new articles listed; {c['new']} new, {c['unchanged']} unchanged, "
-            f"{c['failed']} failed documents{extra} -> {db}")
+            f"{c['failed']} failed documents{extra} -> {shown(db)}")

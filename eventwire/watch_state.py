@@ -7,18 +7,19 @@ its new addresses are saved in one transaction, before any article is fetched: a
 at any point leaves the new articles pending, and the next run fetches those and only those.
 
 The tables are made here (CREATE IF NOT EXISTS) rather than by a store migration: they
-belong to the watcher, and a store that was never watched has none.
+belong to the watcher, and a store that was never watched has none. They live in the store's
+database, SQLite file or PostgreSQL, through the store's own transactions (`write`, `select`).
 """
 from __future__ import annotations
 
-import contextlib
 import datetime
-import sqlite3
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any, Iterable
 
 MAX_ATTEMPTS = 3  # transient failures (timeouts, 5xx) before an article is given up
 
+# The order a feed listed its addresses in: SQLite's rowid; PostgreSQL has none, so a column.
+_LISTED = {"sqlite": ("", "rowid"), "postgresql": ("listed BIGSERIAL,", "listed")}
 _TABLES = [
     """CREATE TABLE IF NOT EXISTS watch_feeds (
         url TEXT PRIMARY KEY,
@@ -27,7 +28,7 @@ _TABLES = [
         polled_at TEXT,
         status INTEGER          -- HTTP status of the last poll (200, 304)
     )""",
-    """CREATE TABLE IF NOT EXISTS watch_articles (
+    """CREATE TABLE IF NOT EXISTS watch_articles ({listed}
         url TEXT PRIMARY KEY,
         feed TEXT NOT NULL,
         title TEXT,
@@ -62,43 +63,34 @@ def _now() -> str:
 
 
 class WatchState:
-    """`WatchState(db_path)` on an existing eventwire store (open the Store first)."""
+    """`WatchState(store)` over an open eventwire store (store.open_store), which it closes
+    with itself."""
 
-    def __init__(self, path: str, *, timeout: float = 30.0):
-        self._conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-        self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        with self._transaction():
+    def __init__(self, store: Any):
+        self._store = store
+        columns, self._order = _LISTED[store.sql.name]
+        with store.write() as conn:
             for statement in _TABLES:
-                self._conn.execute(statement)
+                conn.execute(statement.replace("{listed}", columns))
 
     def close(self) -> None:
-        self._conn.close()
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        self._store.close()
 
     def feed(self, url: str) -> FeedMark:
-        row = self._conn.execute("SELECT etag, last_modified FROM watch_feeds WHERE url = ?", (url,)).fetchone()
-        return FeedMark(*row) if row else FeedMark()
+        rows = self._store.select("SELECT etag, last_modified FROM watch_feeds WHERE url = ?", (url,))
+        return FeedMark(*rows[0]) if rows else FeedMark()
 
     def polled(self, url: str, status: int, mark: FeedMark | None, articles: Iterable[Article]) -> int:
         """Save a poll: the feed's new validators (None: keep the old ones) and its addresses not
         seen before, as pending; returns how many were new."""
         now, new = _now(), 0
-        with self._transaction():
+        insert = self._store.sql.insert(
+            "watch_articles", ("url", "feed", "title", "published", "first_seen", "updated_at"),
+            conflict="ignore", key="url")
+        with self._store.write() as conn:
             for a in articles:
-                cur = self._conn.execute(
-                    "INSERT OR IGNORE INTO watch_articles (url, feed, title, published, first_seen, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", (a.url, a.feed, a.title, a.published, now, now))
-                new += cur.rowcount
-            self._conn.execute(
+                new += conn.execute(insert, (a.url, a.feed, a.title, a.published, now, now)).rowcount
+            conn.execute(
                 "INSERT INTO watch_feeds (url, etag, last_modified, polled_at, status) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(url) DO UPDATE SET polled_at = excluded.polled_at, status = excluded.status"
                 + (", etag = excluded.etag, last_modified = excluded.last_modified" if mark else ""),
@@ -106,19 +98,20 @@ class WatchState:
         return new
 
     def pending(self) -> list[Article]:
-        rows = self._conn.execute("SELECT url, feed, title, published FROM watch_articles "
-                                  "WHERE status = 'pending' ORDER BY first_seen, rowid").fetchall()
+        rows = self._store.select("SELECT url, feed, title, published FROM watch_articles "
+                                  f"WHERE status = 'pending' ORDER BY first_seen, {self._order}")
         return [Article(*row) for row in rows]
 
     def done(self, url: str, *, document_id: str, error: str | None, transient: bool) -> None:
         """An article's outcome: stored, failed for good, or pending again (a transient failure
         with attempts left)."""
-        with self._transaction():
-            row = self._conn.execute("SELECT attempts FROM watch_articles WHERE url = ?", (url,)).fetchone()
+        with self._store.write() as conn:
+            row = conn.execute("SELECT attempts FROM watch_articles WHERE url = ?", (url,)).fetchone()
             attempts = (row[0] if row else 0) + 1
             status = "stored" if error is None else "pending" if transient and attempts < MAX_ATTEMPTS else "failed"
-            self._conn.execute("UPDATE watch_articles SET status = ?, attempts = ?, document_id = ?, error = ?, "
-                               "updated_at = ? WHERE url = ?", (status, attempts, document_id, error, _now(), url))
+            conn.execute("UPDATE watch_articles SET status = ?, attempts = ?, document_id = ?, error = ?, "
+                         "updated_at = ? WHERE url = ?", (status, attempts, document_id, error, _now(), url))
 
     def counts(self) -> dict[str, int]:
-        return dict(self._conn.execute("SELECT status, COUNT(*) FROM watch_articles GROUP BY status").fetchall())
+        return {status: n for status, n in self._store.select(
+            "SELECT status, COUNT(*) FROM watch_articles GROUP BY status")}

@@ -2,23 +2,23 @@
 
 The one module of the server that knows the store: its Store methods for whole records and
 exports, and the SQL for what the page needs in bulk (a page of light rows, map cells, the
-timeline, counts), aggregated in SQLite so that 100,000 events cost one scan, not a transfer.
-Filters are the store's own `Filters` record (`queries.where`), so the page, the CLI and the
-exports agree.
+timeline, counts), aggregated in the database so that 100,000 events cost one scan, not a
+transfer. The database is an SQLite file or a PostgreSQL URL (`open_store`); the SQL that differs
+between the two is the store's `Dialect`. Filters are the store's own `Filters` record
+(`queries.where`), so the page, the CLI and the exports agree.
 """
 from __future__ import annotations
 
 import datetime
 import functools
 import json
-import os
 import threading
 from collections import Counter, OrderedDict
 from typing import IO, Any
 
 from ..export import export
 from ..filters import Filters
-from ..store import Store, queries
+from ..store import BaseStore, open_store, queries
 
 # Light rows of the list views: what a table line and a map popup show.
 _EVENT_ROW = (
@@ -41,13 +41,13 @@ _CACHED = 256  # aggregate answers kept until the database changes
 
 
 def _cached(method):
-    """Keep a Reader method's answers while the database files are unchanged: the page asks
-    for the same counts again and again, and another process may ingest meanwhile (a commit
-    changes the -wal file, a checkpoint the database file)."""
+    """Keep a Reader method's answers while the database is unchanged (the store's change
+    mark): the page asks for the same counts again and again, and another process may ingest
+    meanwhile."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        key = (method.__name__, json.dumps([args, kwargs], sort_keys=True, default=str), self._state())
+        key = (method.__name__, json.dumps([args, kwargs], sort_keys=True, default=str), self._store().change_mark())
         with self._guard:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -68,11 +68,11 @@ class Reader:
     def __init__(self, path: str):
         self.path = path
         self._local = threading.local()
-        self._stores: list[Store] = []
+        self._stores: list[BaseStore] = []
         self._generation = 0  # bumped by close(): each thread then opens its store afresh
         self._guard = threading.Lock()
         self._cache: OrderedDict = OrderedDict()
-        self._store()  # checks the file and its schema now, not at the first request
+        self.sql = self._store().sql  # checks the database and its schema now, not at the first request
 
     def close(self) -> None:
         with self._guard:
@@ -81,22 +81,12 @@ class Reader:
             self._stores.clear()
             self._generation += 1
 
-    def _state(self) -> tuple:
-        """What changes when anything is written to the database."""
-        out = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(self.path + suffix)
-                out += [st.st_mtime_ns, st.st_size]
-            except FileNotFoundError:
-                out += [None, None]
-        return tuple(out)
-
-    def _store(self) -> Store:
-        """One read-only store per thread: readers in WAL mode never wait for each other."""
+    def _store(self) -> BaseStore:
+        """One read-only store per thread: readers (SQLite in WAL mode, PostgreSQL connections)
+        never wait for each other."""
         mine = getattr(self._local, "store", None)
         if mine is None or mine[0] != self._generation:
-            store = Store(self.path, readonly=True)
+            store = open_store(self.path, readonly=True)
             with self._guard:
                 self._stores.append(store)
                 self._local.store = mine = (self._generation, store)
@@ -115,18 +105,18 @@ class Reader:
 
     def events_page(self, filters: Filters, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
         """One page of light event rows, in the store's order (date, then document and position)."""
-        clause, params = _where("events", filters, bbox)
+        clause, params = self._where("events", filters, bbox)
         # The page's rows are picked along the page-order index first, and only those 100 are
         # read whole: skipping 90,000 rows then costs index entries, not table rows.
         rows = self._all(
-            f"SELECT {_EVENT_ROW} FROM (SELECT rowid AS rid FROM events{clause} "
+            f"SELECT {_EVENT_ROW} FROM (SELECT {self.sql.row_key} AS rid FROM events{clause} "
             f"ORDER BY {_EVENT_ORDER.replace('e.', '')} LIMIT ? OFFSET ?) p "
-            f"JOIN events e ON e.rowid = p.rid JOIN documents d ON d.id = e.document_id ORDER BY {_EVENT_ORDER}",
+            f"JOIN events e ON e.{self.sql.row_key} = p.rid JOIN documents d ON d.id = e.document_id ORDER BY {_EVENT_ORDER}",
             [*params, limit, offset])
         return {"total": self._count("events", filters, bbox), "limit": limit, "offset": offset, "items": rows}
 
     def incidents_page(self, filters: Filters, *, limit: int, offset: int, bbox: tuple | None = None) -> dict:
-        clause, params = _where("incidents", filters, bbox)
+        clause, params = self._where("incidents", filters, bbox)
         rows = self._all(f"SELECT {_INCIDENT_ROW} FROM incidents{clause} ORDER BY {_INCIDENT_ORDER} "
                          "LIMIT ? OFFSET ?", [*params, limit, offset])
         for row in rows:
@@ -135,7 +125,7 @@ class Reader:
 
     @_cached
     def _count(self, kind: str, filters: Filters, bbox: tuple | None) -> int:
-        clause, params = _where(kind, filters, bbox)
+        clause, params = self._where(kind, filters, bbox)
         return self._one(f"SELECT COUNT(*) FROM {kind}{clause}", params)
 
     # -- single records --------------------------------------------------------------------
@@ -182,9 +172,9 @@ class Reader:
     def clusters(self, kind: str, filters: Filters, *, cell: float, bbox: tuple | None) -> list[dict]:
         """Grid cells of `cell` degrees holding located events (or incidents) in `bbox`: count,
         mean position, extent, counts per type, and the id when a cell holds one record.
-        SQLite groups by exact place and type (places repeat: events are geocoded to towns);
+        The database groups by exact place and type (places repeat: events are geocoded to towns);
         the places then fall into cells here."""
-        clause, params = _where(kind, filters, bbox)
+        clause, params = self._where(kind, filters, bbox)
         clause += (" AND " if clause else " WHERE ") + "location_lat IS NOT NULL AND location_lon IS NOT NULL"
         rows = self._rows(f"SELECT location_lat, location_lon, event_type, COUNT(*), MIN(id) FROM {kind}{clause} "
                           "GROUP BY location_lat, location_lon, event_type", params)
@@ -215,7 +205,7 @@ class Reader:
     def timeline(self, kind: str, filters: Filters, *, bucket: str) -> dict:
         """Counts per day, week (starting Monday) or month of the records' dates; `bucket`
         "auto" picks by the span: days up to 90 days, weeks up to 3 years, then months."""
-        clause, params = _where(kind, filters, None)
+        clause, params = self._where(kind, filters, None)
         col = "when_start" if kind == "events" else "date_start"
         clause += (" AND " if clause else " WHERE ") + f"{col} IS NOT NULL"
         days = self._rows(
@@ -235,13 +225,13 @@ class Reader:
     def stats(self, filters: Filters, *, top: int = 15) -> dict:
         """Counts of the filtered records for the page's header and filter choices (each a scan
         of the narrow index at most, not of the event rows)."""
-        clause, params = _where("events", filters, None)
+        clause, params = self._where("events", filters, None)
         events, documents, deaths, first, last = self._rows(
             "SELECT COUNT(*), COUNT(DISTINCT document_id), COALESCE(SUM(fatalities_best), 0), MIN(when_start), "
             f"MAX(when_end) FROM events{clause}", params)[0]
         # Filtered, "+" keeps SQLite scanning the covering index rather than walking the
         # column's own index in order with a table lookup for every row to test the filter.
-        plus = "+" if clause else ""
+        plus = self.sql.unindexed if clause else ""
         count = lambda column: self._rows(  # noqa: E731
             f"SELECT {plus}{column} AS k, COUNT(*) FROM events{clause} GROUP BY k", params)
         by_type = Counter({t or OTHER_TYPE: n for t, n in count("event_type")})
@@ -249,9 +239,10 @@ class Reader:
         actors: Counter = Counter()
         for side in ("actor1_name", "actor2_name"):
             actors.update({a: n for a, n in count(side) if a is not None})
-        in_clause, in_params = _where("incidents", filters, None)
+        in_clause, in_params = self._where("incidents", filters, None)
         return {
-            "events": events, "documents": documents, "fatalities_best": deaths, "date_range": [first, last],
+            # int(): PostgreSQL sums 64-bit integers as numeric (a Decimal)
+            "events": events, "documents": documents, "fatalities_best": int(deaths), "date_range": [first, last],
             "incidents": self._one(f"SELECT COUNT(*) FROM incidents{in_clause}", in_params),
             "by_type": _ranked(by_type), "by_country": _ranked(by_country),
             "top_actors": _ranked(actors)[:top],
@@ -263,16 +254,15 @@ class Reader:
         """The current filter as a file, by the CLI's exporter (`eventwire export`)."""
         return export(self._store(), fmt, out, what=what, filters=filters)
 
-
-def _where(kind: str, filters: Filters, bbox: tuple | None) -> tuple[str, list]:
-    """The store's WHERE clause, plus the map's bounding box (south, west, north, east)."""
-    clause, params = queries.where(filters, kind=kind)
-    if bbox is not None:
-        south, west, north, east = bbox
-        lon = "location_lon BETWEEN ? AND ?" if west <= east else "(location_lon >= ? OR location_lon <= ?)"
-        clause += (" AND " if clause else " WHERE ") + f"location_lat BETWEEN ? AND ? AND {lon}"
-        params = [*params, south, north, west, east]
-    return clause, params
+    def _where(self, kind: str, filters: Filters, bbox: tuple | None) -> tuple[str, list]:
+        """The store's WHERE clause, plus the map's bounding box (south, west, north, east)."""
+        clause, params = queries.where(filters, kind=kind, sql=self.sql)
+        if bbox is not None:
+            south, west, north, east = bbox
+            lon = "location_lon BETWEEN ? AND ?" if west <= east else "(location_lon >= ? OR location_lon <= ?)"
+            clause += (" AND " if clause else " WHERE ") + f"location_lat BETWEEN ? AND ? AND {lon}"
+            params = [*params, south, north, west, east]
+        return clause, params
 
 
 def _ranked(counts: Counter) -> list[dict]:

@@ -59,6 +59,11 @@ class BaseStore:
         writers take turns on the whole file already."""
         return nullcontext()
 
+    def change_mark(self) -> tuple:
+        """A value that changes whenever anything is written to the database, by any process:
+        readers keep answers computed from it until it changes (the web server's counts)."""
+        raise NotImplementedError
+
     @property
     def schema_version(self) -> int:
         with self._lock:
@@ -209,6 +214,12 @@ class BaseStore:
                 f"{_EVENT_SELECT}FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)
             ).fetchone()
         return None if row is None else stored_event(row)
+
+    def write(self) -> AbstractContextManager[Any]:
+        """One write transaction for tables of a caller's own (the watcher's): yields the
+        connection (`execute(sql, params)` with `?` placeholders, in `self.sql`'s dialect);
+        committed at the end, rolled back on an error."""
+        return self._write()
 
     def select(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         """The rows of one SELECT with bound parameters: for readers that aggregate in SQL

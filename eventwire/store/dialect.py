@@ -18,6 +18,11 @@ class Dialect:
     has_flags: str
     # The LIMIT that means none (SQLite: -1, PostgreSQL: NULL).
     no_limit: int | None
+    # A column naming one row of a table, the cheapest to join back on (SQLite's rowid).
+    row_key: str
+    # Put before a column to keep the planner off that column's own index (SQLite's unary +;
+    # PostgreSQL's planner needs no such hint, and + is no operator on its text).
+    unindexed: str
 
     def equal_nocase(self, column: str) -> str:
         """`column = ?` without regard to case."""
@@ -47,9 +52,11 @@ SQLITE = Dialect(
     name="sqlite", like="LIKE",
     actor_values="json_each(incidents.actors)",
     has_flags="json_array_length(quality, '$.flags') > 0", no_limit=-1,
+    row_key="rowid", unindexed="+",
 )
 POSTGRES = Dialect(
     name="postgresql", like="ILIKE",
     actor_values="json_array_elements_text(incidents.actors::json) AS a(value)",
     has_flags="json_array_length((quality::json) -> 'flags') > 0", no_limit=None,
+    row_key="id", unindexed="",
 )

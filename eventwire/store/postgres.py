@@ -133,6 +133,14 @@ class PostgresStore(BaseStore):
                 raise StoreError(f"{shown(url)}: {exc}") from exc
             raise
 
+    def change_mark(self) -> tuple:
+        # The server's transaction snapshot (oldest running, next and running transaction ids):
+        # a writing transaction that starts or ends changes it, in this database or another of
+        # the server's. Not the WAL position: autovacuum moves that without changing a row, and
+        # at a million events the page's counts were then recomputed on every request.
+        with self._lock:
+            return tuple(self._conn.execute("SELECT pg_current_snapshot()::text").fetchone())
+
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[_Connection]:
         import psycopg

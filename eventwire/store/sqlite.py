@@ -69,6 +69,17 @@ class Store(BaseStore):
                 raise StoreError(f"{self.path} is not an eventwire database ({exc})") from exc
             raise
 
+    def change_mark(self) -> tuple:
+        # a commit changes the -wal file, a checkpoint the database file
+        out: list = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(self.path + suffix)
+                out += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                out += [None, None]
+        return tuple(out)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:

@@ -4,13 +4,13 @@ fetches only what was not stored, failures are per-document errors with exit sta
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
 from eventwire.ingest.fetch import Fetcher
+from eventwire.store import open_store
 from eventwire.store.sqlite import Store
 from eventwire.watch import poll
 from eventwire.watch_state import WatchState
@@ -54,8 +54,9 @@ def _fetched(site) -> list[str]:
     return [p for p, _ in site.requests if p not in ("/robots.txt", "/feed")]
 
 
-def test_watch_stores_new_articles_once_and_resumes_without_refetching(wire, tmp_path):
-    db, feed = str(tmp_path / "w.db"), wire.url("/feed")
+def test_watch_stores_new_articles_once_and_resumes_without_refetching(wire, db):
+    """On an SQLite file, then on a PostgreSQL database (conftest's `db`)."""
+    feed = wire.url("/feed")
     wire.pages["/feed"] = _feed(wire, ["/a", "/b"], etag='"1"')
     r = run("watch", "--once", "--db", db, feed)
     assert r.exit_code == 0, r.output
@@ -82,20 +83,18 @@ def test_watch_stores_new_articles_once_and_resumes_without_refetching(wire, tmp
     assert r.exit_code == 0, r.output
     assert _fetched(wire) == ["/a", "/b", "/c", "/flaky", "/flaky"]
 
-    with Store(db) as store:
+    with open_store(db) as store:
         docs = {d.url: d for d in store.documents(failed=False)}
+        status = {url: s for url, s in store.select("SELECT url, status FROM watch_articles")}
     assert set(docs) >= {wire.url(p) for p in ("/a", "/b", "/c", "/flaky")}
     assert docs[wire.url("/a")].published == "2024-06-25"  # the feed's date fills in for the page
-    with sqlite3.connect(db) as conn:
-        status = dict(conn.execute("SELECT url, status FROM watch_articles"))
     assert status[wire.url("/private/d")] == "failed" and status[wire.url("/flaky")] == "stored"
 
 
 def test_articles_noted_before_a_crash_are_fetched_after_it(wire, tmp_path):
     db, feed = str(tmp_path / "w.db"), wire.url("/feed")
     wire.pages["/feed"] = _feed(wire, ["/a", "/b"], etag='"1"')
-    Store(db).close()
-    state = WatchState(db)
+    state = WatchState(Store(db))
     assert poll(feed, Fetcher(timeout=5, delay=0, max_bytes=100_000, user_agent="t"), state) == 2
     state.close()  # killed here: the feed's ETag is saved, its articles not yet fetched
     r = run("watch", "--once", "--db", db, feed)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from eventwire.model import Document, Incident
-from eventwire.store import Store
+from eventwire.store import open_store
 
 SCRIPT = "<script>alert('title')</script>"
 ONERROR = '<img src=x onerror="alert(1)">'
@@ -104,10 +104,10 @@ def incident_for(doc: dict, event: dict) -> dict:
 
 
 def build(path: str) -> dict:
-    """Write the hostile store at `path`; return its documents and incident."""
+    """Write the hostile store at `path` (a file or a postgresql:// URL); return its documents and incident."""
     docs = documents()
     inc = incident_for(docs[0], docs[0]["events"][0])
-    store = Store(path)
+    store = open_store(path)
     try:
         for doc in docs:
             store.put_document(Document.from_dict(doc))

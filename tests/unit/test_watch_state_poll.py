@@ -6,17 +6,16 @@ import pytest
 
 from eventwire.errors import EventwireError
 from eventwire.ingest.fetch import Fetcher
-from eventwire.store.sqlite import Store
+from eventwire.store import open_store
 from eventwire.watch import articles, poll
 from eventwire.watch_state import MAX_ATTEMPTS, WatchState
 from http_site import Page, site  # noqa: F401 (the fixture)
 
 
 @pytest.fixture
-def state(tmp_path):
-    db = str(tmp_path / "w.db")
-    Store(db).close()
-    s = WatchState(db)
+def state(db):
+    """The watcher's state in an SQLite file, then in a PostgreSQL database (conftest's `db`)."""
+    s = WatchState(open_store(db))
     yield s
     s.close()
 
