@@ -1,0 +1,99 @@
+"""Work grows linearly with the length of a document that repeats a short news paragraph (issue
+11), counted (calls, comparisons: the same on every run), not timed. Each stage here held every
+count, flag, mention or event against every other one of the page; each now looks only where the
+answer can be, and gives what the all-pairs scan it replaces gave (property tests below)."""
+import cProfile
+import pstats
+import random
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.quality import tolls
+
+TOWNS = ["Kaduna", "Kano", "Abuja", "Jos", "Maiduguri", "Sokoto", "Zaria", "Yola"]
+PARAGRAPH = ("Gunmen killed {n} villagers in {town}, Nigeria, on Tuesday, police said. "
+             "Protesters marched in Lagos on Wednesday against the killings, and police fired tear gas.\n\n")
+
+
+def _paragraphs(repeats: int) -> str:
+    return "".join(PARAGRAPH.format(n=i + 2, town=TOWNS[i % len(TOWNS)]) for i in range(repeats))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.?", text)]
+
+
+def _calls(run) -> int:
+    prof = cProfile.Profile()
+    prof.runcall(run)
+    return pstats.Stats(prof).total_calls
+
+
+# --- tolls: two counts for one incident ------------------------------------------------------
+
+def _toll_flags_all_pairs(text, sentences):
+    """toll_contradictions as it was: every count held against every earlier one of its kind."""
+    counts = []
+    for s, e in sentences:
+        sent = text[s:e]
+        if tolls._UPDATE_RE.search(sent) or tolls._CLAIM_RE.search(sent):
+            continue
+        counts += tolls._counts(text, s, e)
+    flags, seen = [], set()
+    for j, b in enumerate(counts):
+        earlier = [a for a in counts[:j] if a.kind == b.kind and a.noun == b.noun and a.sentence != b.sentence]
+        for a in earlier:
+            if not (a.high < b.low or b.high < a.low):
+                continue
+            backref = b.definite and len(earlier) == 1
+            if not backref:
+                ta, tb = tolls._times(text, *a.sentence), tolls._times(text, *b.sentence)
+                if ta and tb and not ta & tb:
+                    continue
+                pa, pb = tolls._places(text, *a.sentence), tolls._places(text, *b.sentence)
+                if pa - pb and pb - pa:
+                    continue
+            shared = tolls._sites(text, *a.sentence) & tolls._sites(text, *b.sentence)
+            if not (shared or backref) or b.span in seen:
+                continue
+            seen.add(b.span)
+            where = f" ({sorted(shared)[0]})" if shared else ""
+            flags.append((f"two counts of {b.noun} {b.kind} for the same incident{where}: "
+                          f"{text[a.span[0]:a.span[1]]!r} vs {text[b.span[0]:b.span[1]]!r}",
+                          [list(a.span), list(b.span)]))
+    return flags
+
+
+_TOLL_SENTENCES = [
+    "Gunmen killed {n} villagers in {town} on {day}.",
+    "The {n} people killed in {town} were buried.",
+    "At least {n} people were killed at the market in {town}.",
+    "{n} people were wounded near {town} on {day}.",
+    "The attack on {town} left {n} dead, police said.",
+    "The death toll rose to {n}, officials said.",
+    "Rebels said they killed {n} soldiers.",
+    "Troops killed {n} militants and wounded {m} in {town}.",
+    "{n} pupils were abducted from a school in {town}.",
+]
+
+
+@settings(max_examples=150, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_TOLL_SENTENCES) - 1), st.integers(1, 12), st.integers(1, 12),
+                          st.sampled_from(TOWNS[:3]), st.sampled_from(["Tuesday", "Monday"])),
+                min_size=1, max_size=14))
+def test_toll_contradictions_are_what_the_all_pairs_scan_finds(parts):
+    text = " ".join(_TOLL_SENTENCES[k].format(n=n, m=m, town=town, day=day) for k, n, m, town, day in parts)
+    sentences = _sentences(text)
+    got = [(f.detail, f.spans) for f in tolls.toll_contradictions(text, sentences, None)]
+    assert got == _toll_flags_all_pairs(text, sentences)
+
+
+def test_toll_contradictions_look_at_few_earlier_counts():
+    def calls(repeats: int) -> int:
+        text = _paragraphs(repeats)
+        return _calls(lambda: tolls.toll_contradictions(text, _sentences(text), None))
+
+    small, large = calls(100), calls(400)
+    assert large / small < 4.6, (small, large)  # 4x the paragraphs; 16x when each count meets every other
