@@ -97,3 +97,23 @@ def test_toll_contradictions_look_at_few_earlier_counts():
 
     small, large = calls(100), calls(400)
     assert large / small < 4.6, (small, large)  # 4x the paragraphs; 16x when each count meets every other
+
+
+# --- what the flags cost each event's confidence --------------------------------------------------
+
+@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["contradiction", "near_duplicate", "caption", "name_variant"]),
+                          st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), min_size=1, max_size=3)),
+                max_size=8),
+       st.integers(0, 70), st.integers(0, 20))
+def test_span_penalty_is_what_a_look_at_every_flag_finds(flags, start, length):
+    from eventwire.model import Quality, QualityFlag
+    from eventwire.quality import SPAN_PENALTY, SpanPenalty
+
+    quality = Quality(flags=[QualityFlag(k, "", [[s, s + n] for s, n in spans]) for k, spans in flags], score=1.0)
+    end = start + length
+    kinds = {f.kind for f in quality.flags if any(s < end and start < e for s, e in f.spans)}
+    want = 1.0
+    for k in sorted(kinds):
+        want *= SPAN_PENALTY.get(k, 1.0)
+    assert abs(SpanPenalty(quality)(start, end) - want) < 1e-12
