@@ -117,3 +117,69 @@ def test_span_penalty_is_what_a_look_at_every_flag_finds(flags, start, length):
     for k in sorted(kinds):
         want *= SPAN_PENALTY.get(k, 1.0)
     assert abs(SpanPenalty(quality)(start, end) - want) < 1e-12
+
+
+# --- mentions of one event ---------------------------------------------------------------------
+
+def _group_all_pairs(events, headline_end=-1):
+    """mentions.group as it was: each mention held against every member of every group."""
+    from eventwire.extract.mentions import compatible
+
+    groups = []
+    for i, ev in sorted(enumerate(events), key=lambda x: x[1].evidence.start):
+        home = next((g for g in groups if all(compatible(ev, events[j], headline_end) for j in g)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups
+
+
+_PLACES = [None, ("Kano", "NGA", "Kano", 12.0, 8.5, 1, "city"), ("Kano", "NGA", "Kano", 12.05, 8.52, 2, "point"),
+           ("Kano State", "NGA", "Kano", 11.7, 8.4, 3, "admin1"), ("Lagos", "NGA", "Lagos", 6.5, 3.4, 4, "city"),
+           ("Nigeria", "NGA", None, 9.0, 8.0, 5, "country"), ("Accra", "GHA", "Accra", 5.6, -0.2, 6, "city"),
+           ("Ikeja", "NGA", "Lagos", 6.6, 3.35, None, "city"), ("unknown", None, None, None, None, None, None)]
+_DATES = [None, ("on Tuesday", "2024-04-30", None, "day"), ("on Wednesday", "2024-05-01", None, "day"),
+          ("on 1 May 2024", "2024-05-01", None, "day"), ("last week", "2024-04-22", "2024-04-28", "week"),
+          ("Sunday", None, None, "unresolved"), ("Monday", None, None, "unresolved"), ("in April", "2024-04-01", "2024-04-30", "month")]
+_TYPES = [("Battles", "Armed clash", "FIGHT"), ("Violence against civilians", "Attack", "ASSAULT"),
+          ("Protests", "Peaceful protest", "PROTEST"), ("Strategic developments", "Arrests", "COERCE"),
+          ("Strategic developments", "Agreement", "AGREE"), (None, None, "CONSULT"), (None, None, "ACCUSE")]
+
+
+def _event(i, type_, place, date, actor, start, dated_here):
+    from eventwire.model import Actor, Event, Evidence, Place, When
+
+    et, st_, plover = _TYPES[type_]
+    p = _PLACES[place]
+    d = _DATES[date]
+    return Event(
+        id=f"e{i}", event_type=et, sub_event_type=st_, plover_type=plover, plover_mode=None, cameo_root=None,
+        actor1=None if actor is None else Actor(actor, actor or None, None, None, 0, 1), actor2=None,
+        location=None if p is None else Place(p[0], p[0], p[1], p[2], p[3], p[4], p[5], p[6], 0, 1),
+        date=None if d is None else When(d[0], d[1], d[2], d[3], span_start=start + 1 if dated_here else None),
+        fatalities=None, civilian_targeting=False, attribution=None, hedged=False,
+        evidence=Evidence("s", start, start + 20), confidence=0.5)
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_TYPES) - 1), st.integers(0, len(_PLACES) - 1),
+                          st.integers(0, len(_DATES) - 1), st.sampled_from([None, "", "Police", "Army"]),
+                          st.integers(0, 200), st.booleans()), max_size=16),
+       st.sampled_from([-1, 30, 100]))
+def test_mentions_group_as_the_all_pairs_scan_does(parts, headline_end):
+    from eventwire.extract.mentions import group
+
+    events = [_event(i, *p) for i, p in enumerate(parts)]
+    assert group(events, headline_end) == _group_all_pairs(events, headline_end)
+
+
+def test_mentions_of_a_repeated_paragraph_are_grouped_in_linear_work():
+    from eventwire.extract.mentions import group
+
+    def calls(repeats: int) -> int:
+        events = [_event(i, i % 3, 1 + i % 5, 1 + i % 2, None, 40 * i, False) for i in range(repeats)]
+        return _calls(lambda: group(events))
+
+    small, large = calls(100), calls(400)
+    assert large / small < 4.6, (small, large)
