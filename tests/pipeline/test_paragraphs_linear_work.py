@@ -183,3 +183,69 @@ def test_mentions_of_a_repeated_paragraph_are_grouped_in_linear_work():
 
     small, large = calls(100), calls(400)
     assert large / small < 4.6, (small, large)
+
+
+# --- one fact told twice is one event ---------------------------------------------------------
+
+def _drop_subsumed_all_pairs(events):
+    """events._drop_subsumed as it was: each event held against every other of its file."""
+    import itertools
+
+    from eventwire.extract.events import _facts, _first_equal
+
+    facts = [_facts(ev) for ev in events]
+    fields = [tuple(k for k, x in enumerate(f) if x is not None) for f in facts]
+    first = _first_equal(events)
+    known = {}
+    for i, (ev, mine) in enumerate(zip(events, facts)):
+        if ev.sub_event_type:
+            for n in range(len(fields[i]) + 1):
+                for part in itertools.combinations(fields[i], n):
+                    known.setdefault((ev.sub_event_type, part, tuple(mine[k] for k in part)), []).append(i)
+    keeper = {}
+    for i, (ev, mine) in enumerate(zip(events, facts)):
+        others = known.get((ev.sub_event_type, fields[i], tuple(mine[k] for k in fields[i])), []) \
+            if ev.sub_event_type else []
+        richer = [j for j in others if j != i and (facts[j] != mine or first[j] < first[i])]
+        if richer:
+            keeper[i] = max(richer, key=lambda j: len(fields[j]))
+    for i in sorted(keeper, key=lambda i: len(fields[i])):
+        j = keeper[i]
+        events[j].evidence_spans = [*events[j].evidence_spans, events[i].evidence, *events[i].evidence_spans]
+    return [ev for i, ev in enumerate(events) if i not in keeper]
+
+
+def _told(parts):
+    """Events of two sub-types with some of actor, place and day known; equal ones share an id."""
+    from eventwire.model import Casualties
+
+    out = []
+    for i, (type_, place, date, actor, toll, start) in enumerate(parts):
+        ev = _event(i, type_, place, date, actor, start, False)
+        ev.fatalities = None if toll is None else Casualties(str(toll), toll, toll, toll)
+        out.append(ev)
+    return out
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([1, 2, 5]), st.sampled_from([0, 1, 4]), st.sampled_from([0, 1, 2]),
+                          st.sampled_from([None, "Police"]), st.sampled_from([None, 3]),
+                          st.sampled_from([0, 40])), max_size=14))
+def test_drop_subsumed_keeps_what_the_all_pairs_scan_keeps(parts):
+    from eventwire.extract.events import _drop_subsumed
+
+    events, again = _told(parts), _told(parts)
+    for e in [*events, *again]:
+        e.id = f"{e.sub_event_type}{e.evidence.start}"  # equal events share an id
+    assert _drop_subsumed(events) == _drop_subsumed_all_pairs(again)
+
+
+def test_drop_subsumed_of_repeated_paragraphs_in_linear_work():
+    from eventwire.extract.events import _drop_subsumed
+
+    def calls(repeats: int) -> int:
+        events = _told([(2, 4, 2, None, None, 40 * i) for i in range(repeats)])
+        return _calls(lambda: _drop_subsumed(events))
+
+    small, large = calls(200), calls(800)
+    assert large / small < 4.6, (small, large)
