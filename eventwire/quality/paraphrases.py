@@ -12,6 +12,7 @@ from collections import defaultdict
 import numpy as np
 
 from ..lexicon import regex, word_set
+from ..extract.offsets import ByStart
 from ..model import Actor, QualityFlag
 from .numbers import NUM_WORDS
 from .thresholds import T
@@ -153,7 +154,8 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
         return []
     body = {i: (_body_start(text, *sentences[i]), sentences[i][1]) for i in idx}
     toks = {i: _tokens(text[body[i][0]:body[i][1]]) for i in idx}
-    spec = {i: _specifics(text, *body[i], actors) for i in idx}
+    by_start = ByStart(actors)  # each sentence asks for its own actors, not every actor of the page
+    spec = {i: _specifics(text, *body[i], by_start.within(*body[i])) for i in idx}
     content = {i: _content(toks[i]) for i in idx}
     df: dict[str, int] = defaultdict(int)
     for i in idx:
