@@ -249,3 +249,73 @@ def test_drop_subsumed_of_repeated_paragraphs_in_linear_work():
 
     small, large = calls(200), calls(800)
     assert large / small < 4.6, (small, large)
+
+
+# --- near duplicates ----------------------------------------------------------------------------
+
+def _candidate_pairs_all_pairs(text, sentences, actors):
+    """paraphrases.candidate_pairs as it was: every two sentences sharing a rare word checked."""
+    from collections import defaultdict
+
+    from eventwire.quality import paraphrases as pp
+    from eventwire.quality.thresholds import T
+
+    idx = [i for i, (s, e) in enumerate(sentences) if pp._eligible(text, s, e)]
+    if len(idx) < 2:
+        return []
+    body = {i: (pp._body_start(text, *sentences[i]), sentences[i][1]) for i in idx}
+    toks = {i: pp._tokens(text[body[i][0]:body[i][1]]) for i in idx}
+    spec = {i: pp._specifics(text, *body[i], actors) for i in idx}
+    content = {i: pp._content(toks[i]) for i in idx}
+    df = defaultdict(int)
+    for i in idx:
+        for w in content[i]:
+            df[w] += 1
+    rare = defaultdict(list)
+    for i in idx:
+        for w in content[i]:
+            if df[w] <= max(T.common_min, T.common_share * len(idx)):
+                rare[w].append(i)
+    pairs = sorted({(i, j) for ids in rare.values() for a, i in enumerate(ids) for j in ids[a + 1:]})
+    out = []
+    for i, j in pairs:
+        need = pp._candidate(toks[i], toks[j], spec[i], spec[j], content[i], content[j], df, len(idx))
+        if need is not None:
+            out.append((i, j, need))
+    return out
+
+
+_RETOLD = [
+    "Gunmen killed {n} villagers in {town} on {day}, police said.",
+    "Armed men shot dead {n} residents of {town} on {day}, officials said.",
+    "Gunmen killed {n} villagers and wounded {m} in {town} on {day}, police said.",
+    "The gunmen also burned houses in {town} before fleeing into the forest.",
+    "Attackers set fire to homes in {town} and fled into the bush, residents said.",
+    "Police said the gunmen fled after killing the villagers in {town}.",
+]
+
+
+@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_RETOLD) - 1), st.sampled_from([2, 3, 12]), st.sampled_from([4, 12]),
+                          st.sampled_from(TOWNS[:3]), st.sampled_from(["Tuesday", "Monday"])), min_size=2, max_size=14),
+       st.booleans())
+def test_candidate_pairs_are_what_the_all_pairs_scan_finds(parts, with_actors):
+    from eventwire.model import Actor
+    from eventwire.quality import candidate_pairs
+
+    text = " ".join(_RETOLD[k].format(n=n, m=m, town=town, day=day) for k, n, m, town, day in parts)
+    sentences = _sentences(text)
+    actors = [Actor("Gunmen", "Gunmen", None, None, m.start(), m.end()) for m in re.finditer("Gunmen", text)] \
+        if with_actors else []
+    assert candidate_pairs(text, sentences, actors) == _candidate_pairs_all_pairs(text, sentences, actors)
+
+
+def test_candidate_pairs_of_repeated_paragraphs_in_linear_work():
+    from eventwire.quality import candidate_pairs
+
+    def calls(repeats: int) -> int:
+        text = _paragraphs(repeats)
+        return _calls(lambda: candidate_pairs(text, _sentences(text), []))
+
+    small, large = calls(100), calls(400)
+    assert large / small < 4.6, (small, large)
