@@ -564,6 +564,12 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
     ("Police fired tear gas to disperse them", "officers detained 12 marchers"): the protest
     becomes one with intervention, or with excessive force when security forces fired on the
     crowd. Arrests in the story of a protest or an attack are its aftermath: they rank below it."""
+    # the arrests by where their sentence starts, looked up instead of looking at every event
+    # (none of them is retyped here: only protests are)
+    arrested: dict[int, list[Event]] = {}
+    for other in events:
+        if other.sub_event_type == "Arrests":
+            arrested.setdefault(other.evidence.start, []).append(other)
     for ev in events:
         if ev.event_type != "Protests" and ev.event_type not in VIOLENT_TYPES:
             continue
@@ -587,8 +593,8 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
         arrests = {start for start, text in told[1:] if _ARREST_WORD.search(text)}
         if ev.event_type == "Protests":
             arrests |= {told[0][0]} if _ARREST_WORD.search(told[0][1]) else set()
-        for other in events:
-            if other.sub_event_type == "Arrests" and other.evidence.start in arrests and other is not ev:
+        for other in (o for start in arrests for o in arrested.get(start, ())):
+            if other is not ev:
                 other.confidence = round(min(other.confidence, ev.confidence - T.aftermath_margin), 3)
 
 
