@@ -227,7 +227,7 @@ def _told(parts):
     return out
 
 
-@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@settings(max_examples=150, derandomize=True, database=None, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from([1, 2, 5]), st.sampled_from([0, 1, 4]), st.sampled_from([0, 1, 2]),
                           st.sampled_from([None, "Police"]), st.sampled_from([None, 3]),
                           st.sampled_from([0, 40])), max_size=14))
