@@ -148,7 +148,7 @@ def _unread(inp: InputDoc, cleaned, language: str) -> Document:
 
 def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, mentions: bool = False) -> Document:
     from .extract.events import dateline_date, extract_events
-    from .quality import assess, penalty_for_span
+    from .quality import SpanPenalty, assess
     from .extract.quotes import find_quotes
     from .extract.reportable import judge
     from .extract.story import complete_main_event
@@ -170,8 +170,9 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     events = extract_events(spacy_doc, doc_id=inp.id, published=published, actors=actors,
                             places=places, classify=_classifier())
     quality = assess(text, sentences, cleaned.removed, actors, quotes, events)
+    penalty = SpanPenalty(quality)
     for ev in events:
-        ev.confidence = round(ev.confidence * penalty_for_span(quality, ev.evidence.start, ev.evidence.end), 3)
+        ev.confidence = round(ev.confidence * penalty(ev.evidence.start, ev.evidence.end), 3)
     # mentions -> events of the story's days, one record each, the main one marked
     if not mentions:
         events = judge(events, spacy_doc, published)

@@ -564,6 +564,12 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
     ("Police fired tear gas to disperse them", "officers detained 12 marchers"): the protest
     becomes one with intervention, or with excessive force when security forces fired on the
     crowd. Arrests in the story of a protest or an attack are its aftermath: they rank below it."""
+    # the arrests by where their sentence starts, looked up instead of looking at every event
+    # (none of them is retyped here: only protests are)
+    arrested: dict[int, list[Event]] = {}
+    for other in events:
+        if other.sub_event_type == "Arrests":
+            arrested.setdefault(other.evidence.start, []).append(other)
     for ev in events:
         if ev.event_type != "Protests" and ev.event_type not in VIOLENT_TYPES:
             continue
@@ -587,8 +593,8 @@ def _story_responses(events: list[Event], sentences: Sequence[tuple[int, str]], 
         arrests = {start for start, text in told[1:] if _ARREST_WORD.search(text)}
         if ev.event_type == "Protests":
             arrests |= {told[0][0]} if _ARREST_WORD.search(told[0][1]) else set()
-        for other in events:
-            if other.sub_event_type == "Arrests" and other.evidence.start in arrests and other is not ev:
+        for other in (o for start in arrests for o in arrested.get(start, ())):
+            if other is not ev:
                 other.confidence = round(min(other.confidence, ev.confidence - T.aftermath_margin), 3)
 
 
@@ -743,14 +749,20 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         for n in range(len(fields[i]) + 1):
             for part in itertools.combinations(fields[i], n):
                 known.setdefault((ev.sub_event_type, part, tuple(mine[k] for k in part)), []).append(i)
+    # of each file's events, the first that knows the most: one knowing more fields than another of
+    # its file is richer than it (it agrees on all the other knows); one knowing as many is its equal
+    top = {key: max(ids, key=lambda j: len(fields[j])) for key, ids in known.items()}
     keeper: dict[int, int] = {}  # a dropped event -> one that knows all it knows
     for i, (ev, mine) in enumerate(zip(events, facts)):
-        others = known.get((ev.sub_event_type, fields[i], tuple(mine[k] for k in fields[i])), []) \
-            if ev.sub_event_type else []
-        # an other filed here knows all that ev knows: it is richer, or it is equal and earlier
-        richer = [j for j in others if j != i and (facts[j] != mine or first[j] < first[i])]
-        if richer:
-            keeper[i] = max(richer, key=lambda j: len(fields[j]))
+        if not ev.sub_event_type:
+            continue
+        key = (ev.sub_event_type, fields[i], tuple(mine[k] for k in fields[i]))
+        # an other filed here knows all that ev knows: it is richer (the first that knows the
+        # most), or it is equal and earlier (the file's first event, which is first of its equals)
+        if len(fields[top[key]]) > len(fields[i]):
+            keeper[i] = top[key]
+        elif known[key][0] < first[i]:
+            keeper[i] = known[key][0]
     # the poorest first, so what a dropped event carried reaches the one that stays
     for i in sorted(keeper, key=lambda i: len(fields[i])):
         j = keeper[i]

@@ -106,14 +106,45 @@ def group(events: Sequence[Event], headline_end: int = -1) -> list[list[int]]:
     """Indices of the mentions of each event, in text order: a mention joins the first earlier
     event whose every mention it agrees with, or starts a new one. `headline_end`: where the
     page's headline line ends (-1: no headline)."""
+    # compatible() reads only a mention's traits, so a mention is held against one member of a
+    # group for each of the group's traits, and each pair of traits is judged once; and only
+    # against groups of its kind, the only ones it can join. The same groups as holding every
+    # mention against every member of every group, in work linear in a page that repeats its
+    # paragraphs (issue 11).
+    traits = [_traits(ev, headline_end) for ev in events]
+    first: dict[tuple, int] = {}  # traits -> the first mention with them, which stands for all
+    judged: dict[tuple[int, int], bool] = {}
     groups: list[list[int]] = []
+    told: list[set[int]] = []  # per group: the mentions that stand for its members' traits
+    of_kind: dict[tuple[str | None, str], list[int]] = {}  # kind -> its groups, in order
     for i, ev in sorted(enumerate(events), key=lambda x: x[1].evidence.start):
-        home = next((g for g in groups if all(compatible(ev, events[j], headline_end) for j in g)), None)
+        me = first.setdefault(traits[i], i)
+
+        def agrees(j: int) -> bool:
+            if (me, j) not in judged:
+                judged[(me, j)] = compatible(events[me], events[j], headline_end)
+            return judged[(me, j)]
+
+        mine = of_kind.setdefault(_kind(ev), [])
+        home = next((g for g in mine if all(agrees(j) for j in told[g])), None)
         if home is None:
+            mine.append(len(groups))
             groups.append([i])
+            told.append({me})
         else:
-            home.append(i)
+            groups[home].append(i)
+            told[home].add(me)
     return groups
+
+
+def _traits(ev: Event, headline_end: int) -> tuple:
+    """All that compatible() reads of a mention: two mentions with the same traits agree with the
+    same mentions."""
+    d, p, a = ev.date, ev.location, ev.actor1
+    return (_kind(ev), ev.event_type is None, ev.evidence.end <= headline_end, calendar_dated(ev),
+            None if d is None else (d.text, d.start, d.end),
+            None if a is None else a.name,
+            None if p is None else (p.latitude, p.longitude, p.geonameid, p.country, p.precision, p.admin1, p.name))
 
 
 def _finer(p: Place | None, q: Place | None) -> bool:

@@ -27,6 +27,7 @@ from ..resolve.dates import days_before_published
 from .classify import NONE
 from .events import _ASIDE, quoted_spans
 from .mentions import ARMED_TYPES, calendar_dated, collapse, group
+from .offsets import Cover
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_FILE = _DATA / "models" / "reportable.json"
@@ -137,11 +138,14 @@ def features(events: Sequence[Event], doc, published: str | None,
     """One feature row per event mention (names as in the model file)."""
     text = doc.text
     groups = groups if groups is not None else group(events, headline_end(doc.text))
-    group_of = {i: g for g in groups for i in g}
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    # what a group's members share, found once a group and not once a member (issue 11)
+    first_of = [min(g, key=lambda j: events[j].evidence.start) for g in groups]
     sent_starts = [s.start_char for s in doc.sents if s.text.strip()]
     first_break = headline_end(text)
     headline_sents = bisect.bisect_left(sent_starts, first_break) if first_break >= 0 else 0
-    quoted = quoted_spans(text)
+    headlined = [any(0 <= first_break and events[j].evidence.end <= first_break for j in g) for g in groups]
+    quoted = Cover(quoted_spans(text))  # asked in log time, not span by span
     readings = doc._.event_readings or {}
     top_conf = max((e.confidence for e in events), default=0.0)
     rows = []
@@ -163,7 +167,7 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["armed_violence"] = float(ev.event_type in ARMED_TYPES)
         f["attributed"] = float(ev.attribution is not None)
         f["hedged"] = float(ev.hedged)
-        f["in_quote"] = float(any(a <= at < b for a, b in quoted))
+        f["in_quote"] = float(quoted.holds(at, at + 1))  # a <= at < b
         f["aside"] = float(bool(_ASIDE.match(ev.evidence.sentence)))
         lowered = ev.evidence.sentence.lower()
         f["nonviolent_words"] = float(bool(_phrases()["nonviolent_words"].search(lowered)))
@@ -204,11 +208,11 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["actor2_political"] = float(ev.actor2 is not None and ev.actor2.kind in {"protesters", "media", "ngo"})
         f["toll"] = float(ev.fatalities is not None and bool(ev.fatalities.best))
         # how often the page tells it
-        g = group_of[i]
-        f["mentions_log"] = math.log1p(len(g) - 1)
-        f["first_mention"] = float(min(g, key=lambda j: events[j].evidence.start) == i)
+        k = group_of[i]
+        f["mentions_log"] = math.log1p(len(groups[k]) - 1)
+        f["first_mention"] = float(first_of[k] == i)
         f["only_event"] = float(len(groups) == 1)
-        f["group_in_headline"] = float(any(0 <= first_break and events[j].evidence.end <= first_break for j in g))
+        f["group_in_headline"] = float(headlined[k])
         rows.append(f)
     return rows
 

@@ -25,8 +25,8 @@ official_names.py (name_variant), durations.py and tolls.py (contradiction), att
 (unresolved_attribution); assessment.py runs them and scores the page (`score()`);
 thresholds.py and numbers.py hold what they share.
 """
-from .assessment import (SPAN_PENALTY, WEIGHTS, assess, contradictions, penalty_for_span, score,
-                         sentence_flags)
+from .assessment import (SPAN_PENALTY, WEIGHTS, SpanPenalty, assess, contradictions, penalty_for_span,
+                         score, sentence_flags)
 from .attributions import unresolved_attributions
 from .captions import surviving_captions
 from .official_names import name_variants
@@ -34,6 +34,6 @@ from .paraphrases import candidate_pairs, near_duplicates
 from .removed import removed_flags
 from .thresholds import THRESHOLDS, Thresholds
 
-__all__ = ["SPAN_PENALTY", "THRESHOLDS", "Thresholds", "WEIGHTS", "assess", "candidate_pairs",
+__all__ = ["SPAN_PENALTY", "SpanPenalty", "THRESHOLDS", "Thresholds", "WEIGHTS", "assess", "candidate_pairs",
            "contradictions", "name_variants", "near_duplicates", "penalty_for_span", "removed_flags",
            "score", "sentence_flags", "surviving_captions", "unresolved_attributions"]

@@ -6,12 +6,14 @@ sentences in surviving pairs are embedded.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
 import numpy as np
 
 from ..lexicon import regex, word_set
+from ..extract.offsets import ByStart
 from ..model import Actor, QualityFlag
 from .numbers import NUM_WORDS
 from .thresholds import T
@@ -153,7 +155,8 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
         return []
     body = {i: (_body_start(text, *sentences[i]), sentences[i][1]) for i in idx}
     toks = {i: _tokens(text[body[i][0]:body[i][1]]) for i in idx}
-    spec = {i: _specifics(text, *body[i], actors) for i in idx}
+    by_start = ByStart(actors)  # each sentence asks for its own actors, not every actor of the page
+    spec = {i: _specifics(text, *body[i], by_start.within(*body[i])) for i in idx}
     content = {i: _content(toks[i]) for i in idx}
     df: dict[str, int] = defaultdict(int)
     for i in idx:
@@ -166,12 +169,34 @@ def candidate_pairs(text: str, sentences: list[tuple[int, int]],
         for w in content[i]:
             if df[w] <= max(T.common_min, T.common_share * len(idx)):
                 rare[w].append(i)
-    pairs = sorted({(i, j) for ids in rare.values() for a, i in enumerate(ids) for j in ids[a + 1:]})
+    nums = {i: frozenset(x for x in spec[i] if x.startswith("N:")) for i in idx}
+    pairs = sorted({p for ids in rare.values() for p in _nested_numbers(ids, nums)})
     out = []
     for i, j in pairs:
         need = _candidate(toks[i], toks[j], spec[i], spec[j], content[i], content[j], df, len(idx))
         if need is not None:
             out.append((i, j, need))
+    return out
+
+
+def _nested_numbers(ids: list[int], nums: dict[int, frozenset[str]]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of `ids` (ascending) whose numbers are nested, one side's all
+    among the other's. Any other pair names a number each side lacks: a clash (_clash), never a
+    candidate. Sentences are filed by their numbers and each is paired with the files of its own
+    numbers' subsets, so a page repeating a paragraph with a new count in each is not paired all
+    with all (issue 11)."""
+    files: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in ids:
+        files[nums[i]].append(i)
+    out = []
+    for mine, members in files.items():
+        out += [(a, b) for k, a in enumerate(members) for b in members[k + 1:]]
+        if 2 ** len(mine) <= len(files):
+            fewer = [f for n in range(len(mine)) for c in itertools.combinations(sorted(mine), n)
+                     if (f := frozenset(c)) in files]
+        else:
+            fewer = [f for f in files if f < mine]
+        out += [(min(a, b), max(a, b)) for f in fewer for a in files[f] for b in members]
     return out
 
 

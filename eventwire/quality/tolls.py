@@ -1,8 +1,12 @@
 """Two incompatible tolls for what reads as the same incident ("killed 19" … "21 dead")."""
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from ..lexicon import regex, table, word_set
 from ..model import Event, QualityFlag, Quote
@@ -129,35 +133,70 @@ def toll_contradictions(text: str, sentences: list[tuple[int, int]],
         if _UPDATE_RE.search(sent) or _CLAIM_RE.search(sent):
             continue
         counts += _counts(text, s, e)
+    # Each count is held against the earlier ones it could contradict: without a back-reference
+    # they must share a site, so only earlier counts of its kind filed under one of its sites are
+    # looked at, in text order, up to the first that holds (one flag per count); the sentences'
+    # places, days and sites are read once each. The same flags as holding it against every earlier
+    # count, in time linear in the document for a story that repeats its paragraphs (issue 11).
+    sets: dict[tuple[int, int], tuple[set[str], set[str], set[str]]] = {}
+
+    def sets_of(sent: tuple[int, int]) -> tuple[set[str], set[str], set[str]]:  # read once a sentence
+        if sent not in sets:
+            sets[sent] = (_times(text, *sent), _places(text, *sent), _sites(text, *sent))
+        return sets[sent]
+
+    filed: dict[tuple[str, str, str], list[int]] = defaultdict(list)  # (kind, noun, site) -> counts
+    of_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
+    in_sentence: dict[tuple[str, str, tuple[int, int]], int] = defaultdict(int)
     flags = []
     seen: set[tuple[int, int]] = set()
     for j, b in enumerate(counts):
-        earlier = [a for a in counts[:j] if a.kind == b.kind and a.noun == b.noun
-                   and a.sentence != b.sentence]
-        for a in earlier:
-            if not (a.high < b.low or b.high < a.low):
-                continue
-            backref = b.definite and len(earlier) == 1
-            if not backref:
-                # Different days, or each side naming a place the other lacks: two incidents.
-                ta, tb = _times(text, *a.sentence), _times(text, *b.sentence)
-                if ta and tb and not ta & tb:
+        kind = (b.kind, b.noun)
+        # the earlier counts of its kind, in other sentences
+        n_earlier = len(of_kind[kind]) - in_sentence[(*kind, b.sentence)]
+        if b.span not in seen:
+            if b.definite and n_earlier == 1:  # a back-reference to the only earlier count
+                only = next(i for i in of_kind[kind] if counts[i].sentence != b.sentence)
+                candidates: Iterable[int] = [only]
+            else:
+                lists = [filed[(*kind, w)] for w in sorted(sets_of(b.sentence)[2])]
+                candidates = (i for i, _ in itertools.groupby(heapq.merge(*lists)))
+            for i in candidates:
+                a = counts[i]
+                if a.sentence == b.sentence:
                     continue
-                pa, pb = _places(text, *a.sentence), _places(text, *b.sentence)
-                if pa - pb and pb - pa:
-                    continue
-            shared = _sites(text, *a.sentence) & _sites(text, *b.sentence)
-            if not (shared or backref):
-                continue
-            key = b.span
-            if key in seen:
-                continue
-            seen.add(key)
-            where = f" ({sorted(shared)[0]})" if shared else ""
-            flags.append(QualityFlag(
-                "contradiction",
-                f"two counts of {b.noun} {b.kind} for the same incident{where}: "
-                f"{text[a.span[0]:a.span[1]]!r} vs {text[b.span[0]:b.span[1]]!r}",
-                [list(a.span), list(b.span)]))
+                flag = _contradiction(text, a, b, b.definite and n_earlier == 1, sets_of)
+                if flag is not None:
+                    seen.add(b.span)
+                    flags.append(flag)
+                    break
+        of_kind[kind].append(j)
+        in_sentence[(*kind, b.sentence)] += 1
+        for w in sets_of(b.sentence)[2]:
+            filed[(*kind, w)].append(j)
     return flags
 
+
+_Sets = Callable[[tuple[int, int]], tuple[set[str], set[str], set[str]]]  # a sentence's days, places, sites
+
+
+def _contradiction(text: str, a: _Count, b: _Count, backref: bool, sets_of: _Sets) -> QualityFlag | None:
+    """The flag for count b contradicting the earlier count a, or None."""
+    if not (a.high < b.low or b.high < a.low):
+        return None
+    (ta, pa, sa), (tb, pb, sb) = sets_of(a.sentence), sets_of(b.sentence)
+    if not backref:
+        # Different days, or each side naming a place the other lacks: two incidents.
+        if ta and tb and not ta & tb:
+            return None
+        if pa - pb and pb - pa:
+            return None
+    shared = sa & sb
+    if not (shared or backref):
+        return None
+    where = f" ({sorted(shared)[0]})" if shared else ""
+    return QualityFlag(
+        "contradiction",
+        f"two counts of {b.noun} {b.kind} for the same incident{where}: "
+        f"{text[a.span[0]:a.span[1]]!r} vs {text[b.span[0]:b.span[1]]!r}",
+        [list(a.span), list(b.span)])
