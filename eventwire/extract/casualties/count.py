@@ -43,7 +43,7 @@ def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
     floor = max((m.best for m in floors), default=0)
     if not deaths:
         none = phrase_rx()["none"].search(sentence)
-        if none and not re.search(r"injur|hurt|wound", none.group(0), re.I):
+        if none and not phrase_rx()["injury_stems"].search(none.group(0)):
             return Casualties(text=none.group(0), best=0, low=0, high=0, injured=injured,
                               start=none.start() + offset, end=none.end() + offset)
         if injured is None:

@@ -29,6 +29,7 @@ WINDOWS = Windows()
 _NOT_PEOPLE = re.compile(rf"^\s*(?:{alternation('not_people_nouns')})\b", re.I)
 _PERSONS = re.compile(alternation("counted_people_nouns"), re.I)
 _COLLECTIVE = word_set("collective_victim_nouns")
+_LEFT_DEAD_VERBS = word_set("left_dead_verbs")
 
 
 # Mentions that say the least toll, not a count of their own: the sentence's toll is at least this.
@@ -57,7 +58,8 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "accident", "card_after", "gate",
           "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "left_dead", "reported_to_have", "unreal_between", "label_before", "measure_after",
-          "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death")
+          "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death",
+          "objectless_verb", "injury_stems")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
 
@@ -111,8 +113,7 @@ def people(noun: str) -> bool:
 def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
     """A passive "killed" with no auxiliary, or after a bare "have" ("two groups have killed 21
     people": the perfect, active), must not be followed by its own object."""
-    verb = m.group("verb").lower()
-    if verb in ("died", "dead", "perished") or "death" in verb or "lives" in verb:
+    if phrase_rx()["objectless_verb"].search(m.group("verb").lower()):
         return True
     aux = sentence[m.end("noun"):m.start("verb")].strip()
     if aux and not re.search(r"\b(?:have|has|had)$", aux, re.I):
@@ -149,7 +150,7 @@ def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
             if kind == "passive" and not _trailing_ok(sentence, m):
                 continue
             verb = (m.groupdict().get("verb") or "").lower()
-            if kind == "active" and verb in ("left", "leaving"):
+            if kind == "active" and verb in _LEFT_DEAD_VERBS:
                 tail = phrase_rx()["left_dead"].match(sentence, m.end("num"))
                 if not tail:
                     continue
@@ -186,7 +187,7 @@ def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
                 continue
             if kind == "sg_active" and m.group("det").lower() == "her" and noun and not _singular(noun):
                 continue  # "killed her family": a possessive, not the pronoun
-            if kind == "sg_active" and m.group("verb").lower() in ("left", "leaving") \
+            if kind == "sg_active" and m.group("verb").lower() in _LEFT_DEAD_VERBS \
                     and not phrase_rx()["left_dead"].match(sentence, m.end()):
                 continue  # "left a teen wounded": only "left ... dead" tells a death
             if not _ok_context(sentence, m.start(), m.start("verb")):

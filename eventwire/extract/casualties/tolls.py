@@ -44,7 +44,7 @@ def counts_others(found: Casualties) -> bool:
     return bool(_OTHERS.search(found.text or ""))
 
 
-_PRONOUN_VICTIM = re.compile(r"\b(?:him|her)\b", re.I)
+_PRONOUN_VICTIM = regex("toll_pronoun_victim", re.I)
 
 
 def carry_story_tolls(events: Sequence[Event], sentences: Sequence[tuple[int, str]], published: str | None,
