@@ -10,7 +10,7 @@ and named; Python keeps the logic that uses them. The files:
   A piece may name another pattern or a word list in braces, `{civilian_targets}`: the
   pattern's source, or the list's words joined with "|" (unescaped: lists used this way
   hold regex fragments such as `civilians?`), or a fragment the calling module builds and
-  passes in (casualties.py's number words). Quantifiers such as `{1,3}` are left alone.
+  passes in (extract/casualties/numbers.py's number words). Quantifiers such as `{1,3}` are left alone.
 - `data/patterns/*.jsonl`: token patterns for spaCy's Matcher or SpanRuler, one JSON object
   a line ({"label": ..., "pattern": [...]}), the file named after them (`token_patterns`).
 - `data/taxonomy.json`: ACLED's event types and sub-event types with their PLOVER, CAMEO

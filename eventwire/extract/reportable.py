@@ -17,11 +17,9 @@ import functools
 import json
 import math
 import re
-from pathlib import Path
 from typing import Sequence
 
-import yaml
-
+from ..datafiles import DATA_DIR, read_yaml
 from ..model import Event, When
 from ..resolve.dates import days_before_published
 from .classify import NONE
@@ -29,9 +27,8 @@ from .events import _ASIDE, quoted_spans
 from .mentions import ARMED_TYPES, calendar_dated, collapse, group
 from .offsets import Cover
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
-MODEL_FILE = _DATA / "models" / "reportable.json"
-CUES_FILE = _DATA / "reportable_cues.yaml"
+MODEL_FILE = DATA_DIR / "models" / "reportable.json"
+CUES_FILE = "reportable_cues.yaml"
 _WINDOW = 80  # characters before the trigger read for background words
 _NEAR = 30  # characters around the trigger read for planning and generic words
 _ARGUMENT = {"dobj", "nsubjpass", "nsubj", "attr", "oprd"}
@@ -39,7 +36,10 @@ _ARGUMENT = {"dobj", "nsubjpass", "nsubj", "attr", "oprd"}
 
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load(CUES_FILE.read_text("utf-8"))
+    # Not lexicon.py's word lists: these are the fitted model's features, read as YAML gives them.
+    # YAML reads negation_words' bare `no` as false, so the model was fitted with the cue "false";
+    # quoting it changes a feature and wants a refit (training/train_reportable.py).
+    data = read_yaml(CUES_FILE)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
 
 

@@ -11,12 +11,12 @@ are counted once each across the story: their number is the toll when it outnumb
 largest count was tried and lost on the fit split: stories that count the dead mostly count him.)
 
 Measured on the shooting reports of `../shared/train/gva` (eval/gva.py, fit split, 400 reports),
-together with the local-news casualty phrases of casualties.py: the main event's dead matches the
+together with the local-news casualty phrases of casualties/phrases.py: the main event's dead matches the
 Gun Violence Archive's killed count in 0.80 of reports (0.69 before; one dead: 0.56 -> 0.81).
 
 The story is what comes before the event's sentence (headline, lead) and what carries it on after
-(resolve/dates.py story_after: up to an aside, "Separately, ...", or a sentence set at another time,
-"On Monday, soldiers ..."). Left out besides: a running count ("this year", casualties.py's cumulative
+(resolve/dates/story_days.py story_after: up to an aside, "Separately, ...", or a sentence set at another time,
+"On Monday, soldiers ..."). Left out besides: a running count ("this year", casualty_cumulative
 pattern), a sentence dated, by a date of its own, further than `THRESHOLDS.other_day_days` from the
 event's day (an earlier killing told as background), and a count of "other" victims ("troops later
 shot dead five other attackers": another act). A figure told as the toll ("police put the death toll
