@@ -606,7 +606,7 @@ if not Doc.has_extension("event_readings"):
     Doc.set_extension("event_readings", default=None)
 
 
-def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None, context: str | None):
+def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None, context: tuple[str, ...] | None):
     """The classifier's prediction of a sentence that could report an event (a trigger word or
     a violence/protest cue), else None. Asked for only where it is used: the embedding is the
     costliest step of the pipeline, and most such sentences are background or yield nothing.
@@ -621,14 +621,14 @@ def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None, cont
     return pred
 
 
-def _neighbours(sents: list[Span], i: int, text: str) -> str | None:
+def _neighbours(sents: list[Span], i: int, text: str) -> tuple[str, ...] | None:
     """The sentence with the one before and the one after it in its line (a page's paragraph,
     a note, a snippet), or None when it stands alone there (a headline, a one-sentence paragraph).
     A sentence that opens another story ("Separately, ...") is no neighbour of the one before it."""
     lo = i - 1 if i > 0 and _same_line(sents[i - 1], sents[i], text) and not _ASIDE.match(sents[i].text) else i
     hi = i + 1 if (i + 1 < len(sents) and _same_line(sents[i], sents[i + 1], text)
                    and not _ASIDE.match(sents[i + 1].text)) else i
-    return text[sents[lo].start_char:sents[hi].end_char].strip() if lo < hi else None
+    return tuple(s.text.strip() for s in sents[lo:hi + 1]) if lo < hi else None
 
 
 def _same_line(a: Span, b: Span, text: str) -> bool:
@@ -779,7 +779,7 @@ def _clauses(text: str, offset: int) -> Clauses:
 
 
 def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | None, ix: _Index,
-                     classify: Callable | None, context: str | None = None) -> list[Event]:
+                     classify: Callable | None, context: tuple[str, ...] | None = None) -> list[Event]:
     """The sentence's main event, plus one for each other clause that reports a different kind
     of event with its own place or date ("X would withdraw, as talks resumed in Geneva")."""
     text = sent.text.rstrip()
