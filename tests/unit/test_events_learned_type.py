@@ -53,4 +53,3 @@ def test_the_shipped_model_carries_its_typing_settings():
     typing = load_model().typing
     assert typing is not None and 0.0 < typing.types <= typing.across < 1.0 and 0.0 < typing.alone < 1.0
     assert 0.0 <= typing.context < 1.0
-
