@@ -389,8 +389,12 @@ def _typing():
     return load_model().typing
 
 
-def _reads_none(pred) -> bool:
-    return pred is not None and not pred.is_event and pred.probability >= _typing().none
+def reads_as_no_event(ev: Event, pred) -> bool:
+    """An event with an ACLED type whose sentence the classifier reads as no event, `Typing.none`
+    sure or surer: its trigger word was taken in another sense (two companies "agreed" a deal,
+    an arms "deal", a relegation "battle", a shot in a basketball game)."""
+    return (ev.event_type is not None and pred is not None and not pred.is_event
+            and pred.probability >= _typing().none)
 
 
 def _learned_sub(pred, trig: Trigger | None) -> str | None:
@@ -813,13 +817,6 @@ def _sentence_events(sent: Span, index: int, *, doc_id: str, published: str | No
         return []
     if not alone:
         pred = _prediction(sent, triggers, classify, context)
-        if _reads_none(pred):
-            # what the sentence tells is no ACLED event; a PLOVER trigger (a visit, a demand)
-            # is outside what the classifier learned, and stays
-            hits = [h for h in hits if not h.trigger.sub]
-            hit = _main_hit(hits, sent.start)
-            if hit is None or _is_background(hit, sent, dates):
-                return []
     ctx = dict(sent=sent, index=index, doc_id=doc_id, ix=ix, pred=pred, attribution=attribution,
                excluded=excluded, dates=dates)
     clauses = _clauses(text, start)

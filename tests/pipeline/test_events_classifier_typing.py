@@ -28,25 +28,11 @@ def test_a_speech_act_as_the_main_verb_stays_a_speech_act(text):
     assert not [e for e in eventwire.extract(text, published="2024-05-10").events if e.sub_event_type]
 
 
-def test_a_trigger_sentence_read_as_none_is_no_acled_event(monkeypatch):
-    """"Two airlines agreed a deal": the trigger word's ACLED reading goes when the classifier
-    reads the sentence as none at `none`; a PLOVER trigger (a visit) stays."""
-    from eventwire.extract import events
-    from eventwire.extract.classify import Prediction, Typing
-    from eventwire.nlp import load
 
-    typing = Typing(types=0.25, across=0.5, alone=0.45, none=0.8)
-    monkeypatch.setattr(events, "_typing", lambda: typing)
-    nlp = load()
-
-    def run(text: str, p_none: float) -> list:
-        def reads(sentences, contexts=None):
-            return [Prediction(None, None, p_none, 0.0, (("none", p_none),))] * len(sentences)
-        return events.extract_events(nlp(text), doc_id="d", published="2018-04-02", actors=[], places=[],
-                                     classify=reads)
-
-    deal = "The two airlines agreed a deal on Monday."
-    assert [e.sub_event_type for e in run(deal, typing.none - 0.01)] == ["Agreement"]
-    assert run(deal, typing.none) == []
-    visit = "The minister visited the capital on Monday."
-    assert [e.plover_type for e in run(visit, 0.99)] == ["CONSULT"]
+def test_a_trigger_word_taken_in_another_sense_makes_no_event():
+    """"Two airlines agreed a deal": the classifier reads the sentence as no event (`Typing.none`),
+    so the page has no event of its days; a ceasefire between a government and rebels stays."""
+    deal = "Air France and Lufthansa agreed a deal on Monday to share routes between Paris and Frankfurt."
+    assert not eventwire.extract(deal, published="2018-04-02").events
+    truce = "The government and the rebels agreed to a ceasefire on Sunday in Juba."
+    assert [e.sub_event_type for e in eventwire.extract(truce, published="2018-04-02").events] == ["Agreement"]
