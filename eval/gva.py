@@ -169,6 +169,14 @@ def score(docs: list[dict], gold: dict[str, dict]) -> dict[str, Any]:
             (km := distance(point, p)) is not None and km <= KM for p in d.get("places") or []))
         add("oracle:date_any_event", any(c["date"] for c in per_event))
         add("oracle:dead_any_event", any(c["dead"] for c in per_event) or (not events and not g.get("killed")))
+        # a precision for real news: the share of a report's records that are its incident (a
+        # violent event within 50 km); a local report tells one shooting, so most others are spurious
+        for e in events:
+            km = distance(point, e.get("location"))
+            add("records:on_incident", None if point is None else (
+                e.get("event_type") in VIOLENT and km is not None and km <= KM))
+        tallies["records:per_report"][0] += len(events)  # its "share" is the mean count
+        tallies["records:per_report"][1] += 1
         add("baseline:dead_1", g.get("killed") == 1)
         add("baseline:dead_0", not g.get("killed"))
         add("baseline:date_published", (d.get("published") or "")[:10] == g["date"])
@@ -248,6 +256,8 @@ def report(split: str, n: int, scores: dict, merged: dict | None, seconds: float
                                              if k.startswith("oracle:")))
     lines.append("  top dead by gold killed: " + ", ".join(
         f"{k.split(':')[1]} {v['share']:.3f} (n={v['n']})" for k, v in scores.items() if k.startswith("by_killed:")))
+    lines.append(f"  records per report {scores['records:per_report']['share']:.2f}, "
+                 f"on the incident (violent, within {KM:.0f} km) {scores['records:on_incident']['share']}")
     lines.append(f"  place scored on {scores['top:place']['n']} reports with gold coordinates; "
                  f"failed documents {scores['docs:error']['right']}")
     if merged:

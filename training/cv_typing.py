@@ -44,11 +44,13 @@ from eventwire.extract import classify as C  # noqa: E402
 NEWS = ROOT / "training" / "news_examples.jsonl"
 OUT = ROOT / "training" / "typing_cv.json"
 FOLD_TYPING = {"types": 0.25, "across": 0.25, "alone": 0.45}  # a fold model's own; each point replaces it
-# Rounds, each from the best point so far. START is the best point of the earlier, wider search
-# (context 0, .3, .5, .7; across .25 to .65; types .15, .25, .35; alone .3, .45, .6: the classifier
-# without the quiet sentences), from which this search goes on.
-START = {"types": 0.25, "across": 0.45, "alone": 0.45, "context": 0.7}
-ROUNDS = [("alone", (0.35, 0.55, 0.65)), ("across", (0.35, 0.55)), ("context", (0.5, 0.3))]
+# Rounds, each from the best point so far. START is the point the earlier searches chose (their
+# table is in typing_cv.json's earlier_grids: context 0, .3, .5, .7; across .25 to .65; types .15,
+# .25, .35; alone .3 to .65), re-searched when the neighbours' reading became the mean of the
+# sentences' vectors instead of the embedding of their joined text.
+# `none` (a trigger sentence the classifier reads as no event is none) starts at never.
+START = {"types": 0.25, "across": 0.35, "alone": 0.35, "context": 0.7, "none": 1.01}
+ROUNDS = [("context", (0.5, 0.85)), ("none", (0.9, 0.8, 0.65, 0.5, 0.4, 0.3, 0.0))]
 
 
 def fold_models(cache: Path, shared: Path) -> tuple[list, list[dict], dict[str, dict]]:
@@ -82,11 +84,15 @@ class Remembering(C.LinearModel):
 
     seen: dict = field(default_factory=dict)
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.seen]
+    def predict_proba(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        # a neighbours' reading comes with its vectors (the mean of its sentences'): kept apart
+        keys = [(t, vectors is not None) for t in texts]
+        missing = [i for i, k in enumerate(keys) if k not in self.seen]
         if missing:
-            self.seen.update(zip(missing, C.LinearModel.predict_proba(self, missing)))
-        return np.array([self.seen[t] for t in texts])
+            vecs = None if vectors is None else vectors[missing]
+            self.seen.update(zip([keys[i] for i in missing],
+                                 C.LinearModel.predict_proba(self, [texts[i] for i in missing], vecs)))
+        return np.array([self.seen[k] for k in keys])
 
 
 def cached_parses(cache: Path):
@@ -165,12 +171,23 @@ def run_point(models, held_out, gold, typing: C.Typing) -> dict:
     }
 
 
+def earlier_grids(about_last: str, reuse: bool) -> list[dict]:
+    """The tables of the searches before, the last one with what it differed in (--about-last);
+    a run that reuses the last table goes on with its search, which is no earlier one."""
+    if not OUT.exists():
+        return []
+    old = json.loads(OUT.read_text("utf-8"))
+    last = [] if reuse else [{"about": about_last, "chosen": old["chosen"], "grid": old["cv"]["grid"]}]
+    return old["cv"].get("earlier_grids", []) + last
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/typing-cache"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--reuse", action="store_true", help="take the points of the last table as measured")
+    ap.add_argument("--about-last", default="", help="with --write: what the last table's search differed in")
     a = ap.parse_args(argv)
     a.cache.mkdir(parents=True, exist_ok=True)
     models, held_out, gold = fold_models(a.cache, a.shared)
@@ -210,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     print("chosen", chosen)
     if a.write:
         out = {"chosen": chosen, "cv": {"folds": tc.FOLDS, "notes": sum(map(len, held_out)),
-                                        "classifier_params": tc.DEFAULTS, "chosen_scores": best, "grid": table}}
+                                        "classifier_params": tc.DEFAULTS, "chosen_scores": best, "grid": table,
+                                        "earlier_grids": earlier_grids(a.about_last, a.reuse)}}
         OUT.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
     return 0
 

@@ -97,6 +97,10 @@ class Typing:
     # sentence alone can be ambiguous ("Two men were shot dead" by a gang or by its rival; "The
     # crowd was dispersed") where the few sentences around it are not.
     context: float = 0.0
+    # A sentence whose trigger word names an ACLED event is none when the classifier reads "none"
+    # this sure: the word was taken in another sense (two companies "agreed" a deal, a relegation
+    # "battle"). Above 1: never (the models before it).
+    none: float = 1.01
 
 
 @dataclass(frozen=True)
@@ -109,18 +113,20 @@ class LinearModel:
     ngram: NgramModel | None = None
     typing: Typing | None = None
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        """(n, n_classes) probabilities of the template-stripped texts."""
-        probs = self.proba(self.features(texts))
+    def predict_proba(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """(n, n_classes) probabilities of the template-stripped texts; `vectors`: their sentence
+        vectors when already known (else embedded here)."""
+        probs = self.proba(self.features(texts, vectors))
         if self.ngram is None or self.ngram.mix <= 0.0:
             return probs
         mixed = (1.0 - self.ngram.mix) * np.log(np.maximum(probs, 1e-12)) + self.ngram.mix * self.ngram.log_proba(texts)
         return np.exp(log_softmax(mixed))
 
-    def features(self, texts: list[str]) -> np.ndarray:
+    def features(self, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
         from eventwire.embed import embed
 
-        return np.hstack([embed(texts), lexical_features(texts, self.patterns, self.lexical_scale)])
+        vectors = embed(texts) if vectors is None else vectors
+        return np.hstack([vectors, lexical_features(texts, self.patterns, self.lexical_scale)])
 
     def proba(self, feats: np.ndarray) -> np.ndarray:
         # Row by row: a matrix product's rounding depends on how many rows it has, and a
@@ -192,10 +198,10 @@ def _vectorizer(z, prefix: str, analyzer: str) -> tfidf.Vectorizer:
     return tfidf.Vectorizer(vocab, z[f"{prefix}_idf"].astype(np.float32), int(z[f"{prefix}_n_max"]), analyzer, n_min)
 
 
-def classify(sentences: list[str], *, contexts: list[str | None] | None = None, model: LinearModel | None = None,
-             top_k: int = TOP_K) -> list[Prediction]:
-    """One Prediction per sentence (same order). `contexts`: each sentence with its neighbours
-    (None: it stands alone), whose reading counts for the model's `typing.context` share."""
+def classify(sentences: list[str], *, contexts: list[tuple[str, ...] | None] | None = None,
+             model: LinearModel | None = None, top_k: int = TOP_K) -> list[Prediction]:
+    """One Prediction per sentence (same order). `contexts`: each sentence with its neighbours,
+    in order (None: it stands alone), whose reading counts for the model's `typing.context` share."""
     if not sentences:
         return []
     m = model or load_model()
@@ -203,10 +209,27 @@ def classify(sentences: list[str], *, contexts: list[str | None] | None = None, 
     share = m.typing.context if m.typing else 0.0
     around = [i for i, c in enumerate(contexts or ()) if c]
     if share > 0 and around:
-        ctx = m.predict_proba([strip_template(contexts[i]) for i in around])
+        ctx = _context_proba(m, [[strip_template(p) for p in contexts[i]] for i in around])
         mixed = (1 - share) * np.log(np.maximum(probs[around], 1e-12)) + share * np.log(np.maximum(ctx, 1e-12))
         probs[around] = np.exp(log_softmax(mixed))
     return [_prediction(row, m.classes, top_k) for row in probs]
+
+
+def _context_proba(m: LinearModel, groups: list[list[str]]) -> np.ndarray:
+    """The reading of each group of neighbouring sentences. Its sentence vector is the mean of
+    the sentences' own (unit length again): each sentence is embedded once, and the neighbours'
+    vectors are those the classifier reuses when it reads them in turn (embed keeps the recent
+    ones). Embedding the joined text instead cost three times a sentence's tokens, and the
+    encoder reads only its first 128. The n-grams and cue patterns read the joined text."""
+    from eventwire.embed import embed
+
+    flat = embed([p for g in groups for p in g])
+    means, k = [], 0
+    for g in groups:
+        v = flat[k:k + len(g)].mean(axis=0)
+        means.append(v / max(float(np.linalg.norm(v)), 1e-9))
+        k += len(g)
+    return m.predict_proba([" ".join(g) for g in groups], vectors=np.stack(means).astype(np.float32))
 
 
 def _prediction(row: np.ndarray, classes: tuple[str, ...], top_k: int) -> Prediction:

@@ -23,7 +23,7 @@ from ..datafiles import DATA_DIR, read_yaml
 from ..model import Event, When
 from ..resolve.dates import days_before_published
 from .classify import NONE
-from .events import _ASIDE, quoted_spans
+from .events import _ASIDE, quoted_spans, reads_as_no_event
 from .mentions import ARMED_TYPES, calendar_dated, collapse, group
 from .offsets import Cover
 
@@ -273,10 +273,13 @@ def judge(events: list[Event], doc, published: str | None) -> list[Event]:
     groups = group(events, headline_end(doc.text))
     rows = features(events, doc, published, groups)
     # an event its own sentence dates over a month before publication is background by definition
-    # (ACLED codes it on its day, from the news of that day): never one of the page's own events
+    # (ACLED codes it on its day, from the news of that day), and one whose sentence the classifier
+    # reads as no event is no event: never one of the page's own events (either may stand on record)
     said = probabilities(rows)
-    probs = [0.0 if f.get("date_own") and (f.get("days_31_365") or f.get("days_over_365")) else p
-             for f, p in zip(rows, said)]
+    readings = doc._.event_readings or {}
+    probs = [0.0 if (f.get("date_own") and (f.get("days_31_365") or f.get("days_over_365")))
+             or reads_as_no_event(ev, readings.get(ev.evidence.start)) else p
+             for ev, f, p in zip(events, rows, said)]
     ranked = sorted(groups, key=lambda g: -max(probs[j] for j in g))
     if max(probs[j] for j in ranked[0]) < threshold("main"):
         return []  # a page with no event of its days keeps no records: policy, opinion, features

@@ -26,3 +26,13 @@ def test_classifier_types_an_event_the_triggers_leave_untyped(text, sub):
 ])
 def test_a_speech_act_as_the_main_verb_stays_a_speech_act(text):
     assert not [e for e in eventwire.extract(text, published="2024-05-10").events if e.sub_event_type]
+
+
+
+def test_a_trigger_word_taken_in_another_sense_makes_no_event():
+    """"Two airlines agreed a deal": the classifier reads the sentence as no event (`Typing.none`),
+    so the page has no event of its days; a ceasefire between a government and rebels stays."""
+    deal = "Air France and Lufthansa agreed a deal on Monday to share routes between Paris and Frankfurt."
+    assert not eventwire.extract(deal, published="2018-04-02").events
+    truce = "The government and the rebels agreed to a ceasefire on Sunday in Juba."
+    assert [e.sub_event_type for e in eventwire.extract(truce, published="2018-04-02").events] == ["Agreement"]
