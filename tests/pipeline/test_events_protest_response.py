@@ -38,12 +38,13 @@ _AFTERMATH = [
 
 @pytest.mark.parametrize("attack, arrests", _AFTERMATH)
 def test_arrests_told_with_the_attack_are_part_of_its_record(attack, arrests):
-    # in the attack's paragraph the arrests are read with it: one record, as ACLED codes it
+    # in the attack's paragraph the arrests are its aftermath: one record, as ACLED codes it (the
+    # arrests' sentence joins the record's evidence only where the neighbours' reading types it
+    # as the attack, not since that reading is half the sentence's: docs/MODEL.md)
     doc = eventwire.extract(f"{attack} {arrests}", published="2024-03-09")
     main = eventwire.main_event(doc)
     assert main.event_type == "Violence against civilians"
-    assert not [e for e in doc.events if e.sub_event_type == "Arrests" and e.confidence >= main.confidence]
-    assert arrests in [s.sentence for s in main.evidence_spans]
+    assert not [e for e in doc.events if e.sub_event_type == "Arrests"]
 
 
 @pytest.mark.parametrize("attack, arrests", _AFTERMATH)
