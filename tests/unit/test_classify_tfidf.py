@@ -54,7 +54,7 @@ def _toy_model(mix: float) -> LinearModel:
 
 def test_mix_zero_is_the_embedding_model_and_one_the_ngram_model(monkeypatch):
     # the embedding half stands in as three zero features: its probabilities come from the bias
-    monkeypatch.setattr(LinearModel, "features", lambda self, texts: np.zeros((len(texts), 3), np.float32))
+    monkeypatch.setattr(LinearModel, "features", lambda self, texts, vectors=None: np.zeros((len(texts), 3), np.float32))
     emb = _toy_model(0.0)
     p0 = emb.predict_proba(TEXTS)
     assert np.allclose(p0, emb.proba(np.zeros((len(TEXTS), 3), np.float32)))
