@@ -97,9 +97,9 @@ class Typing:
     # sentence alone can be ambiguous ("Two men were shot dead" by a gang or by its rival; "The
     # crowd was dispersed") where the few sentences around it are not.
     context: float = 0.0
-    # A sentence whose trigger word names an ACLED event is none when the classifier reads "none"
-    # this sure: the word was taken in another sense (two companies "agreed" a deal, a relegation
-    # "battle"). Above 1: never (the models before it).
+    # A protest or strategic development is no event of the page's days when the classifier reads
+    # its sentence as "none" this sure: the trigger word was taken in another sense (two companies
+    # "agreed" a deal, an Easter "vigil"; extract/reportable.py). Above 1: never (older models).
     none: float = 1.01
 
 

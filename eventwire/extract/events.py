@@ -389,16 +389,6 @@ def _typing():
     return load_model().typing
 
 
-def reads_as_no_event(ev: Event, pred) -> bool:
-    """A protest or strategic development whose sentence the classifier reads as no event,
-    `Typing.none` sure or surer: its trigger word was taken in another sense (two companies
-    "agreed" a deal, an Easter "vigil", a market "rally"). Not violence: the classifier learned
-    none of local crime news, and on the GVA fit reports its "none" took shootings for no event
-    (main event found 0.92 -> 0.88 at 0.8)."""
-    return (ev.event_type is not None and ev.event_type not in VIOLENT_TYPES and pred is not None
-            and not pred.is_event and pred.probability >= _typing().none)
-
-
 def _learned_sub(pred, trig: Trigger | None) -> str | None:
     """The classifier's sub-type for the sentence when it is sure enough: it reads the whole
     sentence ("police dispersed the march" is an intervention, "gunmen shot villagers" an
