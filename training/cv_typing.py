@@ -3,8 +3,8 @@
     PYTHONPATH=. python training/cv_typing.py [--shared ../shared] [--cache /tmp/typing-cache] [--write]
 
 The pipeline decides an event's type with the classifier's reading of its sentence and the
-trigger word's (eventwire/extract/events.py); the settings of that choice (classify.Typing: the
-thresholds and the share of the sentence's neighbours in its reading) are read off here, never
+trigger word's (eventwire/extract/events/subtype.py); the settings of that choice
+(classify.Typing: the thresholds and the share of the sentence's neighbours in its reading) are read off here, never
 off ../shared/eval. The ACLED notes of ../shared/train/acled and the team's news examples are
 split as train_classifier.py --cv splits them (5 folds, stratified, seed 0); each fold's
 classifier is fitted on the other folds, and the whole pipeline is run over the fold's notes

@@ -13,7 +13,8 @@ MiniLM embeddings (eventwire.embed) + keyword-group indicators (LEXICON below), 
 1-2-gram and in-word character 3-5-gram TF-IDF (eventwire.extract.tfidf); their
 log-probabilities are mixed (ngram_mix). DEFAULTS were chosen by 5-fold cross-validation on the
 training rows (--cv); the typing thresholds (how sure the classifier must be to type an event,
-eventwire/extract/events.py) by training/cv_typing.py, which writes training/typing_cv.json.
+eventwire/extract/events/subtype.py) by training/cv_typing.py, which writes
+training/typing_cv.json.
 Both, with their cross-validated figures, go into the model file's `provenance`. Only weights,
 vocabularies and idf are shipped (numpy at run time).
 """

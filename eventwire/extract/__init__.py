@@ -1,4 +1,4 @@
-"""The extract stage: events (events.py, classify.py, mentions.py, story.py, reportable.py),
+"""The extract stage: events (events/, classify.py, mentions.py, story.py, reportable.py),
 casualties, attribution and quotes.
 
 The name `eventwire.extract` is also the public one-call API: the package `eventwire` makes

@@ -86,8 +86,8 @@ class NgramModel:
 
 @dataclass(frozen=True)
 class Typing:
-    """How sure the classifier must be to type an event (extract/events.py). Chosen with the model,
-    by cross-validating the pipeline on its training notes (training/cv_typing.py), and stored
+    """How sure the classifier must be to type an event (extract/events/subtype.py). Chosen with
+    the model, by cross-validating the pipeline on its training notes (training/cv_typing.py), and stored
     in its file with the figures."""
 
     types: float  # its most likely event class types the sentence's event within the trigger word's type

@@ -17,12 +17,11 @@ def test_best_event_sets_none_aside_and_needs_its_threshold():
 
 
 def test_the_classifier_types_within_the_trigger_type_and_needs_more_across(monkeypatch):
-    from eventwire.extract import events
     from eventwire.extract.classify import Typing
-    from eventwire.extract.events import Hit, _refine_sub
+    from eventwire.extract.events import Hit, _refine_sub, subtype
 
     typing = Typing(types=0.25, across=0.5, alone=0.45)
-    monkeypatch.setattr(events, "_typing", lambda: typing)
+    monkeypatch.setattr(subtype, "_typing", lambda: typing)
     rioters = Hit(Trigger(("rioters",), "Violent demonstration", None, None, 5, None), None)
     # within Riots a fair guess picks the sub-type
     assert _refine_sub(rioters, "", None, _pred(("Mob violence", typing.types + 0.01), ("none", 0.2))) \
@@ -38,13 +37,13 @@ def test_the_classifier_types_within_the_trigger_type_and_needs_more_across(monk
 
 
 def test_a_trigger_outside_acled_is_typed_only_at_across(monkeypatch):
-    from eventwire.extract import events
     from eventwire.extract.classify import Typing
+    from eventwire.extract.events import subtype
 
     typing = Typing(types=0.25, across=0.5, alone=0.45)
-    monkeypatch.setattr(events, "_typing", lambda: typing)
-    assert events._learned_sub(_pred(("Peaceful protest", typing.across - 0.01)), None) is None
-    assert events._learned_sub(_pred(("Peaceful protest", typing.across)), None) == "Peaceful protest"
+    monkeypatch.setattr(subtype, "_typing", lambda: typing)
+    assert subtype._learned_sub(_pred(("Peaceful protest", typing.across - 0.01)), None) is None
+    assert subtype._learned_sub(_pred(("Peaceful protest", typing.across)), None) == "Peaceful protest"
 
 
 def test_the_shipped_model_carries_its_typing_settings():
