@@ -1,9 +1,11 @@
 """Candidate pairs by blocking. Every report is indexed under keys made of its event-type
-family, a date bucket and a place key whose grain follows the place's precision (a ~1 degree
-grid cell for towns, the admin1 for provinces, the country for country-level places). A
-report only meets the reports it shares a key with, so the work grows with n log n (the sort
-of the candidate pairs), never with all pairs. Related types (a riot / a mob attack) meet on
-a finer grid of their own."""
+family, a date bucket and a place key whose grain follows the place's precision (a grid cell
+as wide as the farthest two towns of one incident can be for towns, the admin1 for provinces,
+the country for country-level places). A report only meets the reports it shares a key with,
+so the work grows with the reports times how dense the news is within `max_km` and a few days,
+never with all pairs. The cells and buckets are no coarser than the pair limits (`max_km`,
+`max_day_gap`): a coarser key only adds pairs that `place_score` / `date_score` then refuse.
+Related types (a riot / a mob attack) meet on a finer grid of their own."""
 from __future__ import annotations
 
 import math
@@ -15,17 +17,34 @@ from .records import Report, pinned, related
 from .settings import T
 
 
+KM_PER_DEGREE = 111.0  # a cell's height: a degree of latitude, rounded down so a cell is never lower than max_km
+EARTH_KM_PER_DEGREE = 6371.0 * math.pi / 180.0  # haversine's radius, as the pair limit measures it
+
+
+def _cell_deg() -> float:
+    return T.max_km / KM_PER_DEGREE
+
+
+def _lon_reach(lat: float) -> int:
+    """How many cells east and west a town within max_km can lie: a degree of longitude
+    shrinks with the cosine of the latitude (taken one cell poleward, the worse side)."""
+    shrink = math.cos(math.radians(min(89.0, abs(lat) + _cell_deg())))
+    return math.ceil(KM_PER_DEGREE / (EARTH_KM_PER_DEGREE * shrink))
+
+
 def _place_keys(r: Report) -> tuple[list[tuple], list[tuple]]:
     """(keys the report is filed under, keys it looks in). Pairs are undirected, so a fine
     report need not look at coarse keys: the coarse report finds it there."""
     if r.place_rank == 0:
-        cell = (math.floor(r.lat), math.floor(r.lon))
+        g = _cell_deg()
+        cell = (math.floor(r.lat / g), math.floor(r.lon / g))
         filed = [("g", *cell)]
         if r.country:
             filed.append(("c", r.country))
             if r.admin1:
                 filed.append(("a", r.country, r.admin1))
-        looks = [("g", cell[0] + dy, cell[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        reach = _lon_reach(r.lat)
+        looks = [("g", cell[0] + dy, cell[1] + dx) for dy in (-1, 0, 1) for dx in range(-reach, reach + 1)]
         return filed, looks
     if r.place_rank == 1:
         key = ("a", r.country, r.admin1)
