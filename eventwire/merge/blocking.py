@@ -67,24 +67,32 @@ def _date_buckets(r: Report) -> tuple[list[Any], list[Any]]:
     return span, span
 
 
+def _looks(r: Report) -> list[tuple]:
+    """The keys a report looks in: a dated one under (family, date bucket, place), an undated
+    one under (family, place) alone, among every report filed there."""
+    _, looks = _place_keys(r)
+    if r.d0 is None:
+        return [("*undated*", r.family, pk) for pk in looks]
+    _, dlooks = _date_buckets(r)
+    return [(r.family, b, pk) for pk in looks for b in dlooks]
+
+
 def candidate_pairs(recs: Sequence[Report]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of the reports that share a blocking key."""
+    """Index pairs (i < j) of the reports that share a blocking key. The keys a report looks in
+    are made again when it looks rather than kept: at a million reports they would outweigh
+    the index."""
     index: dict[tuple, list[int]] = defaultdict(list)
     undated_index: dict[tuple, list[int]] = defaultdict(list)
-    looks_of: list[list[tuple]] = []
     for i, r in enumerate(recs):
-        filed, looks = _place_keys(r)
-        dfiled, dlooks = _date_buckets(r)
+        filed, _ = _place_keys(r)
+        dfiled, _ = _date_buckets(r)
         for pk in filed:
             undated_index[(r.family, pk)].append(i)
             for b in dfiled:
                 index[(r.family, b, pk)].append(i)
-        looks_of.append([(r.family, b, pk) for pk in looks for b in dlooks])
-        if r.d0 is None:
-            looks_of[-1] = [("*undated*", r.family, pk) for pk in looks]
     pairs: set[tuple[int, int]] = set()
-    for i, looks in enumerate(looks_of):
-        for key in looks:
+    for i, r in enumerate(recs):
+        for key in _looks(r):
             if key[0] == "*undated*":
                 members = undated_index.get(key[1:], ())
                 if len(members) > T.max_undated_block:
