@@ -113,16 +113,19 @@ def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]
 
 def _story_day(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], outlet: Outlet | None) -> None:
     """The day the page tells the incident on (story_day.py), over the main sentence's own day.
-    Two own days stay: a span ("between Friday and Sunday"; the model picks days), and a
-    calendar day named in the sentence itself ("On 30 June 2022, ..."), not as the day something
-    was said: the model, fitted on local reports that rarely write one, moved such days to
-    another day the page names in 4 of 800 ACLED training notes and fixed none."""
-    if main.date is not None and main.date.start and main.date.precision in SPAN:
-        return
-    if calendar_dated(main) and not told_or_stamped(main.date, doc.text):
+    Two own days stay: a span ("between Friday and Sunday", "last week"; the model picks days),
+    unless the chosen day lies inside it ("over the weekend" and "late Saturday"; "early July" and
+    "the July 9 shooting": the day tells the span more finely), and a calendar day named in the
+    sentence itself ("On 30 June 2022, ..."), not as the day something was said: the model, fitted
+    on local reports that rarely write one, moved such days to another day the page names in 4 of
+    800 ACLED training notes and fixed none."""
+    span = main.date if main.date is not None and main.date.start and main.date.precision in SPAN else None
+    if span is None and calendar_dated(main) and not told_or_stamped(main.date, doc.text):
         return
     day, p = incident_day(doc, sentences)
-    if day is not None and (outlet is not None or p >= THRESHOLDS.unknown_outlet_sure):
+    if day is None or (outlet is None and p < THRESHOLDS.unknown_outlet_sure):
+        return
+    if span is None or span.start <= day.start <= (span.end or span.start):
         main.date = day
 
 
@@ -201,7 +204,15 @@ def lead_day(text: str, published: str | None) -> When | None:
 def told_or_stamped(when: When, text: str) -> bool:
     """A page stamp ("Posted: Monday, June 22") or the day something was said or done about the
     incident ("police said Saturday", "was charged Wednesday"), not the incident's day."""
+    return _before_date(when, text, "story_stamp_before") or _before_date(when, text, "story_told_before")
+
+
+def stamped(when: When, text: str) -> bool:
+    """A page stamp ("Posted: Monday, June 22", "(Published Friday, July 31)"): when the page was written."""
+    return _before_date(when, text, "story_stamp_before")
+
+
+def _before_date(when: When, text: str, pattern: str) -> bool:
     if when.span_start is None:
         return False
-    before = text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]
-    return bool(_rx("story_stamp_before").search(before) or _rx("story_told_before").search(before))
+    return bool(_rx(pattern).search(text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]))

@@ -106,3 +106,32 @@ def test_a_calendar_day_the_main_sentence_names_stays():
     assert incident_day(doc, _sentences(text))[0].start == "2022-07-02"  # the model's pick: the headline's day
     complete_main_event(doc, _sentences(text))
     assert main.date.start == "2022-06-30"
+
+
+def _with_outlet(monkeypatch) -> None:
+    import eventwire.extract.story as story
+    monkeypatch.setattr(story, "outlet_of_page", lambda source, url: Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9))
+
+
+def test_a_span_takes_the_modelled_day_inside_it(monkeypatch):
+    _with_outlet(monkeypatch)
+    sentence = "Two men were wounded in a shooting over the weekend"
+    text = f"Two wounded\n{sentence}. The men were shot late Saturday on Elm Street, police said."
+    weekend = When(text="over the weekend", start="2016-05-07", end="2016-05-08", precision="range",
+                   span_start=text.index("over the"), span_end=text.index("over the") + 16)
+    main = _event(text, sentence, day=weekend)
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[main])
+    complete_main_event(doc, _sentences(text))
+    assert (main.date.start, main.date.precision) == ("2016-05-07", "day")
+
+
+def test_a_span_stays_when_the_modelled_day_lies_outside_it(monkeypatch):
+    _with_outlet(monkeypatch)
+    sentence = "A man was charged Monday in a shooting last week"
+    text = f"Man charged\n{sentence}."
+    week = When(text="last week", start="2016-05-02", end="2016-05-08", precision="week",
+                span_start=text.index("last week"), span_end=text.index("last week") + 9)
+    main = _event(text, sentence, day=week)
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[main])
+    complete_main_event(doc, _sentences(text))
+    assert main.date.precision == "week"
