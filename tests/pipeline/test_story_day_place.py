@@ -108,30 +108,28 @@ def test_a_calendar_day_the_main_sentence_names_stays():
     assert main.date.start == "2022-06-30"
 
 
-def _with_outlet(monkeypatch) -> None:
+
+def _span_main(monkeypatch, sentence: str, rest: str, said: str, start: str, end: str, precision: str) -> Event:
+    """The main event of a report (its outlet known) dated by the span `said` in its `sentence`,
+    after complete_main_event."""
     import eventwire.extract.story as story
     monkeypatch.setattr(story, "outlet_of_page", lambda source, url: Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9))
+    text = f"Shooting\n{sentence}.{rest}"
+    at = text.index(said)
+    main = _event(text, sentence, day=When(text=said, start=start, end=end, precision=precision,
+                                           span_start=at, span_end=at + len(said)))
+    complete_main_event(Document(id="d", title=None, published="2016-05-09", text=text, events=[main]), _sentences(text))
+    return main
 
 
 def test_a_span_takes_the_modelled_day_inside_it(monkeypatch):
-    _with_outlet(monkeypatch)
-    sentence = "Two men were wounded in a shooting over the weekend"
-    text = f"Two wounded\n{sentence}. The men were shot late Saturday on Elm Street, police said."
-    weekend = When(text="over the weekend", start="2016-05-07", end="2016-05-08", precision="range",
-                   span_start=text.index("over the"), span_end=text.index("over the") + 16)
-    main = _event(text, sentence, day=weekend)
-    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[main])
-    complete_main_event(doc, _sentences(text))
+    main = _span_main(monkeypatch, "Two men were wounded in a shooting over the weekend",
+                      " The men were shot late Saturday on Elm Street, police said.", "over the weekend",
+                      "2016-05-07", "2016-05-08", "range")
     assert (main.date.start, main.date.precision) == ("2016-05-07", "day")
 
 
 def test_a_span_stays_when_the_modelled_day_lies_outside_it(monkeypatch):
-    _with_outlet(monkeypatch)
-    sentence = "A man was charged Monday in a shooting last week"
-    text = f"Man charged\n{sentence}."
-    week = When(text="last week", start="2016-05-02", end="2016-05-08", precision="week",
-                span_start=text.index("last week"), span_end=text.index("last week") + 9)
-    main = _event(text, sentence, day=week)
-    doc = Document(id="d", title=None, published="2016-05-09", text=text, events=[main])
-    complete_main_event(doc, _sentences(text))
+    main = _span_main(monkeypatch, "A man was charged Monday in a shooting last week", "", "last week",
+                      "2016-05-02", "2016-05-08", "week")
     assert main.date.precision == "week"
