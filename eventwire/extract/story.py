@@ -34,11 +34,13 @@ from .story_place import FINE_PLACE, incident_place
 from .story_toll import story_toll
 from ..geo import haversine_km
 from ..geo.outlets import Outlet, outlet_of_page
-from ..lexicon import regex
+from ..lexicon import regex, table
 from ..model import Document, Event, Place, When
+from ..resolve.dates import bind_weekdays, find_dates
 from ..salience import main_event
 
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
+_WEEKDAY_NAMES = {name.capitalize() for name in table("weekday_numbers")}  # a bare weekday, as written
 SPAN = {"range", "week"}  # days a sentence tells as a span
 
 
@@ -92,6 +94,9 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
                           and e.date.precision in DAY), main.date)
     if main.date is None or main.date.start is None or told_or_stamped(main.date, text):
         main.date = lead_day(text, published) or main.date
+    if main.date is not None and main.date.precision in DAY and main.date.text in _WEEKDAY_NAMES:
+        main.date = bind_weekdays([main.date], published, page=find_dates(text, published),
+                                  stamp=lambda w: stamped(w, text))[0]
     lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
@@ -181,8 +186,6 @@ def lead_day(text: str, published: str | None) -> When | None:
     at most `lead_within_days` before publication, that is not a page stamp or the day something was
     said, charged or released. Reports are written lead first: the first day told is the
     incident's."""
-    from ..resolve.dates import find_dates
-
     if not published:
         return None
     from .events import dateline_spans

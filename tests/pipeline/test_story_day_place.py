@@ -133,3 +133,13 @@ def test_a_span_stays_when_the_modelled_day_lies_outside_it(monkeypatch):
     main = _span_main(monkeypatch, "A man was charged Monday in a shooting last week", "", "last week",
                       "2016-05-02", "2016-05-08", "week")
     assert main.date.precision == "week"
+
+
+def test_the_main_events_bare_weekday_is_the_one_the_page_names_in_full():
+    sentence = "A girl was hit in a drive-by shooting Monday night"
+    text = f"Girl shot\n{sentence}. Officers said it was near 11 p.m. Monday, May 23, at a home on Elm Street."
+    at = text.index("Monday")
+    main = _event(text, sentence, day=When(text="Monday", start="2016-05-30", end="2016-05-30", precision="day",
+                                           span_start=at, span_end=at + 6))
+    complete_main_event(Document(id="d", title=None, published="2016-06-01", text=text, events=[main]), _sentences(text))
+    assert (main.date.start, main.date.text) == ("2016-05-23", "Monday")

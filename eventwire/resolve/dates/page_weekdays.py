@@ -26,17 +26,18 @@ def _weekday_named(when: When) -> int | None:
     return wd if dt.date.fromisoformat(when.start).weekday() == wd else None
 
 
-def bind_weekdays(dates: Sequence[When], published: str | None, *,
+def bind_weekdays(dates: Sequence[When], published: str | None, *, page: Sequence[When] | None = None,
                   stamp: Callable[[When], bool] = lambda w: False) -> list[When]:
-    """`dates` (a page's, find_dates) with each bare weekday ("Monday", not "last Monday") moved to
-    the one day before publication the page names in full with that weekday ("Monday, May 23"),
-    when there is exactly one such day that is not a page stamp (`stamp`: "Posted Monday, May 30"
-    tells when the page was written) and not after publication (an upcoming hearing's day)."""
+    """`dates` with each bare weekday ("Monday", not "last Monday") moved to the one day before
+    publication the page names in full with that weekday ("Monday, May 23"), when there is exactly
+    one such day that is not a page stamp (`stamp`: "Posted Monday, May 30" tells when the page was
+    written) and not after publication (an upcoming hearing's day). The page's dates (find_dates
+    over its text) are `page`, or `dates` themselves."""
     pub = parse_published(published)
     if pub is None:
         return list(dates)
     named: dict[int, set[str]] = {}
-    for w in dates:
+    for w in dates if page is None else page:
         wd = _weekday_named(w)
         if wd is not None and dt.date.fromisoformat(w.start) < pub and not stamp(w):
             named.setdefault(wd, set()).add(w.start)
