@@ -119,7 +119,7 @@ def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]
 def _story_day(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], outlet: Outlet | None) -> None:
     """The day the page tells the incident on (story_day.py), over the main sentence's own day.
     Two own days stay: a span ("between Friday and Sunday", "last week"; the model picks days),
-    unless the chosen day lies inside it ("over the weekend" and "late Saturday"; "early July" and
+    unless the chosen day is told inside it ("over the weekend" and "late Saturday"; "early July" and
     "the July 9 shooting": the day tells the span more finely), and a calendar day named in the
     sentence itself ("On 30 June 2022, ..."), not as the day something was said: the model, fitted
     on local reports that rarely write one, moved such days to another day the page names in 4 of
@@ -130,8 +130,8 @@ def _story_day(main: Event, doc: Document, sentences: Sequence[tuple[int, str]],
     day, p = incident_day(doc, sentences)
     if day is None or (outlet is None and p < THRESHOLDS.unknown_outlet_sure):
         return
-    if span is None or span.start <= day.start <= (span.end or span.start):
-        main.date = day
+    if span is None or (day.span_start is not None and span.start <= day.start <= (span.end or span.start)):
+        main.date = day  # a span gives way only to a day the page tells, not to the untold page's stamp
 
 
 def _reference_point(place: Place, text: str) -> bool:

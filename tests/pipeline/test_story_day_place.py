@@ -143,3 +143,9 @@ def test_the_main_events_bare_weekday_is_the_one_the_page_names_in_full():
                                            span_start=at, span_end=at + 6))
     complete_main_event(Document(id="d", title=None, published="2016-06-01", text=text, events=[main]), _sentences(text))
     assert (main.date.start, main.date.text) == ("2016-05-23", "Monday")
+
+
+def test_a_span_does_not_give_way_to_the_untold_publication_day(monkeypatch):
+    main = _span_main(monkeypatch, "Two men were charged this week with a killing", "", "this week",
+                      "2016-05-09", "2016-05-15", "week")
+    assert main.date.precision == "week"
