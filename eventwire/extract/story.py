@@ -34,11 +34,13 @@ from .story_place import FINE_PLACE, incident_place
 from .story_toll import story_toll
 from ..geo import haversine_km
 from ..geo.outlets import Outlet, outlet_of_page
-from ..lexicon import regex
+from ..lexicon import regex, table
 from ..model import Document, Event, Place, When
+from ..resolve.dates import bind_weekdays, find_dates
 from ..salience import main_event
 
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
+_WEEKDAY_NAMES = {name.capitalize() for name in table("weekday_numbers")}  # a bare weekday, as written
 SPAN = {"range", "week"}  # days a sentence tells as a span
 
 
@@ -92,6 +94,9 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
                           and e.date.precision in DAY), main.date)
     if main.date is None or main.date.start is None or told_or_stamped(main.date, text):
         main.date = lead_day(text, published) or main.date
+    if main.date is not None and main.date.precision in DAY and main.date.text in _WEEKDAY_NAMES:
+        main.date = bind_weekdays([main.date], published, page=find_dates(text, published),
+                                  stamp=lambda w: stamped(w, text))[0]
     lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
@@ -113,17 +118,20 @@ def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]
 
 def _story_day(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], outlet: Outlet | None) -> None:
     """The day the page tells the incident on (story_day.py), over the main sentence's own day.
-    Two own days stay: a span ("between Friday and Sunday"; the model picks days), and a
-    calendar day named in the sentence itself ("On 30 June 2022, ..."), not as the day something
-    was said: the model, fitted on local reports that rarely write one, moved such days to
-    another day the page names in 4 of 800 ACLED training notes and fixed none."""
-    if main.date is not None and main.date.start and main.date.precision in SPAN:
-        return
-    if calendar_dated(main) and not told_or_stamped(main.date, doc.text):
+    Two own days stay: a span ("between Friday and Sunday", "last week"; the model picks days),
+    unless the chosen day is told inside it ("over the weekend" and "late Saturday"; "early July" and
+    "the July 9 shooting": the day tells the span more finely), and a calendar day named in the
+    sentence itself ("On 30 June 2022, ..."), not as the day something was said: the model, fitted
+    on local reports that rarely write one, moved such days to another day the page names in 4 of
+    800 ACLED training notes and fixed none."""
+    span = main.date if main.date is not None and main.date.start and main.date.precision in SPAN else None
+    if span is None and calendar_dated(main) and not told_or_stamped(main.date, doc.text):
         return
     day, p = incident_day(doc, sentences)
-    if day is not None and (outlet is not None or p >= THRESHOLDS.unknown_outlet_sure):
-        main.date = day
+    if day is None or (outlet is None and p < THRESHOLDS.unknown_outlet_sure):
+        return
+    if span is None or (day.span_start is not None and span.start <= day.start <= (span.end or span.start)):
+        main.date = day  # a span gives way only to a day the page tells, not to the untold page's stamp
 
 
 def _reference_point(place: Place, text: str) -> bool:
@@ -178,8 +186,6 @@ def lead_day(text: str, published: str | None) -> When | None:
     at most `lead_within_days` before publication, that is not a page stamp or the day something was
     said, charged or released. Reports are written lead first: the first day told is the
     incident's."""
-    from ..resolve.dates import find_dates
-
     if not published:
         return None
     from .events import dateline_spans
@@ -201,7 +207,15 @@ def lead_day(text: str, published: str | None) -> When | None:
 def told_or_stamped(when: When, text: str) -> bool:
     """A page stamp ("Posted: Monday, June 22") or the day something was said or done about the
     incident ("police said Saturday", "was charged Wednesday"), not the incident's day."""
+    return _before_date(when, text, "story_stamp_before") or _before_date(when, text, "story_told_before")
+
+
+def stamped(when: When, text: str) -> bool:
+    """A page stamp ("Posted: Monday, June 22", "(Published Friday, July 31)"): when the page was written."""
+    return _before_date(when, text, "story_stamp_before")
+
+
+def _before_date(when: When, text: str, pattern: str) -> bool:
     if when.span_start is None:
         return False
-    before = text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]
-    return bool(_rx("story_stamp_before").search(before) or _rx("story_told_before").search(before))
+    return bool(_rx(pattern).search(text[max(0, when.span_start - THRESHOLDS.before_date_chars):when.span_start]))

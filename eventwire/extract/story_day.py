@@ -20,7 +20,7 @@ from typing import Sequence
 
 from ..lexicon import table
 from ..model import Document, When
-from ..resolve.dates import find_dates
+from ..resolve.dates import bind_weekdays, find_dates
 from .events import THRESHOLDS as EVENTS, dateline_spans
 from .story_model import Candidate, layout, load_model, position_cues, WindowWords
 
@@ -62,7 +62,7 @@ def _kind(expr: str) -> str:
 def day_candidates(doc: Document, sentences: Sequence[tuple[int, str]]) -> list[Candidate]:
     """Every day the page tells (precision day, not in the future beyond a day, not a dateline's
     filing day), each with its cue features; the publication day alone when the page tells none."""
-    from .story import told_or_stamped  # story.py chooses with this module: imported when used
+    from .story import stamped, told_or_stamped  # story.py chooses with this module: imported when used
 
     published = doc.published
     if not published:
@@ -73,7 +73,7 @@ def day_candidates(doc: Document, sentences: Sequence[tuple[int, str]]) -> list[
     filed = dateline_spans(text[:EVENTS.dateline_within])  # "MAPUTO, June 3, 2024 -": when it was filed
     by_day: dict[str, Candidate] = {}
     window = WindowWords(text)
-    for when in find_dates(text, published):
+    for when in bind_weekdays(find_dates(text, published), published, stamp=lambda w: stamped(w, text)):
         if when.precision != "day" or not when.start or when.span_start is None \
                 or any(a <= when.span_start < b for a, b in filed):
             continue

@@ -9,6 +9,7 @@ from eventwire.extract.events import dateline_date
     ("Army kills 18 rebels\n\nBAMAKO, Nov. 4, 2024 - Mali's army said on Monday it killed 18 rebels.", "2024-11-04"),
     ("ARIHA, Syria, March 12, 2024 - Air strikes killed 12 people.", "2024-03-12"),
     ("SELYDOVE, Ukraine (Sept. 14) - At least 20 people were killed.", None),  # no year: no day
+    ("MILLTOWN, Ohio (Nov. 4, 2024)— A boy was hurt while cleaning a rifle.", "2024-11-04"),  # dash unspaced
     ("Talks resume\n\nDiplomats met in Geneva on March 12, 2024.", None),  # a date, but no dateline
 ])
 def test_dateline_day(text, day):

@@ -106,3 +106,46 @@ def test_a_calendar_day_the_main_sentence_names_stays():
     assert incident_day(doc, _sentences(text))[0].start == "2022-07-02"  # the model's pick: the headline's day
     complete_main_event(doc, _sentences(text))
     assert main.date.start == "2022-06-30"
+
+
+
+def _span_main(monkeypatch, sentence: str, rest: str, said: str, start: str, end: str, precision: str) -> Event:
+    """The main event of a report (its outlet known) dated by the span `said` in its `sentence`,
+    after complete_main_event."""
+    import eventwire.extract.story as story
+    monkeypatch.setattr(story, "outlet_of_page", lambda source, url: Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9))
+    text = f"Shooting\n{sentence}.{rest}"
+    at = text.index(said)
+    main = _event(text, sentence, day=When(text=said, start=start, end=end, precision=precision,
+                                           span_start=at, span_end=at + len(said)))
+    complete_main_event(Document(id="d", title=None, published="2016-05-09", text=text, events=[main]), _sentences(text))
+    return main
+
+
+def test_a_span_takes_the_modelled_day_inside_it(monkeypatch):
+    main = _span_main(monkeypatch, "Two men were wounded in a shooting over the weekend",
+                      " The men were shot late Saturday on Elm Street, police said.", "over the weekend",
+                      "2016-05-07", "2016-05-08", "range")
+    assert (main.date.start, main.date.precision) == ("2016-05-07", "day")
+
+
+def test_a_span_stays_when_the_modelled_day_lies_outside_it(monkeypatch):
+    main = _span_main(monkeypatch, "A man was charged Monday in a shooting last week", "", "last week",
+                      "2016-05-02", "2016-05-08", "week")
+    assert main.date.precision == "week"
+
+
+def test_the_main_events_bare_weekday_is_the_one_the_page_names_in_full():
+    sentence = "A girl was hit in a drive-by shooting Monday night"
+    text = f"Girl shot\n{sentence}. Officers said it was near 11 p.m. Monday, May 23, at a home on Elm Street."
+    at = text.index("Monday")
+    main = _event(text, sentence, day=When(text="Monday", start="2016-05-30", end="2016-05-30", precision="day",
+                                           span_start=at, span_end=at + 6))
+    complete_main_event(Document(id="d", title=None, published="2016-06-01", text=text, events=[main]), _sentences(text))
+    assert (main.date.start, main.date.text) == ("2016-05-23", "Monday")
+
+
+def test_a_span_does_not_give_way_to_the_untold_publication_day(monkeypatch):
+    main = _span_main(monkeypatch, "Two men were charged this week with a killing", "", "this week",
+                      "2016-05-09", "2016-05-15", "week")
+    assert main.date.precision == "week"

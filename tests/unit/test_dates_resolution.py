@@ -27,6 +27,7 @@ PUB = "2016-08-16"  # a Tuesday
     ("Jets landed there in late November.", "late November", "2015-11-21", "2015-11-30", "range"),
     ("Fighting flared in early July.", "early July", "2016-07-01", "2016-07-10", "range"),
     ("Fighting flared in mid-June.", "mid-June", "2016-06-11", "2016-06-20", "range"),
+    ("Two men were found shot early June 4 in a parked car.", "June 4", "2016-06-04", "2016-06-04", "day"),
     ("Strikes hit the city at the end of February.", "the end of February", "2016-02-21", "2016-02-29", "range"),
     ("The siege lasted from 3 to 5 May.", "from 3 to 5 May", "2016-05-03", "2016-05-05", "range"),
     ("Voting took place 5-7 March.", "5-7 March", "2016-03-05", "2016-03-07", "range"),

@@ -18,16 +18,19 @@ News conventions (documented choices):
 - across sentences (carry_story_days): an event dated only by its report ("said on Monday") takes
   the earlier day its story gives; an undated event takes the day its story set before it; a
   day put first in a sentence ("On 4 May 2022, ...") dates the sentence, not its details.
+- read with the page (bind_weekdays): a bare weekday is the day the page names in full with that
+  weekday ("Monday, May 23"), when it names one such day before publication.
 
 The package, one job a module: expressions.py finds the expressions (and resolves a whole one,
 `resolve_date`); anchor.py resolves one against the publication date; story_days.py carries the
-story's day across sentences.
+story's day across sentences; page_weekdays.py reads a bare weekday with the page's full dates.
 """
 from __future__ import annotations
 
 from .anchor import days_before_published
 from .expressions import find_dates, names_calendar_day, resolve_date
+from .page_weekdays import bind_weekdays
 from .story_days import carry_story_days, event_story, sets_the_scene
 
-__all__ = ["carry_story_days", "days_before_published", "event_story", "find_dates", "names_calendar_day",
+__all__ = ["bind_weekdays", "carry_story_days", "days_before_published", "event_story", "find_dates", "names_calendar_day",
            "resolve_date", "sets_the_scene"]
