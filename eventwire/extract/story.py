@@ -87,6 +87,8 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
                              main.location)
     if main.location is None or main.location.precision not in FINE_PLACE:
         main.location = dateline or main.location
+    if main.location is None or main.location.precision not in FINE_PLACE:
+        _unplaced_story_place(main, doc, sentences, outlet)
     if main.date is None or main.date.start is None:
         main.date = next((e.date for e in pool if e.date is not None and e.date.start
                           and e.date.precision in DAY), main.date)
@@ -109,6 +111,23 @@ def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]
     place, p = incident_place(doc, sentences, dateline, outlet)
     if place is not None and (outlet is not None or p >= THRESHOLDS.unknown_outlet_sure):
         main.location = place
+
+
+def _unplaced_story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]],
+                          outlet: Outlet | None) -> None:
+    """A main event the page places nowhere (or only in a state) happened in the story's town:
+    on the training reports an event without a town of its own was most often told in the
+    lead's town. Without an outlet (the model's outlet cues are missing) only a town the page
+    names itself is taken, so the place keeps a span of the text; a coarse place of the main
+    sentence stays unless the town lies inside its state."""
+    place, _ = incident_place(doc, sentences, None, outlet)
+    if place is None or (outlet is None and place.end <= place.start):
+        return
+    own = main.location
+    if own is not None and ((own.country and own.country != place.country)
+                            or (own.admin1 and own.admin1 != place.admin1)):
+        return
+    main.location = place
 
 
 def _story_day(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], outlet: Outlet | None) -> None:
