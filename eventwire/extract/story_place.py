@@ -22,13 +22,16 @@ from ..geo import haversine_km
 from ..geo.data import ADMIN1_WORDS, ADMIN2_WORDS, SITE_WORDS
 from ..geo.mentions import is_site
 from ..geo.outlets import Outlet
-from ..lexicon import regex
+from ..lexicon import regex, words
 from ..model import Document, Place
 from .events import THRESHOLDS as EVENTS, dateline_spans
 from .story_model import Candidate, layout, load_model, position_cues, WindowWords
 
 MODEL_NAME = "story_place"
 _OUTLET_TAIL = regex("story_outlet_tail", re.M)
+_AGENCY = regex("story_agency_town")
+_NOT_TOWN = frozenset(words("story_agency_not_town"))
+_LEVELS = frozenset({"County", "Parish"})  # "Williamson County": the county is the name
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 _KIND_WORDS = SITE_WORDS | ADMIN1_WORDS | ADMIN2_WORDS  # "Bay Road", "Mercy Hospital", "Cook County"
 
@@ -58,8 +61,8 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     page = layout(doc, sentences)
     # a dateline's town is where the story was filed: it counts as the dateline, not as named
     filed = dateline_spans(text[:EVENTS.dateline_within]) + outlet_tail(text)
-    fine = [p for p in doc.places if p.latitude is not None and p.precision in FINE_PLACE
-            and not any(a <= p.start < b for a, b in filed)]
+    fine = [p for p in doc.places + agency_places(doc, outlet) if p.latitude is not None
+            and p.precision in FINE_PLACE and not any(a <= p.start < b for a, b in filed)]
     regions = Counter(p.admin1 for p in fine if p.admin1)
     region = regions.most_common(1)[0][0] if regions else None
     cands: list[Candidate] = []
@@ -113,6 +116,34 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
                                                  p.latitude, p.longitude) <= THRESHOLDS.support_km:
             f["near_dateline"] = 1.0
     return cands
+
+
+def agency_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
+    """The towns and counties the page's police forces are named after ("Waycross Police",
+    "the Williamson County Sheriff's office"), where no place mention holds them: the NER reads
+    the force as an organisation, yet the force of a town polices that town. Resolved together
+    with the page's places (and the outlet's region) so a namesake elsewhere loses as it would."""
+    from ..geo.places import resolve_places
+
+    text, taken = doc.text, [(p.start, p.end) for p in doc.places]
+    spans: list[tuple[str, int, int]] = []
+    for m in _AGENCY.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and words[0].group().rstrip(".") in _NOT_TOWN:
+            words.pop(0)
+        while words and words[-1].group() in _NOT_TOWN - _LEVELS:
+            words.pop()
+        if not words:
+            continue
+        start, end = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
+        if not any(a < end and start < b for a, b in taken):
+            spans.append((text[start:end], start, end))
+    if not spans:
+        return []
+    mentions = sorted([(p.text, p.start, p.end) for p in doc.places] + spans, key=lambda x: x[1])
+    home = (outlet.country, outlet.admin1) if outlet is not None else None
+    wanted = {(s, e) for _, s, e in spans}
+    return [p for p in resolve_places(mentions, text, home=home) if (p.start, p.end) in wanted]
 
 
 def outlet_tail(text: str) -> list[tuple[int, int]]:

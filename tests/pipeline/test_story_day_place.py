@@ -2,7 +2,7 @@
 (geo/outlets.py); texts written for the test."""
 from eventwire.extract.story import complete_main_event
 from eventwire.extract.story_day import day_candidates, incident_day
-from eventwire.extract.story_place import incident_place, place_candidates
+from eventwire.extract.story_place import agency_places, incident_place, outlet_tail, place_candidates
 from eventwire.geo.outlets import Outlet, site_of
 from eventwire.geo.places import resolve_places
 from eventwire.model import Document, Event, Evidence, Place, When
@@ -106,3 +106,33 @@ def test_a_calendar_day_the_main_sentence_names_stays():
     assert incident_day(doc, _sentences(text))[0].start == "2022-07-02"  # the model's pick: the headline's day
     complete_main_event(doc, _sentences(text))
     assert main.date.start == "2022-06-30"
+
+
+def test_towns_of_the_title_outlet_tail_are_not_named_by_the_page():
+    text = ("Man shot on Elm Street - WXYZ News 7 Dayton, Ohio News Weather & Sports\n"
+            "A man was shot on Elm Street in Springfield on Sunday.")
+    places = [_place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton")),
+              _place("Springfield", "Springfield", 39.92, -83.81, text.index("Springfield"))]
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places,
+                   events=[_event(text, "A man was shot on Elm Street in Springfield on Sunday")])
+    assert [c.value.name for c in place_candidates(doc, _sentences(text))] == ["Springfield"]
+    assert outlet_tail("Man shot in Dayton - police say\nbody") == []
+
+
+def test_a_police_force_names_its_town():
+    text = "Two shot at apartments\nKettering Police officers responded to shots fired at an apartment complex."
+    doc = Document(id="d", title=None, published="2016-05-09", text=text)
+    ohio = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
+    assert [(p.text, p.admin1) for p in agency_places(doc, ohio)] == [("Kettering", "Ohio")]
+    text = "The State Police and the Metro Police said a man was shot."
+    assert agency_places(Document(id="d", title=None, published="2016-05-09", text=text)) == []
+
+
+def test_a_main_event_placed_nowhere_takes_the_town_the_page_names():
+    text = "Man shot\nA man was shot on Elm Street, police said. Officers in Dayton searched the area."
+    places = [_place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton"))]
+    main = _event(text, "A man was shot on Elm Street, police said")
+    main.event_type = "Strategic developments"  # not a violent type: no story model without an outlet
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places, events=[main])
+    complete_main_event(doc, _sentences(text))
+    assert main.location.name == "Dayton" and main.location.start == text.index("Dayton")
