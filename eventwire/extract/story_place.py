@@ -61,8 +61,10 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     page = layout(doc, sentences)
     # a dateline's town is where the story was filed: it counts as the dateline, not as named
     filed = dateline_spans(text[:EVENTS.dateline_within]) + outlet_tail(text)
+    # a local outlet reports on its own country: a namesake abroad is no scene of its story
     fine = [p for p in doc.places + agency_places(doc, outlet) if p.latitude is not None
-            and p.precision in FINE_PLACE and not any(a <= p.start < b for a, b in filed)]
+            and p.precision in FINE_PLACE and not any(a <= p.start < b for a, b in filed)
+            and (outlet is None or p.country == outlet.country)]
     regions = Counter(p.admin1 for p in fine if p.admin1)
     region = regions.most_common(1)[0][0] if regions else None
     cands: list[Candidate] = []

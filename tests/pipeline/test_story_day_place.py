@@ -136,3 +136,13 @@ def test_a_main_event_placed_nowhere_takes_the_town_the_page_names():
     doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places, events=[main])
     complete_main_event(doc, _sentences(text))
     assert main.location.name == "Dayton" and main.location.start == text.index("Dayton")
+
+
+def test_a_namesake_abroad_is_no_scene_of_a_local_outlet():
+    text = "Teen shot\nA teen was shot in St. Lucie on Sunday, police said."
+    abroad = Place(text="St. Lucie", name="Saint Lucia", country="ZAF", admin1="KwaZulu-Natal", latitude=-28.4,
+                   longitude=32.4, geonameid=None, precision="city", start=text.index("St."), end=text.index("St.") + 9)
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=[abroad])
+    outlet = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
+    assert [c.features.get("outlet_town") for c in place_candidates(doc, _sentences(text), outlet=outlet)] == [1.0]
+    assert [c.value.name for c in place_candidates(doc, _sentences(text))] == ["Saint Lucia"]
