@@ -32,6 +32,7 @@ _OUTLET_TAIL = regex("story_outlet_tail", re.M)
 _AGENCY = regex("story_agency_town")
 _NOT_TOWN = frozenset(words("story_agency_not_town"))
 _LEVELS = frozenset({"County", "Parish"})  # "Williamson County": the county is the name
+_LEVEL_AFTER = regex("story_level_after")
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 _KIND_WORDS = SITE_WORDS | ADMIN1_WORDS | ADMIN2_WORDS  # "Bay Road", "Mercy Hospital", "Cook County"
 
@@ -62,7 +63,7 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     # a dateline's town is where the story was filed: it counts as the dateline, not as named
     filed = dateline_spans(text[:EVENTS.dateline_within]) + outlet_tail(text)
     # a local outlet reports on its own country: a namesake abroad is no scene of its story
-    fine = [p for p in doc.places + agency_places(doc, outlet) if p.latitude is not None
+    fine = [p for p in story_places(doc, outlet) if p.latitude is not None
             and p.precision in FINE_PLACE and not any(a <= p.start < b for a, b in filed)
             and (outlet is None or p.country == outlet.country)]
     regions = Counter(p.admin1 for p in fine if p.admin1)
@@ -120,15 +121,23 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     return cands
 
 
-def agency_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
-    """The towns and counties the page's police forces are named after ("Waycross Police",
-    "the Williamson County Sheriff's office"), where no place mention holds them: the NER reads
-    the force as an organisation, yet the force of a town polices that town. Resolved together
-    with the page's places (and the outlet's region) so a namesake elsewhere loses as it would."""
+def story_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
+    """The page's places as the story reads them: a name the NER cut before its level word
+    ("Becker" of "Becker County Sheriff's Office") read as the county it names, not a town of
+    that name elsewhere; and the towns and counties the page's police forces are named after
+    ("Waycross Police", "the Williamson County Sheriff's office"), which the NER reads as
+    organisations, yet the force of a town polices that town. The changed and added names are
+    resolved together with the page's others (and the outlet's region), so a namesake
+    elsewhere loses as it would."""
     from ..geo.places import resolve_places
 
-    text, taken = doc.text, [(p.start, p.end) for p in doc.places]
-    spans: list[tuple[str, int, int]] = []
+    text = doc.text
+    spans = {(p.start, p.end): (p.text, p.start, p.end) for p in doc.places}
+    for p in doc.places:
+        level = _LEVEL_AFTER.match(text, p.end)
+        if level is not None:
+            spans[(p.start, p.end)] = (text[p.start:level.end()], p.start, level.end())
+    added = []
     for m in _AGENCY.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and words[0].group().rstrip(".") in _NOT_TOWN:
@@ -138,14 +147,16 @@ def agency_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
         if not words:
             continue
         start, end = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
-        if not any(a < end and start < b for a, b in taken):
-            spans.append((text[start:end], start, end))
-    if not spans:
-        return []
-    mentions = sorted([(p.text, p.start, p.end) for p in doc.places] + spans, key=lambda x: x[1])
+        if not any(a < end and start < b for _, a, b in list(spans.values()) + added):
+            added.append((text[start:end], start, end))
+    changed = {v for k, v in spans.items() if k != v[1:]}
+    if not added and not changed:
+        return list(doc.places)
+    wanted = changed | set(added)
+    mentions = sorted(list(spans.values()) + added, key=lambda x: x[1])
     home = (outlet.country, outlet.admin1) if outlet is not None else None
-    wanted = {(s, e) for _, s, e in spans}
-    return [p for p in resolve_places(mentions, text, home=home) if (p.start, p.end) in wanted]
+    reread = {m: p for m, p in zip(mentions, resolve_places(mentions, text, home=home)) if m in wanted}
+    return [reread.get(spans[(p.start, p.end)], p) for p in doc.places] + [reread[m] for m in added]
 
 
 def outlet_tail(text: str) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 (geo/outlets.py); texts written for the test."""
 from eventwire.extract.story import complete_main_event
 from eventwire.extract.story_day import day_candidates, incident_day
-from eventwire.extract.story_place import agency_places, incident_place, outlet_tail, place_candidates
+from eventwire.extract.story_place import story_places, incident_place, outlet_tail, place_candidates
 from eventwire.geo.outlets import Outlet, site_of
 from eventwire.geo.places import resolve_places
 from eventwire.model import Document, Event, Evidence, Place, When
@@ -123,9 +123,9 @@ def test_a_police_force_names_its_town():
     text = "Two shot at apartments\nKettering Police officers responded to shots fired at an apartment complex."
     doc = Document(id="d", title=None, published="2016-05-09", text=text)
     ohio = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
-    assert [(p.text, p.admin1) for p in agency_places(doc, ohio)] == [("Kettering", "Ohio")]
+    assert [(p.text, p.admin1) for p in story_places(doc, ohio)] == [("Kettering", "Ohio")]
     text = "The State Police and the Metro Police said a man was shot."
-    assert agency_places(Document(id="d", title=None, published="2016-05-09", text=text)) == []
+    assert story_places(Document(id="d", title=None, published="2016-05-09", text=text)) == []
 
 
 def test_a_main_event_placed_nowhere_takes_the_town_the_page_names():
@@ -146,3 +146,13 @@ def test_a_namesake_abroad_is_no_scene_of_a_local_outlet():
     outlet = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
     assert [c.features.get("outlet_town") for c in place_candidates(doc, _sentences(text), outlet=outlet)] == [1.0]
     assert [c.value.name for c in place_candidates(doc, _sentences(text))] == ["Saint Lucia"]
+
+
+def test_a_name_cut_before_its_county_is_the_county():
+    text = "Boy shot while hunting\nThe Becker County Sheriff's Office said a boy was shot near Frazee."
+    becker = resolve_places([("Becker", text.index("Becker"), text.index("Becker") + 6)], text)[0]
+    assert becker.precision == "city"  # the town of Becker, 200 km from the county
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=[becker])
+    mn = Outlet("USA", "Minnesota", "Fargo", 46.88, -96.79, 0.9)
+    (county,) = story_places(doc, mn)
+    assert (county.text, county.name, county.precision) == ("Becker County", "Becker County", "admin2")
