@@ -9,6 +9,11 @@ from the dateline, and from how many of the page's other places lie near it (a s
 county and the town agree; a namesake in another state stands alone). A logistic regression
 over these cues, fitted on the shooting reports of ../shared/train/gva (fit split;
 training/train_story.py), scores every candidate; the surest is the incident's place.
+
+The candidates are read as the story tells them (story_places): a town the title's outlet tail
+names is the outlet's, not the page's; a town only a police force is named after ("Waycross
+Police officers responded") is the force's town; a name cut before "County" is the county; and
+a local outlet's story lies in its own country.
 """
 from __future__ import annotations
 
