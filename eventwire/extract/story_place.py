@@ -17,6 +17,7 @@ a local outlet's story lies in its own country.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -25,7 +26,7 @@ from typing import Sequence
 
 from ..geo import haversine_km
 from ..geo.data import ADMIN1_WORDS, ADMIN2_WORDS, SITE_WORDS
-from ..geo.mentions import is_site
+from ..geo.mentions import candidates, is_site
 from ..geo.outlets import Outlet
 from ..lexicon import regex, words
 from ..model import Document, Place
@@ -50,6 +51,7 @@ class Thresholds:
     max_sentence: int = 8  # sentence positions beyond this count as this one
     same_km: float = 5.0  # two resolved places this close are one candidate
     support_km: float = 50.0  # other places this close back a candidate
+    market_km: float = 100.0  # a namesake this close to a local outlet's town is the one its page means
 
 
 THRESHOLDS = Thresholds()
@@ -68,7 +70,7 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     # a dateline's town is where the story was filed: it counts as the dateline, not as named
     filed = dateline_spans(text[:EVENTS.dateline_within]) + outlet_tail(text)
     # a local outlet reports on its own country: a namesake abroad is no scene of its story
-    fine = [p for p in story_places(doc, outlet) if p.latitude is not None
+    fine = [p for p in in_market(story_places(doc, outlet), outlet) if p.latitude is not None
             and p.precision in FINE_PLACE and not any(a <= p.start < b for a, b in filed)
             and (outlet is None or p.country == outlet.country)]
     regions = Counter(p.admin1 for p in fine if p.admin1)
@@ -162,6 +164,27 @@ def story_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
     home = (outlet.country, outlet.admin1) if outlet is not None else None
     reread = {m: p for m, p in zip(mentions, resolve_places(mentions, text, home=home)) if m in wanted}
     return [reread.get(spans[(p.start, p.end)], p) for p in doc.places] + [reread[m] for m in added]
+
+
+def in_market(places: list[Place], outlet: Outlet | None) -> list[Place]:
+    """A town or county read far from a local outlet's town that has a namesake in the outlet's
+    market is that namesake: a Philadelphia station's "Wilmington" is Delaware's, not North
+    Carolina's (an outlet on a state line has no state to place it by)."""
+    town = _outlet_town(outlet)
+    if town is None:
+        return places
+    out = []
+    for p in places:
+        if p.latitude is not None and p.precision in ("city", "admin2") and haversine_km(
+                p.latitude, p.longitude, town.latitude, town.longitude) > THRESHOLDS.market_km:
+            near = [c for c in candidates(p.text)[0] if c.kind in ("city", "admin2") and haversine_km(
+                c.lat, c.lon, town.latitude, town.longitude) <= THRESHOLDS.market_km]
+            if near:
+                c = max(near, key=lambda c: c.population)
+                p = dataclasses.replace(p, name=c.name, country=c.country, admin1=c.admin1, latitude=c.lat,
+                                        longitude=c.lon, geonameid=c.geonameid, precision=c.kind)
+        out.append(p)
+    return out
 
 
 def outlet_tail(text: str) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 (geo/outlets.py); texts written for the test."""
 from eventwire.extract.story import complete_main_event
 from eventwire.extract.story_day import day_candidates, incident_day
-from eventwire.extract.story_place import story_places, incident_place, outlet_tail, place_candidates
+from eventwire.extract.story_place import in_market, incident_place, outlet_tail, place_candidates, story_places
 from eventwire.geo.outlets import Outlet, site_of
 from eventwire.geo.places import resolve_places
 from eventwire.model import Document, Event, Evidence, Place, When
@@ -156,3 +156,13 @@ def test_a_name_cut_before_its_county_is_the_county():
     mn = Outlet("USA", "Minnesota", "Fargo", 46.88, -96.79, 0.9)
     (county,) = story_places(doc, mn)
     assert (county.text, county.name, county.precision) == ("Becker County", "Becker County", "admin2")
+
+
+def test_a_namesake_in_the_outlets_market_is_the_one_its_page_means():
+    text = "Four shot in Wilmington\nPolice in Wilmington are investigating a shooting."
+    far = resolve_places([("Wilmington", 14, 24)], text, home=("USA", "North Carolina"))[0]
+    assert far.admin1 == "North Carolina"
+    philadelphia = Outlet("USA", None, "Philadelphia", 39.93, -75.19, 0.8)
+    (near,) = in_market([far], philadelphia)
+    assert (near.text, near.admin1, near.start) == ("Wilmington", "Delaware", 14)
+    assert in_market([far], None) == [far]
