@@ -3,6 +3,7 @@
 from eventwire.extract.story import complete_main_event
 from eventwire.extract.story_day import day_candidates, incident_day
 from eventwire.extract.story_place import in_market, incident_place, outlet_tail, place_candidates, story_places
+from eventwire.geo import outlets
 from eventwire.geo.outlets import Outlet, site_of
 from eventwire.geo.places import resolve_places
 from eventwire.model import Document, Event, Evidence, Place, When
@@ -132,10 +133,22 @@ def test_a_main_event_placed_nowhere_takes_the_town_the_page_names():
     text = "Man shot\nA man was shot on Elm Street, police said. Officers in Dayton searched the area."
     places = [_place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton"))]
     main = _event(text, "A man was shot on Elm Street, police said")
-    main.event_type = "Strategic developments"  # not a violent type: no story model without an outlet
-    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places, events=[main])
-    complete_main_event(doc, _sentences(text))
+    main.event_type = "Strategic developments"  # not a violent type: the story's place only fills a gap
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places, events=[main],
+                   source="dayton-news.example")
+    table = {"dayton-news.example": Outlet("USA", "Ohio")}  # an outlet known by its state only
+    original = outlets._table
+    outlets._table = lambda: table
+    try:
+        complete_main_event(doc, _sentences(text))
+    finally:
+        outlets._table = original
     assert main.location.name == "Dayton" and main.location.start == text.index("Dayton")
+    unknown = _event(text, "A man was shot on Elm Street, police said")
+    unknown.event_type = "Strategic developments"
+    complete_main_event(Document(id="d", title=None, published="2016-05-09", text=text, places=places,
+                                 events=[unknown]), _sentences(text))
+    assert unknown.location is None  # no outlet: the page's town is not taken
 
 
 def test_a_namesake_abroad_is_no_scene_of_a_local_outlet():
