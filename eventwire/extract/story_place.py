@@ -146,14 +146,14 @@ def story_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
             spans[(p.start, p.end)] = (text[p.start:level.end()], p.start, level.end())
     added = []
     for m in _AGENCY.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(1)))
-        while words and words[0].group().rstrip(".") in _NOT_TOWN:
-            words.pop(0)
-        while words and words[-1].group() in _NOT_TOWN - _LEVELS:
-            words.pop()
-        if not words:
+        tokens = list(re.finditer(r"\S+", m.group(1)))
+        while tokens and tokens[0].group().rstrip(".") in _NOT_TOWN:
+            tokens.pop(0)
+        while tokens and tokens[-1].group() in _NOT_TOWN - _LEVELS:
+            tokens.pop()
+        if not tokens:
             continue
-        start, end = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
+        start, end = m.start(1) + tokens[0].start(), m.start(1) + tokens[-1].end()
         if not any(a < end and start < b for _, a, b in list(spans.values()) + added):
             added.append((text[start:end], start, end))
     changed = {v for k, v in spans.items() if k != v[1:]}
