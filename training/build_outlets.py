@@ -5,11 +5,12 @@ reports on, context for place resolution and the story's place (eventwire/geo/ou
 
 Source (never ../shared/eval): the `fit` split of ../shared/train/gva (eval/gva.py's split by
 incident), each report's outlet and its incident's town and state (Gun Violence Archive). An
-outlet is kept when at least MIN_REPORTS of its reports are there and MIN_SHARE of them lie in
-one country; its state when MIN_SHARE of them lie in one (an outlet on a state line has none).
-Its town is the report point with the most of its reports within KM (its market's centre);
-`local_share` is that share of its reports (low for a national outlet). Only site names, place
-names, points and counts are stored.
+outlet is kept when MIN_SHARE of its reports lie in one country; its state when MIN_SHARE of
+them lie in one (an outlet on a state line has none). One report gives an outlet its country
+and state (a local outlet reports on its state); its town takes MIN_REPORTS. Its town is the
+report point with the most of its reports within KM (its market's centre); `local_share` is
+that share of its reports (low for a national outlet). Only site names, place names, points
+and counts are stored.
 """
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from eventwire.geo import haversine_km  # noqa: E402
 from eventwire.geo.outlets import OUTLETS_FILE, site_of  # noqa: E402
 from gva_data import DATA, KM, read_jsonl, split_of  # noqa: E402
 
-MIN_REPORTS = 2
+MIN_REPORTS = 2  # for its town: one report's town is no market's centre
+MIN_REGION_REPORTS = 1  # for its country and state: a local outlet seen once reports on its state
 MIN_SHARE = 0.75
 COUNTRIES = {"United States": "USA"}
 
@@ -64,7 +66,7 @@ def summarize(reports: list[Report], exclude: str | None = None) -> dict | None:
     """One outlet's entry from its reports (leaving out incident `exclude`), or None."""
     reports = [r for r in reports if r.incident != exclude]
     n = len(reports)
-    if n < MIN_REPORTS:
+    if n < MIN_REGION_REPORTS:
         return None
     country, in_country = Counter(r.country for r in reports).most_common(1)[0]
     if in_country / n < MIN_SHARE:
@@ -74,7 +76,7 @@ def summarize(reports: list[Report], exclude: str | None = None) -> dict | None:
     entry = {"country": country, "admin1": admin1 if top / n >= MIN_SHARE else None, "reports": n,
              "share": round(top / n, 2)}
     placed = [r for r in reports if r.latitude is not None]
-    if placed:
+    if placed and n >= MIN_REPORTS:
         # the report point with the most of the outlet's reports around it: its market's centre
         # (the town named most can be a suburb that had a bad year)
         def around(r: Report) -> int:
@@ -90,7 +92,8 @@ def build() -> dict:
     outlets = {site: e for site, reports in sorted(reports_by_outlet().items()) if (e := summarize(reports))}
     return {"about": "The region and town each local news outlet reports on (eventwire/geo/outlets.py), from "
                      "the fit split of ../shared/train/gva (Gun Violence Archive incidents); training/build_outlets.py",
-            "min_reports": MIN_REPORTS, "min_share": MIN_SHARE, "outlets": outlets}
+            "min_reports": MIN_REPORTS, "min_region_reports": MIN_REGION_REPORTS, "min_share": MIN_SHARE,
+            "outlets": outlets}
 
 
 def main(argv: list[str] | None = None) -> int:

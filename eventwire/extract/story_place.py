@@ -9,23 +9,36 @@ from the dateline, and from how many of the page's other places lie near it (a s
 county and the town agree; a namesake in another state stands alone). A logistic regression
 over these cues, fitted on the shooting reports of ../shared/train/gva (fit split;
 training/train_story.py), scores every candidate; the surest is the incident's place.
+
+The candidates are read as the story tells them (story_places): a town the title's outlet tail
+names is the outlet's, not the page's; a town only a police force is named after ("Waycross
+Police officers responded") is the force's town; a name cut before "County" is the county; and
+a local outlet's story lies in its own country.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
 from ..geo import haversine_km
 from ..geo.data import ADMIN1_WORDS, ADMIN2_WORDS, SITE_WORDS
-from ..geo.mentions import is_site
+from ..geo.mentions import candidates, is_site
 from ..geo.outlets import Outlet
+from ..lexicon import regex, words
 from ..model import Document, Place
 from .events import THRESHOLDS as EVENTS, dateline_spans
 from .story_model import Candidate, layout, load_model, position_cues, WindowWords
 
 MODEL_NAME = "story_place"
+_OUTLET_TAIL = regex("story_outlet_tail", re.M)
+_AGENCY = regex("story_agency_town")
+_NOT_TOWN = frozenset(words("story_agency_not_town"))
+_LEVELS = frozenset({"County", "Parish"})  # "Williamson County": the county is the name
+_LEVEL_AFTER = regex("story_level_after")
 FINE_PLACE = {"point", "city", "admin2"}  # a town or district says where; a state does not
 _KIND_WORDS = SITE_WORDS | ADMIN1_WORDS | ADMIN2_WORDS  # "Bay Road", "Mercy Hospital", "Cook County"
 
@@ -38,6 +51,7 @@ class Thresholds:
     max_sentence: int = 8  # sentence positions beyond this count as this one
     same_km: float = 5.0  # two resolved places this close are one candidate
     support_km: float = 50.0  # other places this close back a candidate
+    market_km: float = 100.0  # a namesake this close to a local outlet's town is the one its page means
 
 
 THRESHOLDS = Thresholds()
@@ -54,9 +68,11 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
     text = doc.text
     page = layout(doc, sentences)
     # a dateline's town is where the story was filed: it counts as the dateline, not as named
-    filed = dateline_spans(text[:EVENTS.dateline_within])
-    fine = [p for p in doc.places if p.latitude is not None and p.precision in FINE_PLACE
-            and not any(a <= p.start < b for a, b in filed)]
+    filed = dateline_spans(text[:EVENTS.dateline_within]) + outlet_tail(text)
+    # a local outlet reports on its own country: a namesake abroad is no scene of its story
+    fine = [p for p in in_market(story_places(doc, outlet), outlet) if p.latitude is not None
+            and p.precision in FINE_PLACE and not any(a <= p.start < b for a, b in filed)
+            and (outlet is None or p.country == outlet.country)]
     regions = Counter(p.admin1 for p in fine if p.admin1)
     region = regions.most_common(1)[0][0] if regions else None
     cands: list[Candidate] = []
@@ -110,6 +126,74 @@ def place_candidates(doc: Document, sentences: Sequence[tuple[int, str]], dateli
                                                  p.latitude, p.longitude) <= THRESHOLDS.support_km:
             f["near_dateline"] = 1.0
     return cands
+
+
+def story_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
+    """The page's places as the story reads them: a name the NER cut before its level word
+    ("Becker" of "Becker County Sheriff's Office") read as the county it names, not a town of
+    that name elsewhere; and the towns and counties the page's police forces are named after
+    ("Waycross Police", "the Williamson County Sheriff's office"), which the NER reads as
+    organisations, yet the force of a town polices that town. The changed and added names are
+    resolved together with the page's others (and the outlet's region), so a namesake
+    elsewhere loses as it would."""
+    from ..geo.places import resolve_places
+
+    text = doc.text
+    spans = {(p.start, p.end): (p.text, p.start, p.end) for p in doc.places}
+    for p in doc.places:
+        level = _LEVEL_AFTER.match(text, p.end)
+        if level is not None:
+            spans[(p.start, p.end)] = (text[p.start:level.end()], p.start, level.end())
+    added = []
+    for m in _AGENCY.finditer(text):
+        tokens = list(re.finditer(r"\S+", m.group(1)))
+        while tokens and tokens[0].group().rstrip(".") in _NOT_TOWN:
+            tokens.pop(0)
+        while tokens and tokens[-1].group() in _NOT_TOWN - _LEVELS:
+            tokens.pop()
+        if not tokens:
+            continue
+        start, end = m.start(1) + tokens[0].start(), m.start(1) + tokens[-1].end()
+        if not any(a < end and start < b for _, a, b in list(spans.values()) + added):
+            added.append((text[start:end], start, end))
+    changed = {v for k, v in spans.items() if k != v[1:]}
+    if not added and not changed:
+        return list(doc.places)
+    wanted = changed | set(added)
+    mentions = sorted(list(spans.values()) + added, key=lambda x: x[1])
+    home = (outlet.country, outlet.admin1) if outlet is not None else None
+    reread = {m: p for m, p in zip(mentions, resolve_places(mentions, text, home=home)) if m in wanted}
+    return [reread.get(spans[(p.start, p.end)], p) for p in doc.places] + [reread[m] for m in added]
+
+
+def in_market(places: list[Place], outlet: Outlet | None) -> list[Place]:
+    """A town or county read far from a local outlet's town that has a namesake in the outlet's
+    market is that namesake: a Philadelphia station's "Wilmington" is Delaware's, not North
+    Carolina's (an outlet on a state line has no state to place it by)."""
+    town = _outlet_town(outlet)
+    if town is None:
+        return places
+    out = []
+    for p in places:
+        if p.latitude is not None and p.precision in ("city", "admin2") and haversine_km(
+                p.latitude, p.longitude, town.latitude, town.longitude) > THRESHOLDS.market_km:
+            near = [c for c in candidates(p.text)[0] if c.kind in ("city", "admin2") and haversine_km(
+                c.lat, c.lon, town.latitude, town.longitude) <= THRESHOLDS.market_km]
+            if near:
+                c = max(near, key=lambda c: c.population)
+                p = dataclasses.replace(p, name=c.name, country=c.country, admin1=c.admin1, latitude=c.lat,
+                                        longitude=c.lon, geonameid=c.geonameid, precision=c.kind)
+        out.append(p)
+    return out
+
+
+def outlet_tail(text: str) -> list[tuple[int, int]]:
+    """The span of the title's tail that names the outlet ("... - KSLA News 12 Shreveport,
+    Louisiana News Weather & Sports"), if the first line has one: its towns are the outlet's
+    home, as often far from the incident as near it (fit split: 10 of 21 towns beyond 50 km)."""
+    first = text[:text.find("\n")] if "\n" in text else text
+    m = _OUTLET_TAIL.search(first)
+    return [(m.start(), m.end())] if m else []
 
 
 def _near(cands: list[Candidate], p: Place, km: float) -> bool:

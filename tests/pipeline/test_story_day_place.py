@@ -2,7 +2,8 @@
 (geo/outlets.py); texts written for the test."""
 from eventwire.extract.story import complete_main_event
 from eventwire.extract.story_day import day_candidates, incident_day
-from eventwire.extract.story_place import incident_place, place_candidates
+from eventwire.extract.story_place import in_market, incident_place, outlet_tail, place_candidates, story_places
+from eventwire.geo import outlets
 from eventwire.geo.outlets import Outlet, site_of
 from eventwire.geo.places import resolve_places
 from eventwire.model import Document, Event, Evidence, Place, When
@@ -149,3 +150,75 @@ def test_a_span_does_not_give_way_to_the_untold_publication_day(monkeypatch):
     main = _span_main(monkeypatch, "Two men were charged this week with a killing", "", "this week",
                       "2016-05-09", "2016-05-15", "week")
     assert main.date.precision == "week"
+
+
+def test_towns_of_the_title_outlet_tail_are_not_named_by_the_page():
+    text = ("Man shot on Elm Street - WXYZ News 7 Dayton, Ohio News Weather & Sports\n"
+            "A man was shot on Elm Street in Springfield on Sunday.")
+    places = [_place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton")),
+              _place("Springfield", "Springfield", 39.92, -83.81, text.index("Springfield"))]
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places,
+                   events=[_event(text, "A man was shot on Elm Street in Springfield on Sunday")])
+    assert [c.value.name for c in place_candidates(doc, _sentences(text))] == ["Springfield"]
+    assert outlet_tail("Man shot in Dayton - police say\nbody") == []
+
+
+def test_a_police_force_names_its_town():
+    text = "Two shot at apartments\nKettering Police officers responded to shots fired at an apartment complex."
+    doc = Document(id="d", title=None, published="2016-05-09", text=text)
+    ohio = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
+    assert [(p.text, p.admin1) for p in story_places(doc, ohio)] == [("Kettering", "Ohio")]
+    text = "The State Police and the Metro Police said a man was shot."
+    assert story_places(Document(id="d", title=None, published="2016-05-09", text=text)) == []
+
+
+def test_a_main_event_placed_nowhere_takes_the_town_the_page_names():
+    text = "Man shot\nA man was shot on Elm Street, police said. Officers in Dayton searched the area."
+    places = [_place("Dayton", "Dayton", 39.76, -84.19, text.index("Dayton"))]
+    main = _event(text, "A man was shot on Elm Street, police said")
+    main.event_type = "Strategic developments"  # not a violent type: the story's place only fills a gap
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=places, events=[main],
+                   source="dayton-news.example")
+    table = {"dayton-news.example": Outlet("USA", "Ohio")}  # an outlet known by its state only
+    original = outlets._table
+    outlets._table = lambda: table
+    try:
+        complete_main_event(doc, _sentences(text))
+    finally:
+        outlets._table = original
+    assert main.location.name == "Dayton" and main.location.start == text.index("Dayton")
+    unknown = _event(text, "A man was shot on Elm Street, police said")
+    unknown.event_type = "Strategic developments"
+    complete_main_event(Document(id="d", title=None, published="2016-05-09", text=text, places=places,
+                                 events=[unknown]), _sentences(text))
+    assert unknown.location is None  # no outlet: the page's town is not taken
+
+
+def test_a_namesake_abroad_is_no_scene_of_a_local_outlet():
+    text = "Teen shot\nA teen was shot in St. Lucie on Sunday, police said."
+    abroad = Place(text="St. Lucie", name="Saint Lucia", country="ZAF", admin1="KwaZulu-Natal", latitude=-28.4,
+                   longitude=32.4, geonameid=None, precision="city", start=text.index("St."), end=text.index("St.") + 9)
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=[abroad])
+    outlet = Outlet("USA", "Ohio", "Dayton", 39.76, -84.19, 0.9)
+    assert [c.features.get("outlet_town") for c in place_candidates(doc, _sentences(text), outlet=outlet)] == [1.0]
+    assert [c.value.name for c in place_candidates(doc, _sentences(text))] == ["Saint Lucia"]
+
+
+def test_a_name_cut_before_its_county_is_the_county():
+    text = "Boy shot while hunting\nThe Becker County Sheriff's Office said a boy was shot near Frazee."
+    becker = resolve_places([("Becker", text.index("Becker"), text.index("Becker") + 6)], text)[0]
+    assert becker.precision == "city"  # the town of Becker, 200 km from the county
+    doc = Document(id="d", title=None, published="2016-05-09", text=text, places=[becker])
+    mn = Outlet("USA", "Minnesota", "Fargo", 46.88, -96.79, 0.9)
+    (county,) = story_places(doc, mn)
+    assert (county.text, county.name, county.precision) == ("Becker County", "Becker County", "admin2")
+
+
+def test_a_namesake_in_the_outlets_market_is_the_one_its_page_means():
+    text = "Four shot in Wilmington\nPolice in Wilmington are investigating a shooting."
+    far = resolve_places([("Wilmington", 14, 24)], text, home=("USA", "North Carolina"))[0]
+    assert far.admin1 == "North Carolina"
+    philadelphia = Outlet("USA", None, "Philadelphia", 39.93, -75.19, 0.8)
+    (near,) = in_market([far], philadelphia)
+    assert (near.text, near.admin1, near.start) == ("Wilmington", "Delaware", 14)
+    assert in_market([far], None) == [far]
