@@ -37,8 +37,9 @@ _ARGUMENT = {"dobj", "nsubjpass", "nsubj", "attr", "oprd"}
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     # Not lexicon.py's word lists: these are the fitted model's features, read as YAML gives them.
-    # YAML reads negation_words' bare `no` as false, so the model was fitted with the cue "false";
-    # quoting it changes a feature and wants a refit (training/train_reportable.py).
+    # negation_words' `no` is quoted now (YAML read the bare word as false); the model was fitted
+    # without it: the seed and real-news dev outputs did not change, a refit
+    # (training/train_reportable.py) would take it in.
     data = read_yaml(CUES_FILE)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
 
