@@ -45,6 +45,18 @@ from eventwire.model import Casualties, Event, Evidence, When
     ("Five people were killed, and the shooter was among the dead.", 5),
     # a deadly incident without a count: at least one dead
     ("Police identify victim in fatal Elm Street shooting", 1),
+    ("A toddler suffers a fatal gunshot wound at a home on Elm Street", 1),
+    ("The coroner ruled her death a homicide.", 1),
+    ("His death has been ruled a homicide, the county said.", 1),
+    # a murder charge or conviction: someone was killed
+    ("Tom Lee, 19, was found guilty of second-degree murder on Monday.", 1),
+    ("He is charged with first-degree murder and armed robbery.", 1),
+    ("Two men charged in killing of Oakdale teen", 1),
+    ("Two men were charged last week with murdering a cashier.", 1),
+    ("Tom Lee faces two counts of first-degree murder.", 2),
+    # one of several shot died
+    ("Police say he shot three people, one of whom died at the scene.", 1),
+    ("The victim passed away at the hospital on Sunday.", 1),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)
@@ -57,6 +69,9 @@ def test_counts(sentence, best):
     "As of July 15, 126 people had been murdered in the city this year.",  # a running count
     "At least 80 people were killed in the city in November alone.",
     "It was done before anyone noticed the shooting.",  # "done" holds no "one"
+    "He was charged with attempted murder and assault.",  # no one died
+    "He could be charged with murder.",
+    "The man suffered a non-fatal gunshot wound to the leg.",
 ])
 def test_no_toll(sentence):
     got = find_casualties(sentence)
