@@ -110,6 +110,16 @@ def test_story_counts_victims_named_one_by_one():
     assert toll is not None and toll.best == 3
 
 
+def test_a_death_told_past_the_story_counts_when_the_story_tells_none():
+    sentences = [(0, "Police are searching for a suspect in a shooting on Elm Street."),
+                 (70, "On June 5, detectives obtained a warrant for Tom Hart, 19."),
+                 (130, "Officers found a man shot in the hallway of the building."),
+                 (190, "He was pronounced dead at the scene."),
+                 (230, "Separately, two men were killed on Oak Street.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 1 and toll.start == 190  # its evidence: "He was pronounced dead"
+
+
 def test_a_count_outnumbering_the_names_stays():
     sentences = [(0, "Four people were killed in a shooting on Birch Road on Saturday night."),
                  (80, "Marta Lind, 33, was pronounced dead at the scene.")]
