@@ -57,6 +57,16 @@ from eventwire.model import Casualties, Event, Evidence, When
     # one of several shot died
     ("Police say he shot three people, one of whom died at the scene.", 1),
     ("The victim passed away at the hospital on Sunday.", 1),
+    # a death told without a death verb on a counted victim
+    ("Lee, 31, succumbed to his injuries on Monday.", 1),
+    ("The victim, a 19-year-old man, died at the hospital.", 1),
+    ("Paramedics pronounced him dead at the scene.", 1),
+    ("The shooting claimed the life of Tom Lee.", 1),
+    ("The deceased was identified as Tom Lee of Oakdale.", 1),
+    ("Police identified the man who died as Tom Lee.", 1),
+    ("A 17-year-old lost his life in the shooting.", 1),
+    ("Detectives are investigating a homicide on Elm Street.", 1),
+    ("Police identify victim of fatal Elm Street shooting", 1),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)
@@ -72,6 +82,8 @@ def test_counts(sentence, best):
     "He was charged with attempted murder and assault.",  # no one died
     "He could be charged with murder.",
     "The man suffered a non-fatal gunshot wound to the leg.",
+    "He nearly lost his life in the shooting.",
+    "Residents live in fear of deadly attacks.",
 ])
 def test_no_toll(sentence):
     got = find_casualties(sentence)

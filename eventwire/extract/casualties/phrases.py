@@ -33,7 +33,7 @@ _LEFT_DEAD_VERBS = word_set("left_dead_verbs")
 
 
 # Mentions that say the least toll, not a count of their own: the sentence's toll is at least this.
-FLOORS: dict[str, int] = {"sg_among": 1, "murder_suicide": 2, "fatal_event": 1, "murder_charge": 1}
+FLOORS: dict[str, int] = {"sg_among": 1, "murder_suicide": 2, "fatal_event": 1, "murder_charge": 1, "one_dead": 1}
 
 
 @dataclass
@@ -56,7 +56,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
           "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
-          "murder_charge",
+          "murder_charge", "one_dead", "preposition_before",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "accident", "card_after", "gate",
           "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "left_dead", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death",
@@ -191,8 +191,9 @@ def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
             if kind == "sg_active" and m.group("verb").lower() in _LEFT_DEAD_VERBS \
                     and not phrase_rx()["left_dead"].match(sentence, m.end()):
                 continue  # "left a teen wounded": only "left ... dead" tells a death
-            if not _ok_context(sentence, m.start(), m.start("verb")):
-                continue
+            if not _ok_context(sentence, m.start(), m.start("verb")) and not (
+                    kind == "fatal_event" and phrase_rx()["preposition_before"].search(sentence, 0, m.start())):
+                continue  # a deadly incident named after a preposition is no threat: "victim of fatal shooting"
             if kind == "sg_was" and phrase_rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
             if kind in ("sg_bare", "sg_head") and not phrase_rx()["intransitive_death"].search(m.group("verb")) \
