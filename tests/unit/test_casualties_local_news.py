@@ -67,6 +67,9 @@ from eventwire.model import Casualties, Event, Evidence, When
     ("A 17-year-old lost his life in the shooting.", 1),
     ("Detectives are investigating a homicide on Elm Street.", 1),
     ("Police identify victim of fatal Elm Street shooting", 1),
+    # a named victim after the age
+    ("Police say he shot and killed 19-year-old Tom Lee on Friday.", 1),
+    ("He is charged with killing 30-year-old Ana Ruiz and 28-year-old Li Wei.", 2),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)
