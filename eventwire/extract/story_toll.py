@@ -62,7 +62,7 @@ def story_toll(ev: Event, sentences: Sequence[tuple[int, str]], published: str |
         if aside.match(text.lstrip()) or _other_day(find_dates(text, published), day):
             continue
         _add_named(named, text, start)
-        found = find_casualties(text, offset=start)
+        found = find_casualties(text, offset=start, story=True)
         if found is None or found.best is None or counts_others(found):
             continue
         if told_as_toll(found) and (summary is None or found.best < summary.best):
@@ -95,7 +95,7 @@ def _later_toll(ev: Event, sentences: Sequence[tuple[int, str]], story: list[tup
             break
         if _other_day(find_dates(text, published), day):
             continue
-        found = find_casualties(text, offset=start)
+        found = find_casualties(text, offset=start, story=True)
         if found is not None and found.best is not None and not counts_others(found):
             return found
     return None

@@ -34,6 +34,10 @@ _LEFT_DEAD_VERBS = word_set("left_dead_verbs")
 
 # Mentions that say the least toll, not a count of their own: the sentence's toll is at least this.
 FLOORS: dict[str, int] = {"sg_among": 1, "murder_suicide": 2, "fatal_event": 1, "murder_charge": 1, "one_dead": 1}
+# Floors read only when a story's toll is gathered (story_toll.py), never as one event sentence's own:
+# a charge or an aftermath tells that someone died, not that this sentence's event killed (and the
+# reportable model, fitted without them, reads an event's own toll as a feature).
+STORY_FLOORS = frozenset({"murder_charge", "one_dead"})
 
 
 @dataclass
@@ -125,7 +129,7 @@ def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
     return bool(phrase_rx()["after_passive"].match(after))
 
 
-def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
+def sentence_mentions(sentence: str, *, story: bool = False) -> tuple[list[Mention], list[Mention]]:
     rx = phrase_rx()
     deaths: list[Mention] = []
     injuries: list[Mention] = []
@@ -176,6 +180,8 @@ def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
     for kind in ("sg_list", "sg_named_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active",
                  "sg_body", "sg_body_found", "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died",
                  "sg_bare", "sg_slain", "sg_self", "sg_active_name", "sg_head", *FLOORS):
+        if kind in STORY_FLOORS and not story:
+            continue
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
