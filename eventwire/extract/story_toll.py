@@ -40,6 +40,7 @@ class Thresholds:
     """Every number the story's toll is read by, named once."""
 
     other_day_days: int = 31  # a sentence dated over a month from the event's day tells another one (background)
+    later_sentences: int = 30  # a toll told past the event's story is looked for in the page's first sentences only
 
 
 THRESHOLDS = Thresholds()
@@ -61,7 +62,7 @@ def story_toll(ev: Event, sentences: Sequence[tuple[int, str]], published: str |
         if aside.match(text.lstrip()) or _other_day(find_dates(text, published), day):
             continue
         _add_named(named, text, start)
-        found = find_casualties(text, offset=start)
+        found = find_casualties(text, offset=start, story=True)
         if found is None or found.best is None or counts_others(found):
             continue
         if told_as_toll(found) and (summary is None or found.best < summary.best):
@@ -72,7 +73,34 @@ def story_toll(ev: Event, sentences: Sequence[tuple[int, str]], published: str |
         last = named[-1][1]  # the victims named one by one outnumber every count the story gives
         return Casualties(text=last.text, best=len(named), low=len(named), high=len(named), start=last.start,
                           end=last.end)
+    if summary is None and best is None:
+        return _later_toll(ev, sentences, after, published, aside)
     return summary or best
+
+
+def _later_toll(ev: Event, sentences: Sequence[tuple[int, str]], story: list[tuple[int, str]],
+                published: str | None, aside: re.Pattern[str]) -> Casualties | None:
+    """A story that tells no death near its event may tell it further down: local news gives the
+    arrest or the charge first and, paragraphs later, "the victim was pronounced dead at the scene",
+    past the sentence set at another time ("On Nov. 14, police obtained a warrant") that ends the
+    event's own story. The first toll told after it, up to an aside, leaving out counts of other
+    victims and any sentence with a date of its own other than the event's day ("On Monday, soldiers
+    killed nine fighters": another incident's toll)."""
+    from ..resolve.dates import find_dates
+
+    after = max([ev.evidence.start] + [start for start, _ in story])
+    own = ev.date.start if ev.date else None
+    for start, text in sentences[:THRESHOLDS.later_sentences]:
+        if start <= after:
+            continue
+        if aside.match(text.lstrip()):
+            break
+        if any(when.start != own for when in find_dates(text, published)):
+            continue
+        found = find_casualties(text, offset=start, story=True)
+        if found is not None and found.best is not None and not counts_others(found):
+            return found
+    return None
 
 
 _NAMED_DEAD = regex("story_named_dead")

@@ -45,6 +45,22 @@ from eventwire.model import Casualties, Event, Evidence, When
     ("Five people were killed, and the shooter was among the dead.", 5),
     # a deadly incident without a count: at least one dead
     ("Police identify victim in fatal Elm Street shooting", 1),
+    ("A toddler suffers a fatal gunshot wound at a home on Elm Street", 1),
+    ("The coroner ruled her death a homicide.", 1),
+    ("His death has been ruled a homicide, the county said.", 1),
+    ("Two men were charged last week with murdering a cashier.", 1),
+    ("Tom Lee faces two counts of first-degree murder.", 2),
+    # one of several shot died
+    ("Police say he shot three people, one of whom died at the scene.", 1),
+    ("The victim passed away at the hospital on Sunday.", 1),
+    # a death told without a death verb on a counted victim
+    ("Lee, 31, succumbed to his injuries on Monday.", 1),
+    ("The victim, a 19-year-old man, died at the hospital.", 1),
+    ("The shooting claimed the life of Tom Lee.", 1),
+    ("Police identify victim of fatal Elm Street shooting", 1),
+    # a named victim after the age
+    ("Police say he shot and killed 19-year-old Tom Lee on Friday.", 1),
+    ("He is charged with killing 30-year-old Ana Ruiz and 28-year-old Li Wei.", 2),
 ])
 def test_counts(sentence, best):
     got = find_casualties(sentence)
@@ -53,14 +69,39 @@ def test_counts(sentence, best):
 
 
 @pytest.mark.parametrize("sentence", [
+    # a murder charge or conviction: someone was killed
+    "Tom Lee, 19, was found guilty of second-degree murder on Monday.",
+    "He is charged with first-degree murder and armed robbery.",
+    "Two men charged in the murder of Tom Lee",
+    # one told dead without a death verb on a counted victim
+    "The deceased was identified as Tom Lee of Oakdale.",
+    "Police identified the man who died as Tom Lee.",
+    "A 17-year-old lost his life in the shooting.",
+    "Detectives are investigating a homicide on Elm Street.",
+    "Paramedics pronounced him dead at the scene.",
+])
+def test_story_floors(sentence):
+    got = find_casualties(sentence, story=True)
+    assert got is not None and got.best == 1 and got.text == sentence[got.start:got.end]
+    own = find_casualties(sentence)  # never an event sentence's own toll
+    assert own is None or not own.best
+
+
+@pytest.mark.parametrize("sentence", [
     "Nothing will change until somebody gets killed.",  # not (yet) a death
     "As of July 15, 126 people had been murdered in the city this year.",  # a running count
     "At least 80 people were killed in the city in November alone.",
     "It was done before anyone noticed the shooting.",  # "done" holds no "one"
+    "He was charged with attempted murder and assault.",  # no one died
+    "He could be charged with murder.",
+    "The man suffered a non-fatal gunshot wound to the leg.",
+    "He nearly lost his life in the shooting.",
+    "Residents live in fear of deadly attacks.",
 ])
 def test_no_toll(sentence):
-    got = find_casualties(sentence)
-    assert got is None or not got.best
+    for story in (False, True):
+        got = find_casualties(sentence, story=story)
+        assert got is None or not got.best
 
 
 def _event(start: int, date: str, best: int | None = None) -> Event:
@@ -93,6 +134,16 @@ def test_story_counts_victims_named_one_by_one():
                  (320, "Neighbors said Jasmine was killed.")]
     toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
     assert toll is not None and toll.best == 3
+
+
+def test_a_death_told_past_the_story_counts_when_the_story_tells_none():
+    sentences = [(0, "Police are searching for a suspect in a shooting on Elm Street."),
+                 (70, "On June 5, detectives obtained a warrant for Tom Hart, 19."),
+                 (130, "Officers found a man shot in the hallway of the building."),
+                 (190, "He was pronounced dead at the scene."),
+                 (230, "Separately, two men were killed on Oak Street.")]
+    toll = story_toll(_event(0, "2016-06-04"), sentences, "2016-06-06", aside=_ASIDE)
+    assert toll is not None and toll.best == 1 and toll.start == 190  # its evidence: "He was pronounced dead"
 
 
 def test_a_count_outnumbering_the_names_stays():

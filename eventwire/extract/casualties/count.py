@@ -29,13 +29,14 @@ def _group_counts(group: list[Mention]) -> tuple[int | None, int | None]:
     return (civ if civ_seen else None), (kids if kid_seen else None)
 
 
-def find_casualties(sentence: str, *, offset: int = 0) -> Casualties | None:
-    """Deaths (ACLED conventions), civilians, children and injured in one sentence; None if none said."""
+def find_casualties(sentence: str, *, offset: int = 0, story: bool = False) -> Casualties | None:
+    """Deaths (ACLED conventions), civilians, children and injured in one sentence; None if none said.
+    `story`: the sentence is read for its story's toll, with the floors only a story tells (STORY_FLOORS)."""
     if not sentence or not phrase_rx()["gate"].search(sentence):
         return None
     if phrase_rx()["cumulative"].search(sentence):
         return None
-    deaths, injuries = sentence_mentions(sentence)
+    deaths, injuries = sentence_mentions(sentence, story=story)
     injured = injuries[0].best if injuries else None
     # "the gunman was among the dead", "a murder-suicide": a least toll, never added to a count
     floors = [m for m in deaths if m.kind in FLOORS]

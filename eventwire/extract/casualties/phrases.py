@@ -33,7 +33,11 @@ _LEFT_DEAD_VERBS = word_set("left_dead_verbs")
 
 
 # Mentions that say the least toll, not a count of their own: the sentence's toll is at least this.
-FLOORS: dict[str, int] = {"sg_among": 1, "murder_suicide": 2, "fatal_event": 1}
+FLOORS: dict[str, int] = {"sg_among": 1, "murder_suicide": 2, "fatal_event": 1, "murder_charge": 1, "one_dead": 1}
+# Floors read only when a story's toll is gathered (story_toll.py), never as one event sentence's own:
+# a charge or an aftermath tells that someone died, not that this sentence's event killed (and the
+# reportable model, fitted without them, reads an event's own toll as a feature).
+STORY_FLOORS = frozenset({"murder_charge", "one_dead"})
 
 
 @dataclass
@@ -56,6 +60,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "sg_passive", "sg_died", "sg_then_died", "sg_list", "sg_to_death", "sg_active", "sg_body", "sg_body_found",
           "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died", "inj_passive", "inj_active", "inj_noun",
           "sg_named_list", "sg_bare", "sg_slain", "sg_self", "sg_among", "murder_suicide", "sg_head", "sg_active_name", "fatal_event",
+          "murder_charge", "one_dead", "preposition_before",
           "none", "unreal", "cumulative", "subset", "list", "list_one", "accident", "card_after", "gate",
           "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "left_dead", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death",
@@ -124,7 +129,7 @@ def _trailing_ok(sentence: str, m: re.Match[str]) -> bool:
     return bool(phrase_rx()["after_passive"].match(after))
 
 
-def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
+def sentence_mentions(sentence: str, *, story: bool = False) -> tuple[list[Mention], list[Mention]]:
     rx = phrase_rx()
     deaths: list[Mention] = []
     injuries: list[Mention] = []
@@ -175,6 +180,8 @@ def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
     for kind in ("sg_list", "sg_named_list", "sg_passive", "sg_died", "sg_then_died", "sg_to_death", "sg_active",
                  "sg_body", "sg_body_found", "sg_the_died", "sg_active_def", "sg_death_of", "sg_was", "sg_named_died",
                  "sg_bare", "sg_slain", "sg_self", "sg_active_name", "sg_head", *FLOORS):
+        if kind in STORY_FLOORS and not story:
+            continue
         for m in rx[kind].finditer(sentence):
             if overlaps(m.start(), m.end(), deaths + denials):
                 continue
@@ -190,8 +197,9 @@ def sentence_mentions(sentence: str) -> tuple[list[Mention], list[Mention]]:
             if kind == "sg_active" and m.group("verb").lower() in _LEFT_DEAD_VERBS \
                     and not phrase_rx()["left_dead"].match(sentence, m.end()):
                 continue  # "left a teen wounded": only "left ... dead" tells a death
-            if not _ok_context(sentence, m.start(), m.start("verb")):
-                continue
+            if not _ok_context(sentence, m.start(), m.start("verb")) and not (
+                    kind == "fatal_event" and phrase_rx()["preposition_before"].search(sentence, 0, m.start())):
+                continue  # a deadly incident named after a preposition is no threat: "victim of fatal shooting"
             if kind == "sg_was" and phrase_rx()["no_one_before"].search(sentence[max(0, m.start() - WINDOWS.no_one):m.start()]):
                 continue
             if kind in ("sg_bare", "sg_head") and not phrase_rx()["intransitive_death"].search(m.group("verb")) \
