@@ -17,7 +17,6 @@ a local outlet's story lies in its own country.
 """
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections import Counter
@@ -28,6 +27,7 @@ from ..geo import haversine_km
 from ..geo.data import ADMIN1_WORDS, ADMIN2_WORDS, SITE_WORDS
 from ..geo.mentions import candidates, is_site
 from ..geo.outlets import Outlet
+from ..geo.places import place_of, resolve_places
 from ..lexicon import regex, words
 from ..model import Document, Place
 from .events import THRESHOLDS as EVENTS, dateline_spans
@@ -136,8 +136,6 @@ def story_places(doc: Document, outlet: Outlet | None = None) -> list[Place]:
     organisations, yet the force of a town polices that town. The changed and added names are
     resolved together with the page's others (and the outlet's region), so a namesake
     elsewhere loses as it would."""
-    from ..geo.places import resolve_places
-
     text = doc.text
     spans = {(p.start, p.end): (p.text, p.start, p.end) for p in doc.places}
     for p in doc.places:
@@ -180,9 +178,7 @@ def in_market(places: list[Place], outlet: Outlet | None) -> list[Place]:
             near = [c for c in candidates(p.text)[0] if c.kind in ("city", "admin2") and haversine_km(
                 c.lat, c.lon, town.latitude, town.longitude) <= THRESHOLDS.market_km]
             if near:
-                c = max(near, key=lambda c: c.population)
-                p = dataclasses.replace(p, name=c.name, country=c.country, admin1=c.admin1, latitude=c.lat,
-                                        longitude=c.lon, geonameid=c.geonameid, precision=c.kind)
+                p = place_of(p.text, p.start, p.end, max(near, key=lambda c: c.population))
         out.append(p)
     return out
 

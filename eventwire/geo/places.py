@@ -309,7 +309,7 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
     for m, (c, precision) in zip(ms, final):
         if is_site(m.text):
             c, precision = _site_place(m, c, town or _town_before(m, ms, final, text))
-        out.append(_place(m.text, m.start, m.end, c, precision))
+        out.append(place_of(m.text, m.start, m.end, c, precision))
     return out
 
 
@@ -350,7 +350,8 @@ def _focus_town(choices: list[Candidate | None]) -> Candidate | None:
     return next(c for c in towns if identity(c) == top)
 
 
-def _place(mtext: str, start: int, end: int, c: Candidate | None, precision: str | None) -> Place:
+def place_of(mtext: str, start: int, end: int, c: Candidate | None, precision: str | None = None) -> Place:
+    """The place a mention's words name, read as gazetteer candidate `c` (None: unresolved)."""
     if c is None:
         return Place(text=mtext, name=None, country=None, admin1=None, latitude=None,
                      longitude=None, geonameid=None, precision=None, start=start, end=end)
