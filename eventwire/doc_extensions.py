@@ -50,11 +50,23 @@ class Page:
     warnings: list[Error] = field(default_factory=list)
 
 
+# Read off the parse when asked (no value kept).
+GETTERS = {
+    "sentence_spans": "(start, end) of each sentence (eventwire_quotes, eventwire_quality)",
+}
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
 def register() -> None:
     """Register the attributes (idempotent: spaCy's registry is process-wide)."""
     for name in (*INPUTS, *OUTPUTS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension("sentence_spans"):
+        Doc.set_extension("sentence_spans", getter=_sentence_spans)
 
 
 register()

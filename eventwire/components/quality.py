@@ -1,7 +1,7 @@
 """The spaCy component "eventwire_quality": the page's quality flags, and each event's
 confidence scaled by the flags over its evidence.
 
-Reads: `doc.sents`, `Doc._.removed`, `Doc._.actors`, `Doc._.quotes`, `Doc._.events`.
+Reads: `Doc._.sentence_spans` (of `doc.sents`), `Doc._.removed`, `Doc._.actors`, `Doc._.quotes`, `Doc._.events`.
 Writes: `Doc._.quality` (quality `assess`); the confidence of each event of `Doc._.events`
 (quality `SpanPenalty`).
 Config: `confidence_digits`, the decimals a scaled confidence keeps.
@@ -18,16 +18,15 @@ class Quality:
         self.confidence_digits = confidence_digits
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
         events = doc._.events
-        doc._.quality = assess(doc.text, sentences, doc._.removed, doc._.actors, doc._.quotes, events)
+        doc._.quality = assess(doc.text, doc._.sentence_spans, doc._.removed, doc._.actors, doc._.quotes, events)
         penalty = SpanPenalty(doc._.quality)
         for ev in events:
             ev.confidence = round(ev.confidence * penalty(ev.evidence.start, ev.evidence.end), self.confidence_digits)
         return doc
 
 
-@Language.factory("eventwire_quality", requires=["doc.sents", "doc._.removed", "doc._.actors", "doc._.quotes",
+@Language.factory("eventwire_quality", requires=["doc._.sentence_spans", "doc._.removed", "doc._.actors", "doc._.quotes",
                                                  "doc._.events"],
                   assigns=["doc._.quality", "doc._.events"])
 def make_quality(nlp: Language, name: str, confidence_digits: int) -> Quality:

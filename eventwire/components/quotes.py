@@ -1,6 +1,6 @@
 """The spaCy component "eventwire_quotes": quoted passages and reported speech with their speakers.
 
-Reads: `doc.sents`, the person entities of `doc.ents`, `Doc._.actors`.
+Reads: `Doc._.sentence_spans` (of `doc.sents`), the person entities of `doc.ents`, `Doc._.actors`.
 Writes: `Doc._.quotes` (extract/quotes `find_quotes`).
 Config: `person_label`, the entity label of person names.
 """
@@ -16,12 +16,11 @@ class Quotes:
         self.person_label = person_label
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == self.person_label]
-        doc._.quotes = find_quotes(doc.text, sentences, doc._.actors, persons=persons)
+        doc._.quotes = find_quotes(doc.text, doc._.sentence_spans, doc._.actors, persons=persons)
         return doc
 
 
-@Language.factory("eventwire_quotes", requires=["doc.sents", "doc.ents", "doc._.actors"], assigns=["doc._.quotes"])
+@Language.factory("eventwire_quotes", requires=["doc._.sentence_spans", "doc.ents", "doc._.actors"], assigns=["doc._.quotes"])
 def make_quotes(nlp: Language, name: str, person_label: str) -> Quotes:
     return Quotes(person_label)
