@@ -153,6 +153,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     from .extract.reportable import judge
     from .extract.story import complete_main_event
     from .resolve.actors import find_actors
+    from .resolve.dates.page_published import page_published
     from .geo.outlets import home_region
     from .geo.places import resolve_places
 
@@ -162,6 +163,9 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     if published is None:
         published = dateline_date(text)
         published_from = "dateline" if published else None
+    own = page_published(text, inp.url, published)
+    if own is not None:  # the page's own day: the given one is missing or a later crawl or update
+        published, published_from = own
     places = resolve_places(place_mentions(spacy_doc), text, home=home_region(inp.source, inp.url))
     actors = find_actors(spacy_doc, context_country=_context_country(places))
     sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
