@@ -16,9 +16,7 @@ Otherwise only empty slots are filled (and a place no finer than a province), ex
 which rises to the largest the story gives for its incident (story_toll.py: the main sentence
 often names one of the dead, another counts them all); an explicit "no one was killed" stays 0.
 A main event of any type that the page places nowhere takes the story's town when the outlet
-is known (a local report's arrest or vigil is in the town of its shooting). On such a page, a
-main arrest, vigil or recovered gun gives way to the shooting the page also tells: the report is
-the shooting's (_shooting_over_its_follow_up).
+is known (a local report's arrest or vigil is in the town of its shooting).
 """
 from __future__ import annotations
 
