@@ -36,15 +36,14 @@ from .story_place import FINE_PLACE, incident_place
 from .story_toll import story_toll
 from ..geo import haversine_km
 from ..geo.outlets import Outlet, outlet_of_page
-from ..lexicon import regex, table, words
+from ..lexicon import regex, table
 from ..model import Document, Event, Place, When
-from ..resolve.dates import bind_weekdays, days_before_published, find_dates
+from ..resolve.dates import bind_weekdays, find_dates
 from ..salience import main_event
 
 DAY = {"day"}  # a week or a month from elsewhere is no better than none
 _WEEKDAY_NAMES = {name.capitalize() for name in table("weekday_numbers")}  # a bare weekday, as written
 SPAN = {"range", "week"}  # days a sentence tells as a span
-_FOLLOW_UP_SUBS = set(words("story_follow_up_subs"))  # an arrest, a vigil: told after a shooting
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,6 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
         return None
     text, published = doc.text, doc.published
     outlet = outlet_of_page(doc.source, doc.url)
-    main = _shooting_over_its_follow_up(doc, main, outlet)
     dateline = dateline_place(text, (outlet.country, outlet.admin1) if outlet else None)
     if main.event_type in VIOLENT_TYPES:  # the report's incident: where and when the page tells it
         _story_place(main, doc, sentences, dateline, outlet)
@@ -110,31 +108,6 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
     if lethal and sentences:
         main.fatalities = merge_tolls(main.fatalities, story_toll(main, sentences, published, aside=_ASIDE))
     return main
-
-
-def _shooting_over_its_follow_up(doc: Document, main: Event, outlet: Outlet | None) -> Event:
-    """A local report of an arrest, a court date, a vigil or a recovered gun in a shooting it also
-    tells is the shooting's report: the shooting is its main event (marked main, with the page's
-    surest probability; the follow-up keeps the shooting's), whose day and place the story models
-    then choose. Only on a known outlet's page (the models' ground): a wire report or an ACLED note
-    of an arrest is coded as the arrest. A shooting told as another incident, an aside, or dated
-    after publication (a hearing's charge) is not the report's."""
-    if outlet is None or main.event_type in VIOLENT_TYPES or main.sub_event_type not in _FOLLOW_UP_SUBS:
-        return main
-    shootings = [e for e in doc.events if e.event_type in VIOLENT_TYPES and not _told_apart(e)
-                 and (days_before_published(e.date, doc.published) or 0) >= 0]
-    if not shootings:
-        return main
-    shooting = max(shootings, key=lambda e: (e.confidence or 0.0, -e.evidence.start))
-    shooting.main, main.main = True, False
-    shooting.confidence, main.confidence = main.confidence, shooting.confidence
-    return shooting
-
-
-def _told_apart(ev: Event) -> bool:
-    """An aside ("Separately, ...") or a sentence that tells another incident ("a similar attack")."""
-    sentence = _undateline(ev.evidence.sentence)
-    return bool(_ASIDE.match(sentence) or _rx("story_other_incident").search(sentence))
 
 
 def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], dateline: Place | None,
@@ -193,7 +166,8 @@ def _reference_point(place: Place, text: str) -> bool:
 def _same_incident(main: Event, other: Event) -> bool:
     """Nothing says `other` is another incident: not an aside ("Separately, ...", "a separate
     roadside bomb"), not on another day, not in another town."""
-    if _told_apart(other):
+    sentence = _undateline(other.evidence.sentence)
+    if _ASIDE.match(sentence) or _rx("story_other_incident").search(sentence):
         return False
     if main.date is not None and other.date is not None and main.date.start and other.date.start \
             and (main.date.start, main.date.end) != (other.date.start, other.date.end):
