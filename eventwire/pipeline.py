@@ -146,6 +146,7 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     of nlp.load(analysis=True))."""
     from .doc_extensions import Page
     from .extract.events import dateline_date
+    from .resolve.dates.page_published import page_published
     from .geo.outlets import home_region
 
     text = cleaned.text
@@ -154,6 +155,9 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     if published is None:
         published = dateline_date(text)
         published_from = "dateline" if published else None
+    own = page_published(text, inp.url, published)
+    if own is not None:  # the page's own day: the given one is missing or a later crawl or update
+        published, published_from = own
     x = spacy_doc._
     x.doc_id, x.published, x.removed, x.raw_mentions = inp.id, published, cleaned.removed, mentions
     x.home_region = home_region(inp.source, inp.url)
