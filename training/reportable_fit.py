@@ -52,8 +52,7 @@ REPORTABLE_NOTE = ("reportable set to 0.30 by hand (2026-12-07), not tuned: the 
 
 NEGATIVE_CUES = ("future", "modal", "intent", "feared", "denied", "negated", "conditional", "generic",
                  "background_words", "aside", "in_quote", "nonviolent_words", "future_date", "days_8_30",
-                 "days_31_365", "days_over_365", "reads_none",
-                 "reads_none_unarmed")
+                 "days_31_365", "days_over_365", "reads_none")
 
 
 def fit_signed(X, y, w, names: list[str], C: float):
