@@ -48,8 +48,7 @@ def cues() -> dict[str, frozenset[str]]:
 def _phrases() -> dict[str, re.Pattern[str]]:
     c = cues()
     return {k: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(c[k], key=len, reverse=True)) + r")\b")
-            for k in ("intent_phrases", "background_phrases", "generic_words", "conditional_marks", "illness_words", "court_words", "violent_means",
-                      "political_words")}
+            for k in ("intent_phrases", "background_phrases", "generic_words", "conditional_marks", "nonviolent_words", "political_words")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -182,14 +181,7 @@ def features(events: Sequence[Event], doc, published: str | None,
         f["in_quote"] = float(quoted.holds(at, at + 1))  # a <= at < b
         f["aside"] = float(bool(_ASIDE.match(ev.evidence.sentence)))
         lowered = ev.evidence.sentence.lower()
-        f["illness"] = float(bool(_phrases()["illness_words"].search(lowered)))
-        f["nonviolent_words"] = float(f["illness"] or bool(_phrases()["court_words"].search(lowered)))
-        # "none" read of an armed-violence sentence naming no weapon, attacker or violent act:
-        # a death from disease or accident, a word in another sense ("a flu shot", "battle the
-        # disease"), where the classifier's none alone also takes real shootings for none
-        armed_means = bool(_phrases()["violent_means"].search(lowered))
-        f["violent_means"] = float(armed_means)
-        f["reads_none_unarmed"] = f["reads_none"] * f["armed_violence"] * (not armed_means)
+        f["nonviolent_words"] = float(bool(_phrases()["nonviolent_words"].search(lowered)))
         f["political_words"] = float(bool(_phrases()["political_words"].search(lowered)))
         # ACLED codes arrests only when they are political (activists, reporters, militants...)
         # (so are arrests by the military, and of armed groups' members)
