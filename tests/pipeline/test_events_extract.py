@@ -104,3 +104,37 @@ def test_a_participle_used_as_a_preposition_is_no_trigger(text):
 
     sent = next(load(places=False)(text).sents)
     assert not [h for h in find_triggers(sent) if h.span.text.lower() == "according"]
+
+
+def _trigger_words(text: str) -> list[str]:
+    from eventwire.extract.events import find_triggers
+    from eventwire.nlp import load
+
+    return [h.span.text.lower() for s in load(places=False)(text).sents for h in find_triggers(s)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The new strain has sickened 40 people and killed six of them since April.", "killed"),
+    ("A hiker was killed by the virus after a trip to the caves.", "killed"),
+    ("An outbreak of typhoid killed nine residents of the camp last month.", "killed"),
+    ("Tens of thousands of chickens were killed to stop the spread.", "killed"),
+    ("The ministry ordered every goat in the valley to be slaughtered.", "slaughtered"),
+    ("Clinics are offering a free flu shot to pensioners.", "shot"),
+    ("He suffered a heart attack at his desk.", "attack"),
+    ("The town council set aside money to battle the epidemic.", "battle"),
+    ("Two neighbours are locked in a legal battle over the fence.", "battle"),
+    ("Hospitals were told to deal with the surge of patients.", "deal"),
+])
+def test_a_trigger_word_in_another_sense_is_no_trigger(text, word):
+    assert not any(word in w.split() for w in _trigger_words(text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Gunmen killed six traders at the market in Gao on Friday.", "killed"),
+    ("A teenager was killed by a stray bullet outside the store.", "killed"),
+    ("A man was shot and killed by police during the raid.", "shot"),
+    ("The rebels and the army signed a deal to end the fighting.", "deal"),
+    ("Soldiers battled the insurgents for hours near the border.", "battled"),
+])
+def test_the_same_words_of_violence_and_agreement_stay_triggers(text, word):
+    assert any(word in w.split() for w in _trigger_words(text))

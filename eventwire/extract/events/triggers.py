@@ -61,6 +61,15 @@ _STRIKE_WORDS = word_set("strike_words")
 _STRUCK_A_DEAL = regex("struck_a_deal", re.I)
 _NEGATIONS = word_set("negation_words")
 _STATE_LEMMAS = word_set("state_lemmas")
+_HARMLESS_DOERS = word_set("harmless_doers")
+_ANIMALS = word_set("animal_targets")
+_COUNTING = word_set("counting_nouns")
+_CONTEST = word_set("contest_modifiers")
+_NOUN_ONLY = word_set("noun_only_triggers")
+_DOER_DEPS = {"nsubj", "agent"}
+# the armed-violence sub-types whose trigger's doer and target tell its sense
+_ARGUED_SUBS = {"Attack", "Armed clash", "Mob violence"}
+_TARGET_DEPS = {"dobj", "nsubjpass"}
 
 
 def find_triggers(sent: Span) -> list[Hit]:
@@ -87,11 +96,61 @@ def find_triggers(sent: Span) -> list[Hit]:
             context = context or _strike_context(sent.text)
             matched = _strike(sent, i, context)
         if matched is not None:
-            hits.append(matched)
+            if not _other_sense(matched):
+                hits.append(matched)
             i += len(matched.span)
         else:
             i += 1
     return hits
+
+
+def _noun(tok) -> str:
+    """The lemma a noun phrase is about: "thousands of birds" -> bird, "the H5N1 strain" -> strain."""
+    if tok.lemma_.lower() in _COUNTING or tok.pos_ == "NUM":
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                obj = next((g for g in ch.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj.lemma_.lower()
+    return tok.lemma_.lower()
+
+
+def _other_sense(hit: Hit) -> bool:
+    """A trigger word in a sense that reports no event (word lists in data/lexicons/events.yaml):
+    a killing or attack whose doer is a disease, a disaster or an accident ("the strain has killed
+    93", "killed by a cholera epidemic"), whose target is animals ("thousands of birds were
+    killed") or an illness ("to battle the disease"); a battle of another kind ("a legal battle");
+    a noun-only trigger used as a verb ("to deal with the outbreak")."""
+    root = hit.span.root
+    words = hit.trigger.words
+    if words and words[0] in _NOUN_ONLY and root.pos_ in {"VERB", "AUX"}:
+        return True
+    if hit.trigger.sub not in _ARGUED_SUBS:
+        return False
+    doers, targets = [], []
+    for ch in root.children:
+        if ch.dep_ in _DOER_DEPS:
+            doers.append(ch)
+        elif ch.dep_ in _TARGET_DEPS:
+            targets.append(ch)
+        elif ch.dep_ in {"compound", "amod"} and (ch.lemma_.lower() in _HARMLESS_DOERS or ch.lower_ in _CONTEST):
+            return True  # "a flu shot", "a heart attack", "a legal battle"
+        elif ch.dep_ == "prep":
+            objs = [g for g in ch.children if g.dep_ == "pobj"]
+            if any(m.dep_ in {"compound", "amod"} and m.lower_ in _CONTEST for o in objs for m in o.children):
+                return True  # "engaged in a legal battle"
+            if ch.lower_ in {"by", "from", "of"}:
+                doers += objs
+    doers = [g for d in doers for g in ([d] if d.dep_ != "agent" else [c for c in d.children if c.dep_ == "pobj"])]
+    if not doers and root.dep_ == "conj":  # "has infected 171 people and killed 93"
+        doers = [ch for ch in root.head.children if ch.dep_ in _DOER_DEPS]
+    if not targets and root.dep_ == "xcomp":  # "ordered all pigs to be slaughtered"
+        targets = [ch for ch in root.head.children if ch.dep_ == "dobj"]
+    if root.dep_ in {"acl", "relcl", "amod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        targets.append(root.head)  # "birds killed after ...", "the culled birds"
+    # animals on either side: a cull, a hunt, pest control or an animal's attack, not armed violence
+    return (any(_noun(d) in _HARMLESS_DOERS or _noun(d) in _ANIMALS for d in doers)
+            or any(_noun(t) in _ANIMALS or _noun(t) in _HARMLESS_DOERS for t in targets))
 
 
 @dataclass(frozen=True)
