@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
-from .casualties import merge_tolls
+from .casualties import find_casualties, merge_tolls
 from .mentions import calendar_dated
 from .story_day import incident_day
 from .story_place import FINE_PLACE, incident_place
@@ -101,13 +101,23 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
     if main.date is not None and main.date.precision in DAY and main.date.text in _WEEKDAY_NAMES:
         main.date = bind_weekdays([main.date], published, page=find_dates(text, published),
                                   stamp=lambda w: stamped(w, text))[0]
-    lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS
+    lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS or _follows_killing(main)
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
                                 and e.fatalities.best), main.fatalities)
     if lethal and sentences:
         main.fatalities = merge_tolls(main.fatalities, story_toll(main, sentences, published, aside=_ASIDE))
     return main
+
+
+def _follows_killing(main: Event) -> bool:
+    """A follow-up told about a killing: the main record is an arrest, a charge, a reward or a vigil
+    whose own sentence names the deadly incident it follows ("Juvenile arrested in fatal shooting of
+    15-year-old", "Women charged in murder of student"). A local report of an arrest is read for the
+    killing's dead (issue 10 scores the top record's dead against the incident's), so the record
+    carries the toll its story gives, as a violent one does."""
+    found = find_casualties(main.evidence.sentence, story=True)
+    return found is not None and bool(found.best)
 
 
 def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], dateline: Place | None,
