@@ -241,15 +241,26 @@ def _no_object(sentence: str, pos: int) -> bool:
 
 def extend_list(sentence: str, m: Mention) -> list[Mention]:
     """Further victim groups listed after an active verb: "killing three soldiers and two civilians",
-    "killing her and a campaign volunteer"."""
+    "killing her and a campaign volunteer"; after a passive one, those told "along with" its victims:
+    "two guards were killed, along with a driver"."""
     out = [m]
-    if m.kind not in ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death", "sg_death_of", "sg_active_name"):
-        return out
+    told_before = m.kind in _PASSIVE_KINDS and _along_with().match(sentence, m.end)
+    if m.kind not in _ACTIVE_KINDS and not told_before:
+        return out  # after a passive verb only "along with" goes on with its victims
     pos = m.end
     while (nxt := _next_victims(sentence, pos)) is not None:
         out.append(nxt)
         pos = nxt.end
     return out
+
+
+_ACTIVE_KINDS = ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death", "sg_death_of", "sg_active_name")
+_PASSIVE_KINDS = ("passive", "sg_list", "sg_named_list", "sg_passive", "sg_was")
+
+
+@functools.lru_cache(maxsize=1)
+def _along_with() -> re.Pattern[str]:
+    return regex("along_with", re.I)
 
 
 def _next_victims(sentence: str, pos: int) -> Mention | None:
