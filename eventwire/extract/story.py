@@ -15,6 +15,8 @@ sentence's own town is often the outlet's or the hospital's, its day the day pol
 Otherwise only empty slots are filled (and a place no finer than a province), except the toll,
 which rises to the largest the story gives for its incident (story_toll.py: the main sentence
 often names one of the dead, another counts them all); an explicit "no one was killed" stays 0.
+A follow-up's main record (an arrest, a charge, a reward) whose own sentence names the killing it
+follows ("arrested in the fatal shooting of ...") takes the story's toll too (_follows_killing).
 A main event of any type that the page places nowhere takes the story's town when the outlet
 is known (a local report's arrest or vigil is in the town of its shooting).
 """
