@@ -21,11 +21,18 @@ Conventions (documented choices; see numbers.VAGUE for the word table):
 - local news tells its dead in charges too: "two counts of first-degree murder" = 2 (not
   "attempted murder"), "a triple homicide" = 3, "the two homicides" = 2 (a bare "44 homicides" is
   a city's tally); "accused of killing three" is a killing done, not a hypothetical.
+- the attacker's own death told beside his victims counts too: "he died of a self-inflicted gunshot
+  wound after killing A and B" = 3, "left him and his two daughters dead" = 3; victims told "along
+  with" those a verb counts are added ("three were killed, along with her niece and a friend" = 5);
+  "a suspect wanted in five killings" = 5.
 - "no one was killed" / "no deaths" = 0.
 - several death mentions in one sentence: a list ("three soldiers and two civilians were
   killed") is summed; a toll ("the death toll rose to 40") wins over other mentions;
   otherwise mentions of different groups are summed and repeated figures for the same group
-  take the lowest (conservative).
+  take the lowest (conservative); two readings of the same words (a list read from "left him and
+  two others dead" and "two others dead") are one telling: the list, which counts every item.
+- a city's roundup of several shootings ("four were killed in shootings across the city", "in
+  weekend shootings") is a running tally, no incident's toll.
 - civilians: set when the victims are named as civilians (civilians, villagers, children,
   women, worshippers...), or an "including N civilians" clause says so; children likewise.
 - injuries ("19 people were injured", "wounding 12") go to `injured` only; a sentence with

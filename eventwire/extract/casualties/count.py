@@ -29,6 +29,12 @@ def _group_counts(group: list[Mention]) -> tuple[int | None, int | None]:
     return (civ if civ_seen else None), (kids if kid_seen else None)
 
 
+def _same_words(a: list[Mention], b: list[Mention]) -> bool:
+    """Two readings share words: "left him and two others dead" read as a list after "left him" and as
+    "two others dead" tells the same two others, not other victims."""
+    return any(x.start < y.end and y.start < x.end for x in a for y in b)
+
+
 def find_casualties(sentence: str, *, offset: int = 0, story: bool = False) -> Casualties | None:
     """Deaths (ACLED conventions), civilians, children and injured in one sentence; None if none said.
     `story`: the sentence is read for its story's toll, with the floors only a story tells (STORY_FLOORS)."""
@@ -69,6 +75,9 @@ def find_casualties(sentence: str, *, offset: int = 0, story: bool = False) -> C
                       or not all(head_word(x.noun) for x in c + g)), None)
         if clash is None:
             chosen.append(g)
+        elif _same_words(g, clash):  # one phrase read twice, once as a list: the list counts every item
+            if sum(x.best for x in g) > sum(x.best for x in clash):
+                chosen[chosen.index(clash)] = g
         elif sum(x.best for x in g) < sum(x.best for x in clash):  # same victims told twice: lowest
             chosen[chosen.index(clash)] = g
 

@@ -64,7 +64,7 @@ _KINDS = ("passive", "among", "active", "toll", "fatally_of", "deaths", "deaths_
           "none", "unreal", "cumulative", "subset", "list", "list_one", "accident", "card_after", "gate",
           "list_before", "after_passive", "counts_of", "multiple_murder", "the_killings", "left_dead", "reported_to_have", "unreal_between", "label_before", "measure_after",
           "or_injured_after", "injured_after", "no_one_before", "list_bare", "charged_with", "intransitive_death",
-          "objectless_verb", "injury_stems")
+          "objectless_verb", "injury_stems", "subject_after", "charged_killings")
 _CASE_SENSITIVE = {"after_passive", "or_injured_after"}
 
 
@@ -139,7 +139,7 @@ def sentence_mentions(sentence: str, *, story: bool = False) -> tuple[list[Menti
         return any(s < m.end and m.start < e for m in pool)
 
     for kind in ("toll", "passive", "relative", "among", "active", "to_death", "fatally_of", "deaths", "deaths_of", "bodies",
-                 "own_dead", "counts_of", "multiple_murder", "the_killings"):
+                 "own_dead", "counts_of", "multiple_murder", "the_killings", "charged_killings"):
         for m in rx[kind].finditer(sentence):
             noun = (m.groupdict().get("noun") or "").strip()
             verb_start = m.start("verb") if "verb" in m.groupdict() else m.start()
@@ -166,7 +166,8 @@ def sentence_mentions(sentence: str, *, story: bool = False) -> tuple[list[Menti
                 continue
             if kind == "passive" and phrase_rx()["or_injured_after"].match(sentence[m.end():]):
                 continue
-            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies", "counts_of", "multiple_murder", "the_killings"):
+            if kind in ("passive", "relative", "among", "to_death", "deaths", "bodies", "counts_of", "multiple_murder", "the_killings",
+                        "charged_killings"):
                 end = max(end, m.end())
             q = multiple(m.group("num")) if kind == "multiple_murder" else quantity(m.group("num"))
             if q is None or overlaps(m.start(), end, deaths) or _yearlike(m.group("num"), noun):
@@ -240,15 +241,26 @@ def _no_object(sentence: str, pos: int) -> bool:
 
 def extend_list(sentence: str, m: Mention) -> list[Mention]:
     """Further victim groups listed after an active verb: "killing three soldiers and two civilians",
-    "killing her and a campaign volunteer"."""
+    "killing her and a campaign volunteer"; after a passive one, those told "along with" its victims:
+    "two guards were killed, along with a driver"."""
     out = [m]
-    if m.kind not in ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death", "sg_death_of", "sg_active_name"):
-        return out
+    told_before = m.kind in _PASSIVE_KINDS and _along_with().match(sentence, m.end)
+    if m.kind not in _ACTIVE_KINDS and not told_before:
+        return out  # after a passive verb only "along with" goes on with its victims
     pos = m.end
     while (nxt := _next_victims(sentence, pos)) is not None:
         out.append(nxt)
         pos = nxt.end
     return out
+
+
+_ACTIVE_KINDS = ("active", "sg_active", "sg_active_def", "sg_to_death", "to_death", "sg_death_of", "sg_active_name")
+_PASSIVE_KINDS = ("passive", "sg_list", "sg_named_list", "sg_passive", "sg_was")
+
+
+@functools.lru_cache(maxsize=1)
+def _along_with() -> re.Pattern[str]:
+    return regex("along_with", re.I)
 
 
 def _next_victims(sentence: str, pos: int) -> Mention | None:
@@ -262,6 +274,8 @@ def _next_victims(sentence: str, pos: int) -> Mention | None:
         return None
     if phrase_rx()["injured_after"].match(sentence[nxt.end():nxt.end() + WINDOWS.injured]):
         return None
+    if phrase_rx()["subject_after"].match(sentence, nxt.end("noun")):
+        return None  # "killed Ana, one of the children said": the item opens a clause of its own
     q = quantity(nxt.group("num")) if many else (1, 1, 1)
     if q is None:
         return None
