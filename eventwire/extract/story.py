@@ -15,9 +15,8 @@ sentence's own town is often the outlet's or the hospital's, its day the day pol
 Otherwise only empty slots are filled (and a place no finer than a province), except the toll,
 which rises to the largest the story gives for its incident (story_toll.py: the main sentence
 often names one of the dead, another counts them all); an explicit "no one was killed" stays 0.
-A follow-up's main record (an arrest, a charge, a reward) on a known outlet's page whose own sentence
-names the killing it follows ("arrested in the fatal shooting of ...") takes the story's toll too
-(_follows_killing).
+A follow-up's main record (an arrest, a charge, a reward) keeps no dead of its own, as ACLED codes
+it, though its sentence names the killing it follows.
 A main event of any type that the page places nowhere takes the story's town when the outlet
 is known (a local report's arrest or vigil is in the town of its shooting).
 """
@@ -32,7 +31,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .events import _ASIDE, LETHAL_SUBS, VIOLENT_TYPES, _undateline
-from .casualties import find_casualties, merge_tolls
+from .casualties import merge_tolls
 from .mentions import calendar_dated
 from .story_day import incident_day
 from .story_place import FINE_PLACE, incident_place
@@ -104,25 +103,13 @@ def complete_main_event(doc: Document, sentences: Sequence[tuple[int, str]] = ()
     if main.date is not None and main.date.precision in DAY and main.date.text in _WEEKDAY_NAMES:
         main.date = bind_weekdays([main.date], published, page=find_dates(text, published),
                                   stamp=lambda w: stamped(w, text))[0]
-    lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS or (outlet is not None and _follows_killing(main))
+    lethal = main.event_type in VIOLENT_TYPES or main.sub_event_type in LETHAL_SUBS
     if lethal and (main.fatalities is None or main.fatalities.best is None):
         main.fatalities = next((e.fatalities for e in pool if e.fatalities is not None
                                 and e.fatalities.best), main.fatalities)
     if lethal and sentences:
         main.fatalities = merge_tolls(main.fatalities, story_toll(main, sentences, published, aside=_ASIDE))
     return main
-
-
-def _follows_killing(main: Event) -> bool:
-    """A follow-up told about a killing: the main record is an arrest, a charge, a reward or a vigil
-    whose own sentence names the deadly incident it follows ("Juvenile arrested in fatal shooting of
-    15-year-old", "Women charged in murder of student"). A local report of an arrest is read for the
-    killing's dead (issue 10 scores the top record's dead against the incident's), so the record
-    carries the toll its story gives, as a violent one does. Only on a page of a known (local)
-    outlet: ACLED codes a protest against a killing or an arrest for one with no deaths of its own,
-    and on its notes (no outlet) the toll carried cost fatalities_exact 0.981 -> 0.970."""
-    found = find_casualties(main.evidence.sentence, story=True)
-    return found is not None and bool(found.best)
 
 
 def _story_place(main: Event, doc: Document, sentences: Sequence[tuple[int, str]], dateline: Place | None,
