@@ -37,6 +37,7 @@ NAME_PARTICLES = _alternatives(_WORDS["name_particles"])
 THOROUGHFARES = frozenset(_WORDS["thoroughfares"])
 SITE_WORDS = THOROUGHFARES | frozenset(_WORDS["site_words"])
 SITE_HEADS = frozenset(_WORDS["site_heads"])
+QUARTER_WORDS = frozenset(_WORDS["quarter_words"])
 GENERIC_QUARTER_WORDS = frozenset(_WORDS["generic_quarter_words"])
 DIRECTIONS: dict[str, str] = _WORDS["directions"]
 ADMIN1_SUFFIX = re.compile(r"\s+(" + _alternatives(_WORDS["admin1_suffixes"]) + r")$", re.IGNORECASE)
@@ -65,6 +66,7 @@ def common_words() -> frozenset[str]:
 @dataclass(frozen=True)
 class IndexThresholds:
     acled_same_km: float
+    acled_area_same_km: float
     region_population: int
 
 

@@ -55,6 +55,23 @@ def _paren_parts(inner: str) -> list[tuple[str, int, int, str | None]] | None:
     return out
 
 
+def in_region_list(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is one of the regions a parenthesis lists for the place
+    before it ("Palaw" and "Myeik" of "Myo Haung village (Palaw township, Myeik district,
+    Tanintharyi region)"), not the place itself ("(coded to Maze)")."""
+    open_ = text.rfind("(", max(0, start - 120), start)
+    if open_ < 0 or ")" in text[open_:start]:
+        return False
+    close = text.find(")", end, end + 120)
+    if close < 0 or "(" in text[end:close]:
+        return False
+    parts = _paren_parts(text[open_ + 1:close])
+    if not parts:
+        return False
+    at = start - open_ - 1
+    return not any(role == "place" and s <= at < e for _, s, e, role in parts)
+
+
 @dataclass
 class _Hint:
     name: str

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from spacy.tokens import Span
 
+from ...geo.hints import in_region_list
 from ...lexicon import regex
 from ...model import Event, Place, When
 from ...resolve.dates import sets_the_scene
@@ -35,8 +36,10 @@ def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: Cover, text
     if not inside:
         return None
     t = hit.span.start_char
+    # of two names as fine, the place itself beats a region listed for it: "in Myo Haung
+    # village (Palaw township, Myeik district)" happened in Myo Haung, even placed at Palaw
     return min(inside, key=lambda p: (_elsewhere(p, text), _PRECISION_RANK.get(p.precision or "country", 3),
-                                      abs(p.start - t)))
+                                      in_region_list(text, p.start, p.end), abs(p.start - t)))
 
 
 def _pick_date(hit: Hit, dates: list[When], sent: Span) -> When | None:
