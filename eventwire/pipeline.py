@@ -188,9 +188,13 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
 
 def place_mentions(spacy_doc) -> list[tuple[str, int, int]]:
     """(text, start, end) of the place entities; a place's name is written with a capital
-    ("metro" is no place, whatever the NER says)."""
-    return [(e.text, e.start_char, e.end_char) for e in spacy_doc.ents
+    ("metro" is no place, whatever the NER says); and the names the text calls places by a
+    level word after them ("Ye Hla village") that no entity covers."""
+    from .geo.levelnames import level_named
+
+    ents = [(e.text, e.start_char, e.end_char) for e in spacy_doc.ents
             if e.label_ in {"GPE", "LOC", "FAC"} and any(ch.isupper() for ch in e.text)]
+    return sorted(ents + level_named(spacy_doc), key=lambda m: m[1])
 
 
 def _classifier():

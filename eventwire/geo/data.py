@@ -27,6 +27,7 @@ PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 ADMIN1_WORDS = frozenset(_WORDS["admin1_words"])
 ADMIN2_WORDS = frozenset(_WORDS["admin2_words"])
 SETTLEMENT_WORDS = frozenset(_WORDS["settlement_words"])
+LEVEL_NAME_WORDS = frozenset(_WORDS["level_name_words"])
 # level word -> the role it gives a name; a word in two lists takes the later list's
 ROLE_OF_WORD = {**{w: "admin1" for w in ADMIN1_WORDS}, **{w: "admin2" for w in ADMIN2_WORDS},
                 **{w: "settlement" for w in SETTLEMENT_WORDS},
