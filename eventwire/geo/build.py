@@ -224,9 +224,9 @@ def _index_admin1(a1: str | None, country: str, regions: dict[tuple[str, str], s
 
 def _acled_area_rows(admin2: list[Row], iso3: dict[str, str], admin1_name: dict[tuple[str, str], str],
                      areas: list[dict] | None = None) -> Iterator[Row]:
-    """The districts and sub-districts the ACLED training notes name, as second-level regions of
-    unknown population at the median point of their events (source "acled-train"), unless the
-    index has a district of that name there already."""
+    """The districts and sub-districts the ACLED training notes name, as second-level regions at
+    the median point of their events (source "acled-train"), with the population of a typical
+    district (theirs is unknown), unless the index has a district of that name there already."""
     areas = sources.acled_places(part="areas") if areas is None else areas
     known: dict[tuple[str | None, str], list[tuple[float, float]]] = defaultdict(list)
     for row, keys in admin2:
@@ -243,7 +243,8 @@ def _acled_area_rows(admin2: list[Row], iso3: dict[str, str], admin1_name: dict[
         bare = normalize(ADMIN2_SUFFIX.sub("", a["name"].strip()))
         keys = [(key, HOW_NAME)] + ([(bare, HOW_ALT)] if bare != key and usable_key(bare) else [])
         # an admin3 row files its district as admin2, an admin2 row itself
-        yield ((None, a["name"], lat, lon, country, _index_admin1(a.get("admin1"), country, regions), 0, "admin2",
+        yield ((None, a["name"], lat, lon, country, _index_admin1(a.get("admin1"), country, regions),
+                INDEX.acled_area_population, "admin2",
                 a.get("admin2") or a["name"], SOURCE_ACLED), keys)
 
 

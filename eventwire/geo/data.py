@@ -68,6 +68,7 @@ def common_words() -> frozenset[str]:
 class IndexThresholds:
     acled_same_km: float
     acled_area_same_km: float
+    acled_area_population: int
     region_population: int
 
 

@@ -14,7 +14,8 @@ _NAME = r"[A-Z][\w'’`\-.]*(?:[ \-](?:[A-Z][\w'’`\-.]*|" + NAME_PARTICLES + r
 _PAREN = re.compile(r"\(([^()]{2,120})\)")
 _CODED = re.compile(r"^\s*(?:coded\s+(?:to|as|at)\s+|near\s+|in\s+)", re.IGNORECASE)
 _GAP = re.compile(r"^[\s,]*(?:[A-Za-z][\w'’\-]*[\s,]+){0,4}?$")
-_APPOSITION = re.compile(r"^,\s+(" + _NAME + r")")
+# "Goma, North Kivu", "Shostka district, Sumy": the level word of the name itself may come first
+_APPOSITION = re.compile(r"^(?:\s+(?:" + "|".join(sorted(LEVEL_WORDS, key=len, reverse=True)) + r"))?,\s+(" + _NAME + r")")
 _OF_PHRASE = re.compile(r"^\s+(?:" + "|".join(sorted(LEVEL_WORDS - {"community"}, key=len, reverse=True))
                         + r")\s+of\s+(" + _NAME + r")")
 _NAME_PART = re.compile(r"^" + _NAME + r"$")
