@@ -191,7 +191,8 @@ class Document(Record):
     quotes: list[Quote] = field(default_factory=list)
     quality: Quality = field(default_factory=Quality)
     error: Error | None = None
-    # "input" (given), "dateline" (read off "BAMAKO, Nov. 4, 2024 -" when none was given), or None
+    # "input" (given), "dateline" (read off "BAMAKO, Nov. 4, 2024 -" when none was given), "url" or
+    # "stamp" (the page's own day, its address's or its "Posted:" stamp's, over a later given one), or None
     published_from: str | None = None
     published_raw: str | None = None  # the given date as written, when it could not be read
     language: str | None = None  # ISO 639-1 code when identified with confidence ("en", "fr")

@@ -1,4 +1,5 @@
-"""The nlp stage: spaCy English pipeline (pinned PyPI wheel), line-aware sentences, gazetteer ruler.
+"""The nlp stage: spaCy English pipeline (pinned PyPI wheel), line-aware sentences, gazetteer
+ruler, assembled with the document-level analysis from the one chain of data/pipeline.cfg.
 
 The model is loaded once per process, on first use, never at import.
 """
@@ -11,11 +12,13 @@ from typing import Iterable, Iterator
 
 import numpy
 import spacy
+from spacy import util
 from spacy.attrs import SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .datafiles import DATA_DIR
 from .errors import EventwireError
 
 
@@ -94,16 +97,46 @@ def load_bare(model: str | None = None) -> Language:
         raise EventwireError("E010", f"spaCy model {name!r} is not installed") from exc
 
 
-@functools.lru_cache(maxsize=2)
-def load(model: str | None = None, *, places: bool = True) -> Language:
-    nlp = load_bare(model)
-    nlp.add_pipe("sentence_rules", before="parser")
-    if places:
-        from .geo import ruler  # noqa: F401  (registers the "gazetteer_ruler" factory)
+@functools.lru_cache(maxsize=1)
+def chain() -> dict:
+    """The chain of data/pipeline.cfg: [nlp] parse and analysis (component names, in order),
+    [placement] (where a parse component goes among the model's own), [components] (each
+    component's factory and settings)."""
+    return util.load_config(DATA_DIR / "pipeline.cfg", interpolate=True)
 
-        if "gazetteer_ruler" in Language.factories:
-            nlp.add_pipe("gazetteer_ruler", after="ner")
-        ruler.keep_abbreviations(nlp)
+
+def analysis_names() -> list[str]:
+    """The document-level analysis components, in the order they run."""
+    return list(chain()["nlp"]["analysis"])
+
+
+def _add(nlp: Language, name: str, **where) -> None:
+    section = dict(chain()["components"][name])
+    factory = section.pop("factory")
+    nlp.add_pipe(factory, name=name, config=section, **where)
+
+
+@functools.lru_cache(maxsize=2)
+def load(model: str | None = None, *, places: bool = True, analysis: bool = False) -> Language:
+    """The chain of data/pipeline.cfg on the spaCy model named by `model` (load_bare): the parse,
+    with gazetteer_ruler only when `places`; with `analysis`, the document-level analysis
+    components after it, whose factories `import eventwire.components` registers (they belong
+    to a later stage, which this one does not import)."""
+    nlp = load_bare(model)
+    for name in chain()["nlp"]["parse"]:
+        if name == "gazetteer_ruler":
+            if not places:
+                continue
+            from .geo import ruler  # registers the "gazetteer_ruler" factory
+
+            ruler.keep_abbreviations(nlp)
+        _add(nlp, name, **chain()["placement"].get(name, {}))
+    if analysis:
+        missing = [n for n in analysis_names() if not Language.has_factory(chain()["components"][n]["factory"])]
+        if missing:
+            raise ValueError(f"spaCy factories {missing} are not registered: import eventwire.components first")
+        for name in analysis_names():
+            _add(nlp, name, last=True)
     return nlp
 
 

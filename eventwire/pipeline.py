@@ -1,32 +1,22 @@
-"""Wires the stages: ingest -> clean -> nlp -> resolve mentions -> extract -> quality.
+"""Wires the stages: ingest -> clean -> nlp (a batch parsed at once) -> the document-level
+analysis (spaCy components, data/pipeline.cfg) -> the Document record.
 
-Entity mentions (places, actors) are resolved before events are assembled, because an event's
-arguments are resolved mentions; everything still flows one way, document by document.
-A failure in one document becomes that document's `error`; the batch goes on.
+The analysis components run one document at a time after the batch parse, inside the
+document's error capture and time limit: a failure in one document becomes that document's
+`error`; the batch goes on.
 """
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from typing import Iterable, Iterator
 
 from .errors import EventwireError, note
 from .ingest.dates import raw_value, read_date
 from .ingest.text import escape_surrogates, has_surrogate
-from .model import Document, Error, InputDoc, Place
+from .model import Document, Error, InputDoc
 from .timelimit import seconds_setting, time_limit
 
 log = logging.getLogger(__name__)
-
-
-def _context_country(places: list[Place]) -> str | None:
-    """The country a page is about: the most frequent country among its resolved places,
-    counting sub-national places double (a city says more than a passing country name)."""
-    votes: Counter[str] = Counter()
-    for p in places:
-        if p.country and p.latitude is not None:
-            votes[p.country] += 1 if p.precision == "country" else 2
-    return votes.most_common(1)[0][0] if votes else None
 
 
 def failed(inp: InputDoc, error: Error) -> Document:
@@ -69,9 +59,9 @@ def process(inputs: Iterable[InputDoc], *, batch_size: int = 16, mentions: bool 
 def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Document]:
     from .clean import clean
     from .language import identify, is_read
-    from .nlp import load
 
-    nlp = load()
+    nlp = _load()
+    analysis = _analysis(nlp)
     limit = seconds_setting()
     prepared = []  # (input, cleaned text, its error, its language)
     for inp in batch:
@@ -104,7 +94,7 @@ def _process_batch(batch: list[InputDoc], mentions: bool = False) -> Iterator[Do
                 if isinstance(spacy_doc, EventwireError):
                     raise spacy_doc
                 with time_limit(limit):  # the document is yielded after the limit: the caller's time is its own
-                    doc = _assemble(inp, cleaned, spacy_doc, language, mentions)
+                    doc = _assemble(inp, cleaned, spacy_doc, language, mentions, analysis)
                 yield doc
             except EventwireError as exc:
                 yield failed(inp, exc.to_error())
@@ -119,17 +109,21 @@ def _log_failure(doc_id: str) -> None:
 
 
 def _parse(nlp, texts: list[str]) -> list:
-    """spaCy docs for the texts, in order; when the batch as a whole fails, each text alone,
-    so only the document that breaks the parser fails (an EventwireError in its place)."""
+    """spaCy docs for the texts, in order, parsed without the analysis components (they run
+    later, one document at a time); when the batch as a whole fails, each text alone, so only
+    the document that breaks the parser fails (an EventwireError in its place)."""
+    from .nlp import analysis_names
+
+    skip = analysis_names()
     try:
-        return list(nlp.pipe(texts, batch_size=len(texts) or 1))
+        return list(nlp.pipe(texts, batch_size=len(texts) or 1, disable=skip))
     except Exception:
         log.warning("parsing a batch of %d documents failed; parsing them one by one", len(texts),
                     exc_info=log.isEnabledFor(logging.INFO))
     out: list = []
     for text in texts:
         try:
-            out.append(nlp(text))
+            out.append(nlp(text, disable=skip))
         except Exception as exc:
             out.append(EventwireError("E009", f"{type(exc).__name__}: {exc}"))
     return out
@@ -139,22 +133,21 @@ def _unread(inp: InputDoc, cleaned, language: str) -> Document:
     """A document in a language the rules do not read: kept, with its text and no events
     (English cue words would find bogus ones)."""
     published, raw, warnings = _published(inp)
-    title = inp.title or cleaned.text.strip().split("\n", 1)[0].strip()[:300]
-    return Document(id=inp.id, title=title, published=published, text=cleaned.text, url=inp.url,
+    return Document(id=inp.id, title=_title(inp, cleaned.text), published=published, text=cleaned.text, url=inp.url,
                     source=inp.source, published_from="input" if published else None,
                     removed=cleaned.removed, published_raw=raw, language=language,
                     warnings=[*warnings, note("W002", f"language={language}")])
 
 
-def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, mentions: bool = False) -> Document:
-    from .extract.events import dateline_date, extract_events
-    from .quality import SpanPenalty, assess
-    from .extract.quotes import find_quotes
-    from .extract.reportable import judge
-    from .extract.story import complete_main_event
-    from .resolve.actors import find_actors
+def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, mentions: bool = False,
+              analysis: list | None = None) -> Document:
+    """The document's record: its inputs set on the parsed Doc, then the analysis components of
+    data/pipeline.cfg run on it in order (`analysis`: (name, component) pairs; by default those
+    of nlp.load(analysis=True))."""
+    from .doc_extensions import Page
+    from .extract.events import dateline_date
+    from .resolve.dates.page_published import page_published
     from .geo.outlets import home_region
-    from .geo.places import resolve_places
 
     text = cleaned.text
     published, published_raw, warnings = _published(inp)
@@ -162,47 +155,37 @@ def _assemble(inp: InputDoc, cleaned, spacy_doc, language: str | None = None, me
     if published is None:
         published = dateline_date(text)
         published_from = "dateline" if published else None
-    places = resolve_places(place_mentions(spacy_doc), text, home=home_region(inp.source, inp.url))
-    actors = find_actors(spacy_doc, context_country=_context_country(places))
-    sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
-    persons = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
-    quotes = find_quotes(text, sentences, actors, persons=persons)
-    events = extract_events(spacy_doc, doc_id=inp.id, published=published, actors=actors,
-                            places=places, classify=_classifier())
-    quality = assess(text, sentences, cleaned.removed, actors, quotes, events)
-    penalty = SpanPenalty(quality)
-    for ev in events:
-        ev.confidence = round(ev.confidence * penalty(ev.evidence.start, ev.evidence.end), 3)
-    # mentions -> events of the story's days, one record each, the main one marked
-    if not mentions:
-        events = judge(events, spacy_doc, published)
-    title = inp.title or text.strip().split("\n", 1)[0].strip()[:300]
-    doc = Document(id=inp.id, title=title, published=published, text=text, url=inp.url,
-                   source=inp.source, published_from=published_from, removed=cleaned.removed, events=events,
-                   places=places, actors=actors, quotes=quotes, quality=quality,
-                   published_raw=published_raw, language=language, warnings=warnings)
-    # once confidences are final, so that the event completed is the one ranked first
-    complete_main_event(doc, [(s.start_char, s.text) for s in spacy_doc.sents])
-    return doc
+    own = page_published(text, inp.url, published)
+    if own is not None:  # the page's own day: the given one is missing or a later crawl or update
+        published, published_from = own
+    x = spacy_doc._
+    x.doc_id, x.published, x.removed, x.raw_mentions = inp.id, published, cleaned.removed, mentions
+    x.home_region = home_region(inp.source, inp.url)
+    x.page = Page(title=_title(inp, text), url=inp.url, source=inp.source, published_from=published_from,
+                  published_raw=published_raw, language=language, warnings=warnings)
+    for _, component in analysis if analysis is not None else _analysis(_load()):
+        spacy_doc = component(spacy_doc)
+    return spacy_doc._.record
 
 
-def place_mentions(spacy_doc) -> list[tuple[str, int, int]]:
-    """(text, start, end) of the place entities; a place's name is written with a capital
-    ("metro" is no place, whatever the NER says); and the names the text calls places by a
-    level word after them ("Ye Hla village") that no entity covers."""
-    from .geo.levelnames import level_named
-
-    ents = [(e.text, e.start_char, e.end_char) for e in spacy_doc.ents
-            if e.label_ in {"GPE", "LOC", "FAC"} and any(ch.isupper() for ch in e.text)]
-    return sorted(ents + level_named(spacy_doc), key=lambda m: m[1])
+def _title(inp: InputDoc, text: str) -> str:
+    """The input's title, else the text's first line."""
+    return inp.title or text.strip().split("\n", 1)[0].strip()[:300]
 
 
-def _classifier():
-    try:
-        from .extract.classify import classify
-    except ImportError:
-        return None
-    return classify
+def _load():
+    """The spaCy chain with the analysis components (registered by importing their package)."""
+    from . import components  # noqa: F401  (registers the analysis factories)
+    from .nlp import load
+
+    return load(analysis=True)
+
+
+def _analysis(nlp) -> list:
+    """(name, component) of the document-level analysis, in the order of data/pipeline.cfg."""
+    from .nlp import analysis_names
+
+    return [(name, nlp.get_pipe(name)) for name in analysis_names()]
 
 
 def extract(text: str, *, published: str | None = None, title: str | None = None,

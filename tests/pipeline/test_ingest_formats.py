@@ -125,9 +125,10 @@ def test_published_argument_is_read_or_kept_as_written(value, want):
 def test_a_lowercase_word_is_no_place_mention():
     from spacy.tokens import Span
 
-    from eventwire.nlp import load
-    from eventwire.pipeline import place_mentions
+    from eventwire import components  # noqa: F401  (registers the analysis factories)
+    from eventwire.nlp import analysis_names, load
 
-    doc = load()("Rioters smashed a metro station in Santiago on Thursday.")
+    nlp = load(analysis=True)
+    doc = nlp("Rioters smashed a metro station in Santiago on Thursday.", disable=analysis_names())
     doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 6, 7, label="GPE")]  # as the NER may say
-    assert [m[0] for m in place_mentions(doc)] == ["Santiago"]
+    assert [m[0] for m in nlp.get_pipe("eventwire_places").mentions(doc)] == ["Santiago"]

@@ -66,21 +66,22 @@ def test_a_document_over_a_million_characters_fails_alone():
 
 
 def test_a_parser_failure_on_the_batch_fails_only_its_document(monkeypatch):
-    from eventwire import nlp
+    from eventwire import components, nlp  # noqa: F401  (components: the analysis factories)
 
-    real = nlp.load()
+    real = nlp.load(analysis=True)
 
     class Picky:
         max_length = real.max_length
+        get_pipe = real.get_pipe
 
-        def pipe(self, texts, batch_size):
+        def pipe(self, texts, batch_size, disable):
             raise ValueError("[E088] pretend")
 
-        def __call__(self, text):
+        def __call__(self, text, disable):
             if "poison" in text:
                 raise ValueError("[E088] pretend")
-            return real(text)
-    monkeypatch.setattr(nlp, "load", lambda: Picky())
+            return real(text, disable=disable)
+    monkeypatch.setattr(nlp, "load", lambda **kw: Picky())
     docs = list(eventwire.process([InputDoc(id="a", text=GOOD["text"]), InputDoc(id="p", text="poison here"),
                                    InputDoc(id="b", text=GOOD["text"])]))
     assert [d.error and d.error.code for d in docs] == [None, "E009", None] and docs[2].events
@@ -175,7 +176,7 @@ def test_a_missing_extracted_file_fails_alone(tmp_path):
 
 
 def test_a_document_over_the_time_limit_fails_alone(monkeypatch):
-    import eventwire.extract.events as events
+    import eventwire.components.events as events  # the chain's component calls extract_events
 
     real = events.extract_events
     list(eventwire.process([InputDoc(id="warm", text=GOOD["text"])]))  # models loaded outside the limit

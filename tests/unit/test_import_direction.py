@@ -37,6 +37,7 @@ STAGE_OF = {
     "eventwire.language": "nlp",
     "eventwire.nlp": "nlp",
     "eventwire.embed": "nlp",
+    "eventwire.doc_extensions": "nlp",  # the Doc._ attributes of the spaCy chain, registered once
     "eventwire.geo": "nlp",
     # analysis: extract, resolve, geo's resolution, page quality, the main event of a document
     "eventwire.extract": "analysis",
@@ -48,6 +49,7 @@ STAGE_OF = {
     "eventwire.geo.ranking": "analysis",
     "eventwire.geo.places": "analysis",
     "eventwire.salience": "analysis",
+    "eventwire.components": "analysis",  # the analysis as spaCy components: adapters over the above
     # assembly: the pipeline wires the stages into Document records
     "eventwire.pipeline": "assembly",
     "eventwire.batch": "assembly",

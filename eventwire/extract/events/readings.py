@@ -5,19 +5,15 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
+from ... import doc_extensions  # noqa: F401  (registers Doc._.event_readings)
 from ...lexicon import alternation
 from .spans import _ASIDE
 from .triggers import Hit
 
 
 _EVENT_CUE = re.compile(rf"\b({alternation('event_cue_stems')})", re.I)
-
-
-if not Doc.has_extension("event_readings"):
-    # sentence start -> the classifier's Prediction for it (only sentences it read)
-    Doc.set_extension("event_readings", default=None)
 
 
 def _prediction(sent: Span, triggers: list[Hit], classify: Callable | None, context: tuple[str, ...] | None):

@@ -18,12 +18,14 @@ News conventions (documented choices):
 - across sentences (carry_story_days): an event dated only by its report ("said on Monday") takes
   the earlier day its story gives; an undated event takes the day its story set before it; a
   day put first in a sentence ("On 4 May 2022, ...") dates the sentence, not its details.
+- a holiday ("New Year's Day", "on Christmas"; holidays.py) is the most recent such day, with
+  the same slack as a day and month without a year; a bare name needs "on" or a time of day.
 - read with the page (bind_weekdays): a bare weekday is the day the page names in full with that
   weekday ("Monday, May 23"), when it names one such day before publication.
 
 The package, one job a module: expressions.py finds the expressions (and resolves a whole one,
-`resolve_date`); anchor.py resolves one against the publication date; story_days.py carries the
-story's day across sentences; page_weekdays.py reads a bare weekday with the page's full dates.
+`resolve_date`); anchor.py resolves one against the publication date; holidays.py resolves a holiday's
+name; story_days.py carries the story's day across sentences; page_weekdays.py reads a bare weekday with the page's full dates.
 """
 from __future__ import annotations
 

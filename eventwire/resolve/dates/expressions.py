@@ -10,6 +10,7 @@ from eventwire.lexicon import pattern, regex
 from eventwire.model import When
 
 from .anchor import parse_published, resolve_match, unresolved, when_between
+from .holidays import holiday_day, holiday_pattern
 
 _YEAR = pattern("date_year")
 _F = re.IGNORECASE
@@ -21,6 +22,7 @@ _PATTERNS: list[tuple[str, str]] = [(kind, pattern(name)) for kind, name in [
     ("year", "date_year_after"), ("decade", "date_decade"), ("wdrange", "date_weekday_range_between"),
     ("wdrange", "date_weekday_range"), ("since", "date_since_weekday"), ("weekday", "date_weekday_mention"),
     ("relative", "date_relative")]]
+_PATTERNS.insert(_PATTERNS.index(("weekday", pattern("date_weekday_mention"))), ("holiday", holiday_pattern()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def find_dates(text: str, published: str | None, *, offset: int = 0) -> list[Whe
             s, e = m.span("x")
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            w = resolve_match(kind, m, pub)
+            w = holiday_day(m, pub) if kind == "holiday" else resolve_match(kind, m, pub)
             if w is None:
                 continue
             if kind == "date" and w.text.lower().startswith("the ") and " of " not in w.text:
