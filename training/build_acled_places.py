@@ -8,13 +8,19 @@ Source (never ../shared/eval): ../shared/train/acled/gold.jsonl, ACLED data as s
 ACLED's R package acledR (GPL-3). Armed Conflict Location & Event Data Project (ACLED);
 acleddata.com. Only rows with geo_precision 1 (the event's own town) are kept; rows are
 deduplicated by (name, country, coordinates rounded to 2 decimals, ~1 km).
+
+It also writes "areas": the districts (admin2) and sub-districts (admin3) the notes name, each
+at the median point of its training events (every geo_precision): where a text names a
+village no gazetteer has, "Nyakabale village (Irumu, Ituri)", its district is the finest place
+to give, and the points of its reported events say where in it events happen.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -73,6 +79,29 @@ def places(rows: list[dict]) -> tuple[list[dict], Counter]:
     return out, dropped
 
 
+def areas(rows: list[dict]) -> list[dict]:
+    """Districts (admin2) and sub-districts (admin3) of the notes, one per (country, admin1,
+    admin2[, admin3]), at the median point of their events, with how many events name it."""
+    iso = country_table()
+    points: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    for r in rows:
+        iso3 = iso.get(normalize(r.get("country") or ""))
+        if not iso3 or r.get("latitude") is None or not r.get("admin2"):
+            continue
+        point = (float(r["latitude"]), float(r["longitude"]))
+        a1, a2 = r.get("admin1") or None, " ".join(r["admin2"].split())
+        points[("admin2", iso3, a1, a2, None)].append(point)
+        if r.get("admin3"):
+            points[("admin3", iso3, a1, a2, " ".join(r["admin3"].split()))].append(point)
+    out = []
+    for (level, iso3, a1, a2, a3), pts in points.items():
+        out.append({"name": a3 or a2, "level": level, "country": iso3, "admin1": a1,
+                    "admin2": a2 if level == "admin3" else None,
+                    "lat": round(statistics.median(p[0] for p in pts), 4),
+                    "lon": round(statistics.median(p[1] for p in pts), 4), "events": len(pts)})
+    return sorted(out, key=lambda a: (a["country"], a["level"], normalize(a["name"]), a["lat"], a["lon"]))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -82,18 +111,24 @@ def main(argv: list[str] | None = None) -> int:
     with src.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
     found, dropped = places(rows)
+    found_areas = areas(rows)
     doc = {
         "source": "Armed Conflict Location & Event Data Project (ACLED); acleddata.com",
         "licence": "GPL-3.0 (ACLED data as shipped in the acledR R package)",
-        "derived_from": "shared/train/acled/gold.jsonl (training rows only), geo_precision 1",
+        "derived_from": "shared/train/acled/gold.jsonl (training rows only); places: geo_precision 1; "
+                        "areas: every row naming an admin2",
         "fields": ["name", "country", "admin1", "admin2", "lat", "lon", "geo_precision", "events"],
+        "area_fields": ["name", "level", "country", "admin1", "admin2", "lat", "lon", "events"],
         "places": found,
+        "areas": found_areas,
     }
     # one place a line: small diffs when the training rows change
-    head = json.dumps({k: v for k, v in doc.items() if k != "places"}, ensure_ascii=False)[:-1]
+    head = json.dumps({k: v for k, v in doc.items() if k not in ("places", "areas")}, ensure_ascii=False)[:-1]
     body = ",\n".join(json.dumps(p, ensure_ascii=False) for p in found)
-    args.out.write_text(f'{head}, "places": [\n{body}\n]}}\n', encoding="utf-8")
-    print(f"{len(rows)} rows -> {len(found)} places in {args.out}; dropped: {dict(dropped)}")
+    area_body = ",\n".join(json.dumps(a, ensure_ascii=False) for a in found_areas)
+    args.out.write_text(f'{head}, "places": [\n{body}\n],\n"areas": [\n{area_body}\n]}}\n', encoding="utf-8")
+    print(f"{len(rows)} rows -> {len(found)} places, {len(found_areas)} areas in {args.out}; "
+          f"dropped: {dict(dropped)}")
     return 0
 
 

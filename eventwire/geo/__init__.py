@@ -5,6 +5,8 @@
 - lookup.py   name keys, `Candidate`, the read-only `Gazetteer` and `candidates(name)`;
 - ruler.py    the spaCy component "gazetteer_ruler" that marks place names (spans.py: the
               token context it reads);
+- levelnames.py the names the text calls places by a level word after them ("Ye Hla village")
+              that no entity marks;
 - mentions.py, hints.py, agreement.py, places.py: resolution of a document's place mentions
               to `Place` records (`resolve_places`);
 - distance.py great-circle distance;

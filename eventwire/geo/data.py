@@ -27,6 +27,7 @@ PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 ADMIN1_WORDS = frozenset(_WORDS["admin1_words"])
 ADMIN2_WORDS = frozenset(_WORDS["admin2_words"])
 SETTLEMENT_WORDS = frozenset(_WORDS["settlement_words"])
+LEVEL_NAME_WORDS = frozenset(_WORDS["level_name_words"])
 # level word -> the role it gives a name; a word in two lists takes the later list's
 ROLE_OF_WORD = {**{w: "admin1" for w in ADMIN1_WORDS}, **{w: "admin2" for w in ADMIN2_WORDS},
                 **{w: "settlement" for w in SETTLEMENT_WORDS},
@@ -37,6 +38,7 @@ NAME_PARTICLES = _alternatives(_WORDS["name_particles"])
 THOROUGHFARES = frozenset(_WORDS["thoroughfares"])
 SITE_WORDS = THOROUGHFARES | frozenset(_WORDS["site_words"])
 SITE_HEADS = frozenset(_WORDS["site_heads"])
+QUARTER_WORDS = frozenset(_WORDS["quarter_words"])
 GENERIC_QUARTER_WORDS = frozenset(_WORDS["generic_quarter_words"])
 DIRECTIONS: dict[str, str] = _WORDS["directions"]
 ADMIN1_SUFFIX = re.compile(r"\s+(" + _alternatives(_WORDS["admin1_suffixes"]) + r")$", re.IGNORECASE)
@@ -65,6 +67,8 @@ def common_words() -> frozenset[str]:
 @dataclass(frozen=True)
 class IndexThresholds:
     acled_same_km: float
+    acled_area_same_km: float
+    acled_area_population: int
     region_population: int
 
 

@@ -14,7 +14,8 @@ _NAME = r"[A-Z][\w'’`\-.]*(?:[ \-](?:[A-Z][\w'’`\-.]*|" + NAME_PARTICLES + r
 _PAREN = re.compile(r"\(([^()]{2,120})\)")
 _CODED = re.compile(r"^\s*(?:coded\s+(?:to|as|at)\s+|near\s+|in\s+)", re.IGNORECASE)
 _GAP = re.compile(r"^[\s,]*(?:[A-Za-z][\w'’\-]*[\s,]+){0,4}?$")
-_APPOSITION = re.compile(r"^,\s+(" + _NAME + r")")
+# "Goma, North Kivu", "Shostka district, Sumy": the level word of the name itself may come first
+_APPOSITION = re.compile(r"^(?:\s+(?:" + "|".join(sorted(LEVEL_WORDS, key=len, reverse=True)) + r"))?,\s+(" + _NAME + r")")
 _OF_PHRASE = re.compile(r"^\s+(?:" + "|".join(sorted(LEVEL_WORDS - {"community"}, key=len, reverse=True))
                         + r")\s+of\s+(" + _NAME + r")")
 _NAME_PART = re.compile(r"^" + _NAME + r"$")
@@ -53,6 +54,23 @@ def _paren_parts(inner: str) -> list[tuple[str, int, int, str | None]] | None:
             role = None
         out.append((name, s, e, role))
     return out
+
+
+def in_region_list(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is one of the regions a parenthesis lists for the place
+    before it ("Palaw" and "Myeik" of "Myo Haung village (Palaw township, Myeik district,
+    Tanintharyi region)"), not the place itself ("(coded to Maze)")."""
+    open_ = text.rfind("(", max(0, start - 120), start)
+    if open_ < 0 or ")" in text[open_:start]:
+        return False
+    close = text.find(")", end, end + 120)
+    if close < 0 or "(" in text[end:close]:
+        return False
+    parts = _paren_parts(text[open_ + 1:close])
+    if not parts:
+        return False
+    at = start - open_ - 1
+    return not any(role == "place" and s <= at < e for _, s, e, role in parts)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from .data import DATA_DIR, DIRECTIONS
 from .translit import loose_key
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "16"
 SOURCE_GEONAMES, SOURCE_ACLED = "geonames", "acled-train"
 
 # how a name key points at a place: its own name, one of its alternate names, an

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import lookup
-from .data import (LEADING_LEVEL_WORDS, LEVEL_WORDS, NEVER_PLACES, ROLE_OF_WORD, RULER, SITE_HEADS, SITE_WORDS,
-                   THOROUGHFARES, common_words)
+from .data import (LEADING_LEVEL_WORDS, LEVEL_WORDS, NEVER_PLACES, QUARTER_WORDS, ROLE_OF_WORD, RULER, SITE_HEADS,
+                   SITE_WORDS, THOROUGHFARES, common_words)
 from .lookup import HOW_ABBR, HOW_NAME, Candidate, normalize, translate_directions
 
 ARTICLE = re.compile(r"^(the)\s+", re.IGNORECASE)
@@ -35,6 +35,7 @@ class Mention:
     # own admin1/admin2 is one of them sits where the text says ("Tshanzu (Rutshuru, Nord-Kivu)")
     names: list[tuple[str, str | None]] = field(default_factory=list)
     embedded: bool = False  # cands are those of a name inside the mention ("Lake Manassas")
+    site: bool = False  # a street, building or quarter inside a town (is_site, is_quarter)
 
 
 def split_level(text: str) -> tuple[str, str | None]:
@@ -146,6 +147,16 @@ def _inner_candidates(window: list[str], *, last: bool) -> list[Candidate]:
         cands = [c for c in cands if c.kind in ("country", "admin1", "continent", "region")
                  or (c.kind == "city" and c.population >= RULER.common_word_city)]
     return cands
+
+
+_NEXT_WORD = re.compile(r"^(?:\s+[A-Z][\w'’\-]*|\s+(?:do|da|dos|das|de|del|la|el))*\s+([a-z]+)")
+
+
+def is_quarter(text: str, end: int) -> bool:
+    """The name (ending at `end` in `text`) is one of a town's quarters: "the Morada do Sol
+    neighborhood", "Inga neighbourhood", the rest of the quarter's name between."""
+    m = _NEXT_WORD.match(text[end:end + 60])
+    return bool(m) and m.group(1) in QUARTER_WORDS
 
 
 def is_site(text: str) -> bool:

@@ -31,7 +31,7 @@ from .distance import haversine_km
 from .data import RESOLUTION as T
 from .hints import attach_hints
 from .lookup import HOW_ABBR, HOW_ALT, HOW_LOOSE, HOW_NAME, SOURCE_ACLED, Candidate, normalize
-from .mentions import Hint, Mention, candidates, embedded, is_site
+from .mentions import Hint, Mention, candidates, embedded, is_quarter, is_site
 
 _HOW_PRIOR = {HOW_NAME: T.how_prior["name"], HOW_ALT: T.how_prior["alternate"],
               HOW_ABBR: T.how_prior["abbreviation"], HOW_LOOSE: T.how_prior["loose"]}
@@ -254,8 +254,10 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
     for mtext, start, end in mentions:
         cands, role = candidates(mtext)
         # a site ("Alexandra Park") lies in the document's town, not in a namesake of its first word
-        inner = [] if cands or is_site(mtext) else embedded(mtext)
-        ms.append(Mention(mtext, start, end, cands or inner, role, embedded=bool(inner)))
+        site = is_site(mtext)
+        inner = [] if cands or site else embedded(mtext)
+        ms.append(Mention(mtext, start, end, cands or inner, role, embedded=bool(inner),
+                          site=site or is_quarter(text, end)))
     attach_hints(ms, text)
     # Round one: population, kind and hints only. Later rounds: with document context.
     choices = [_pick(m, adjectives, dict(home_regions), None, w=weights) for m in ms]
@@ -303,11 +305,11 @@ def resolve_places(mentions: list[tuple[str, int, int]], text: str, *, weights: 
         if c is not None:
             by_name.setdefault((normalize(m.text), m.role), (c, precision))
     final = [by_name.get((normalize(m.text), m.role), r) for m, r in zip(ms, results)]
-    # a name that is itself a site ("Washington Square") says nothing of the town
-    town = _focus_town([c for m, (c, _) in zip(ms, final) if not is_site(m.text)])
+    # a name that is itself a site ("Washington Square") or a quarter says nothing of the town
+    town = _focus_town([c for m, (c, _) in zip(ms, final) if not m.site])
     out = []
     for m, (c, precision) in zip(ms, final):
-        if is_site(m.text):
+        if m.site:
             c, precision = _site_place(m, c, town or _town_before(m, ms, final, text))
         out.append(place_of(m.text, m.start, m.end, c, precision))
     return out
@@ -331,7 +333,7 @@ def _town_before(m: Mention, ms: list[Mention], final: list[tuple[Candidate | No
     when there is exactly one ("In Dayton, protesters marched to Courthouse Square")."""
     start = max(text.rfind(ch, 0, m.start) for ch in ".!?\n") + 1
     towns = {identity(c): c for x, (c, _) in zip(ms, final)
-             if start <= x.start < m.start and c is not None and c.kind == "city" and not is_site(x.text)}
+             if start <= x.start < m.start and c is not None and c.kind == "city" and not x.site}
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 

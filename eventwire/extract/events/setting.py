@@ -7,6 +7,8 @@ from typing import Sequence
 
 from spacy.tokens import Span
 
+from ...geo.data import LEVEL_WORDS
+from ...geo.hints import in_region_list
 from ...lexicon import regex
 from ...model import Event, Place, When
 from ...resolve.dates import sets_the_scene
@@ -35,8 +37,24 @@ def _pick_place(hit: Hit, sent: Span, places: list[Place], excluded: Cover, text
     if not inside:
         return None
     t = hit.span.start_char
+    # of two names as fine, the place itself beats a region listed for it: "in Myo Haung
+    # village (Palaw township, Myeik district)" happened in Myo Haung, even placed at Palaw;
+    # "in Tlapacoyan, Veracruz" in Tlapacoyan
     return min(inside, key=lambda p: (_elsewhere(p, text), _PRECISION_RANK.get(p.precision or "country", 3),
+                                      in_region_list(text, p.start, p.end) or _apposed(p, inside, text),
                                       abs(p.start - t)))
+
+
+def _apposed(p: Place, places: list[Place], text: str) -> bool:
+    """The name follows another place of the sentence, as fine or finer, after a comma, as its
+    region does: "Tlapacoyan, Veracruz", "Shostka district, Sumy"."""
+    rank = _PRECISION_RANK.get(p.precision or "country", 3)
+    for q in places:
+        if q.end <= p.start <= q.end + T.apposition_gap and _PRECISION_RANK.get(q.precision or "country", 3) <= rank:
+            words = text[q.end:p.start].replace(",", " , ").split()
+            if words and words[-1] == "," and all(w in LEVEL_WORDS for w in words[:-1]):
+                return True
+    return False
 
 
 def _pick_date(hit: Hit, dates: list[When], sent: Span) -> When | None:

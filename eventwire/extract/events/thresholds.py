@@ -64,6 +64,7 @@ class Thresholds:
     locative_window: int = 25  # characters before a country name for "in (eastern)"
     possessive_window: int = 30  # characters after it for "'s Selydove"
     heading_window: int = 30  # characters before a place for "towards", "the road to"
+    apposition_gap: int = 30  # characters between a place and its region after it ("Shostka district, Sumy")
 
 
 THRESHOLDS = Thresholds()
