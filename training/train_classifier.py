@@ -15,7 +15,8 @@ MiniLM embeddings (eventwire.embed) + keyword-group indicators (LEXICON below), 
 log-probabilities are mixed (ngram_mix). DEFAULTS were chosen by 5-fold cross-validation on the
 training rows (--cv); the typing thresholds (how sure the classifier must be to type an event,
 eventwire/extract/events/subtype.py) by training/cv_typing.py, which writes
-training/typing_cv.json.
+training/typing_cv.json. The grouped folds (--group) and what they said of DEFAULTS are in
+training/classifier_group_cv.json and docs/MODEL.md.
 Both, with their cross-validated figures, go into the model file's `provenance`. Only weights,
 vocabularies and idf are shipped (numpy at run time).
 """
