@@ -3,6 +3,7 @@
     python training/train_classifier.py [--shared ../shared] [--out eventwire/data/models/event_classifier.npz]
     python training/train_classifier.py --cv      # the cross-validated table the n-gram C, the
                                                   # character n-grams and the mix were read off
+    python training/train_classifier.py --cv --group country_month   # folds that keep a group's notes together
 
 Training data (never ../shared/eval):
   * ../shared/train/acled (all 3,516 ACLED notes, GPL-3; Armed Conflict Location & Event Data
@@ -14,7 +15,8 @@ MiniLM embeddings (eventwire.embed) + keyword-group indicators (LEXICON below), 
 log-probabilities are mixed (ngram_mix). DEFAULTS were chosen by 5-fold cross-validation on the
 training rows (--cv); the typing thresholds (how sure the classifier must be to type an event,
 eventwire/extract/events/subtype.py) by training/cv_typing.py, which writes
-training/typing_cv.json.
+training/typing_cv.json. The grouped folds (--group) and what they said of DEFAULTS are in
+training/classifier_group_cv.json and docs/MODEL.md.
 Both, with their cross-validated figures, go into the model file's `provenance`. Only weights,
 vocabularies and idf are shipped (numpy at run time).
 """
@@ -90,25 +92,35 @@ DEFAULTS = {"C": 4.0, "lexical_scale": 0.35, "news_weight": 3.0,
             "char_n_min": 3, "char_n_max": 5, "char_min_df": 3}
 CV_MIX = (0.0, 0.2, 0.35, 0.5, 0.65, 1.0)
 CV_NGRAM_C = (10.0, 30.0, 100.0)
+CV_EMB_C = (1.0, 4.0, 16.0)
 CV_CHARS = (None, (3, 5, 3))  # (n_min, n_max, min_df) of the character block, or none
 FOLDS = 5
+# What keeps a series of notes in one fold (--group): ACLED codes runs of near-identical notes
+# (same actors, towns, template), which a random split puts on both sides.
+NOTE_GROUPS = {
+    "country": lambda g: g["country"],
+    "country_month": lambda g: f"{g['country']} {g['event_date'][:7]}",
+    "admin1": lambda g: f"{g['country']} / {g['admin1']}",
+}
 TYPING_CV = ROOT / "training" / "typing_cv.json"
 QUIET_MIN_WORDS = 6  # shorter lines of a page are titles, datelines and captions
 
 
-def load_notes(shared: Path) -> tuple[list[str], list[str]]:
+def load_notes(shared: Path, group: str | None = None) -> tuple[list[str], list[str], list[str] | None]:
+    """Texts, sub-event types and (with `group`, a NOTE_GROUPS key) each note's group."""
     base = shared / "train" / "acled"
     gold = {}
     for line in (base / "gold.jsonl").open(encoding="utf-8"):
         g = json.loads(line)
-        gold[g["id"]] = g["sub_event_type"]
-    texts, labels = [], []
+        gold[g["id"]] = g
+    texts, labels, groups = [], [], []
     for line in (base / "docs.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         if d["id"] in gold:
             texts.append(strip_template(d["text"]))
-            labels.append(gold[d["id"]])
-    return texts, labels
+            labels.append(gold[d["id"]]["sub_event_type"])
+            groups.append(NOTE_GROUPS[group](gold[d["id"]]) if group else "")
+    return texts, labels, groups if group else None
 
 
 def geovirus_half(doc_id: str) -> str:
@@ -234,40 +246,50 @@ def fit_arrays(rows: Rows, params: dict, typing: dict, provenance: dict) -> dict
     return arrays
 
 
-def joint_folds(note_labels: list[str], news_labels: list[str],
-                k: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+def joint_folds(note_labels: list[str], news_labels: list[str], k: int = FOLDS,
+                note_groups: list[str] | None = None) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """(notes train, notes test, news train, news test) indices: both sets split k ways,
-    stratified (sub-types with under k notes together), seed 0."""
-    from sklearn.model_selection import StratifiedKFold
+    stratified (sub-types with under k notes together), seed 0; with `note_groups`, the notes
+    of one group stay in one fold (StratifiedGroupKFold), the news examples split as without."""
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
     counts = Counter(note_labels)
     strat = [lab if counts[lab] >= k else "rare" for lab in note_labels]
     skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=0)
-    note_folds = skf.split(np.zeros(len(strat)), strat)
+    if note_groups is None:
+        note_folds = skf.split(np.zeros(len(strat)), strat)
+    else:
+        sgkf = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=0)
+        note_folds = sgkf.split(np.zeros(len(strat)), strat, note_groups)
     news_folds = skf.split(np.zeros(len(news_labels)), news_labels)
     return [(a, b, c, d) for (a, b), (c, d) in zip(note_folds, news_folds)]
 
 
-def cross_validate(notes: Rows, news: Rows, quiet: Rows, params: dict, grid: bool) -> dict:
+def cross_validate(notes: Rows, news: Rows, quiet: Rows, params: dict, grid: bool,
+                   note_groups: list[str] | None = None) -> dict:
     """Out-of-fold scores: notes event-type and sub-type macro-F1 and news-example weighted F1,
-    for the given params or (grid) over CV_NGRAM_C x CV_CHARS x CV_MIX. {config: scores}. The
-    `quiet` rows (load_quiet) are in every fold's training rows, never scored."""
+    for the given params or (grid) over CV_EMB_C x CV_NGRAM_C x CV_CHARS x CV_MIX.
+    {(emb C, n-gram C, chars, mix): scores}. The `quiet` rows (load_quiet) are in every fold's
+    training rows, never scored. `note_groups`: grouped folds (joint_folds)."""
     from sklearn.metrics import f1_score
 
     tax = taxonomy()
+    configs_e = CV_EMB_C if grid else (params["C"],)
     configs_c = CV_NGRAM_C if grid else (params["ngram_C"],)
     configs_ch = CV_CHARS if grid else ((params["char_n_min"], params["char_n_max"], params["char_min_df"])
                                         if params.get("char_n_max") else None,)
     classes = sorted(set(notes.labels) | set(news.labels))
-    oof: dict = {}  # (part, C, chars) -> (n, classes) log-probabilities
-    for note_tr, note_te, news_tr, news_te in joint_folds(notes.labels, news.labels):
+    oof: dict = {}  # (part, "emb", C) or (part, C, chars) -> (n, classes) log-probabilities
+    for note_tr, note_te, news_tr, news_te in joint_folds(notes.labels, news.labels, note_groups=note_groups):
         train = notes.take(note_tr).plus(news.take(news_tr)).plus(quiet)
         w = sample_weights(train.labels, train.is_news, params["news_weight"])
-        emb = fit(train.X, train.labels, w, params["C"])
         tests = {"notes": notes.take(note_te), "news": news.take(news_te)}
-        for part, rows in tests.items():
-            _put(oof, (part, "emb"), emb.classes_, emb.predict_log_proba(rows.X), note_te if part == "notes" else news_te,
-                 len(notes.labels if part == "notes" else news.labels), classes)
+        for e in configs_e:
+            emb = fit(train.X, train.labels, w, e)
+            for part, rows in tests.items():
+                _put(oof, (part, "emb", e), emb.classes_, emb.predict_log_proba(rows.X),
+                     note_te if part == "notes" else news_te, len(notes.labels if part == "notes" else news.labels),
+                     classes)
         for ch in configs_ch:
             p = {**params, **(dict(zip(("char_n_min", "char_n_max", "char_min_df"), ch)) if ch else {"char_n_max": 0})}
             vec = vectorizer(train.texts, p)
@@ -282,21 +304,21 @@ def cross_validate(notes: Rows, news: Rows, quiet: Rows, params: dict, grid: boo
     print()
     gold_types = [tax[s] for s in notes.labels]
     out = {}
-    for c in configs_c:
-        for ch in configs_ch:
-            for mix in (CV_MIX if grid else (params["ngram_mix"],)):
-                pn = _argmax(oof, "notes", c, ch, mix, classes)
-                ps = _argmax(oof, "news", c, ch, mix, classes)
-                scores = {
-                    "notes_event_type_macro_f1": f1_score(gold_types, [tax.get(x, NONE) for x in pn],
-                                                          labels=sorted(set(gold_types)), average="macro"),
-                    "notes_sub_event_type_macro_f1": f1_score(notes.labels, pn, labels=sorted(set(notes.labels)),
-                                                              average="macro"),
-                    "news_examples_weighted_f1": f1_score(news.labels, ps, average="weighted"),
-                }
-                out[(c, ch, mix)] = {k: round(float(v), 4) for k, v in scores.items()}
-                print(f"ngram C {c:>5}  chars {str(ch):>12}  mix {mix:.2f}  " + "  ".join(
-                    f"{k} {v:.3f}" for k, v in out[(c, ch, mix)].items()), flush=True)
+    configs = [(e, c, ch, mix) for e in configs_e for c in configs_c for ch in configs_ch
+               for mix in (CV_MIX if grid else (params["ngram_mix"],))]
+    for e, c, ch, mix in configs:
+        pn = _argmax(oof, "notes", e, c, ch, mix, classes)
+        ps = _argmax(oof, "news", e, c, ch, mix, classes)
+        scores = {
+            "notes_event_type_macro_f1": f1_score(gold_types, [tax.get(x, NONE) for x in pn],
+                                                  labels=sorted(set(gold_types)), average="macro"),
+            "notes_sub_event_type_macro_f1": f1_score(notes.labels, pn, labels=sorted(set(notes.labels)),
+                                                      average="macro"),
+            "news_examples_weighted_f1": f1_score(news.labels, ps, average="weighted"),
+        }
+        out[(e, c, ch, mix)] = {k: round(float(v), 4) for k, v in scores.items()}
+        print(f"C {e:>4}  ngram C {c:>5}  chars {str(ch):>12}  mix {mix:.2f}  " + "  ".join(
+            f"{k} {v:.4f}" for k, v in out[(e, c, ch, mix)].items()), flush=True)
     return out
 
 
@@ -308,8 +330,8 @@ def _put(oof: dict, key: tuple, fitted: np.ndarray, logp: np.ndarray, rows: np.n
     full[np.ix_(rows, cols)] = logp
 
 
-def _argmax(oof: dict, part: str, c: float, ch, mix: float, classes: list[str]) -> list[str]:
-    lp = (1 - mix) * oof[(part, "emb")] + mix * oof[(part, c, ch)]
+def _argmax(oof: dict, part: str, e: float, c: float, ch, mix: float, classes: list[str]) -> list[str]:
+    lp = (1 - mix) * oof[(part, "emb", e)] + mix * oof[(part, c, ch)]
     return [classes[i] for i in lp.argmax(axis=1)]
 
 
@@ -320,11 +342,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "eventwire" / "data" / "models" / MODEL_FILE)
     ap.add_argument("--cv", action="store_true", help="print the cross-validated grid, then stop")
     ap.add_argument("--cache", type=Path, default=None, help="keep the embeddings here (outside the repository)")
+    ap.add_argument("--group", choices=sorted(NOTE_GROUPS), default=None,
+                    help="with --cv: keep the notes of a country, country and month, or province in one fold")
     a = ap.parse_args(argv)
     params = dict(DEFAULTS)
     notes, news, quiet = load_rows(a.shared, a.news, params, a.cache)
     if a.cv:
-        cross_validate(notes, news, quiet, params, grid=True)
+        cross_validate(notes, news, quiet, params, grid=True,
+                       note_groups=load_notes(a.shared, a.group)[2] if a.group else None)
         return 0
     (scores,) = cross_validate(notes, news, quiet, params, grid=False).values()
     typing = json.loads(TYPING_CV.read_text("utf-8"))
@@ -347,7 +372,7 @@ def load_rows(shared: Path, news_path: Path, params: dict, cache: Path | None = 
     """The notes, the news examples and the quiet real-news sentences (load_quiet) with their
     features; the embeddings are kept in `cache` (a folder outside the repository), keyed by
     the texts, so a second run skips them."""
-    note_texts, note_y = load_notes(shared)
+    note_texts, note_y, _ = load_notes(shared)
     news_texts, news_y = load_news(news_path)
     quiet_texts, quiet_y = load_quiet(shared)
     print(f"notes: {len(note_texts)}  news examples: {len(news_texts)}  quiet sentences: {len(quiet_texts)}  "
