@@ -16,7 +16,8 @@ from .model import Error
 # Set by the pipeline on each document before its analysis runs.
 INPUTS = {
     "doc_id": "the document's id (ingest.text.make_id): event ids hash it",
-    "published": "the publication day YYYY-MM-DD (the input's, else the dateline's), or None",
+    "published": "the publication day YYYY-MM-DD (the input's, else the dateline's; the page's own "
+                 "day from its address or stamp over a missing or later one), or None",
     "home_region": "(ISO3, first-level region or None) the outlet reports on (geo/outlets.py), or None",
     "removed": "the cleaner's removed spans (list[Removed], clean/)",
     "raw_mentions": "True: keep every event mention the sentences yield (extract(..., mentions=True))",
@@ -44,7 +45,7 @@ class Page:
     title: str | None
     url: str | None = None
     source: str | None = None
-    published_from: str | None = None  # "input", "dateline" or None
+    published_from: str | None = None  # "input", "dateline", "url", "stamp" or None
     published_raw: str | None = None  # the given date as written, when it could not be read
     language: str | None = None
     warnings: list[Error] = field(default_factory=list)

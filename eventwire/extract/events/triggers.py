@@ -149,8 +149,7 @@ def _other_sense(hit: Hit) -> bool:
     if root.dep_ in {"acl", "relcl", "amod"} and root.head.pos_ in {"NOUN", "PROPN"}:
         targets.append(root.head)  # "birds killed after ...", "the culled birds"
     # animals on either side: a cull, a hunt, pest control or an animal's attack, not armed violence
-    return (any(_noun(d) in _HARMLESS_DOERS or _noun(d) in _ANIMALS for d in doers)
-            or any(_noun(t) in _ANIMALS or _noun(t) in _HARMLESS_DOERS for t in targets))
+    return any(_noun(x) in _HARMLESS_DOERS or _noun(x) in _ANIMALS for x in doers + targets)
 
 
 @dataclass(frozen=True)
